@@ -1,0 +1,45 @@
+// Root ESLint flat config: TypeScript rules, Prettier compatibility, and the Nx module-boundary matrix.
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  prettier,
+  {
+    ignores: ['**/dist', '**/node_modules', '**/out-tsc', '**/cdk.out', '**/.nx', '**/vite.config.*.timestamp*'],
+  },
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          banTransitiveDependencies: true,
+          allow: [],
+          depConstraints: [
+            // The engine is pure: it may depend on no other project.
+            { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:none'] },
+            { sourceTag: 'type:engine-tooling', onlyDependOnLibsWithTags: ['type:engine'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:engine', 'type:lib'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib'],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib'],
+            },
+            { sourceTag: 'type:deploy', onlyDependOnLibsWithTags: ['type:none'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
+            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
+            { sourceTag: 'scope:delivery', onlyDependOnLibsWithTags: ['scope:none'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];
