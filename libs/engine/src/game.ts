@@ -1,0 +1,147 @@
+import { CELL_DX, CELL_DY, HIDDEN_ORIENTATION, PIECE_TYPES, TYPE_OF_ORIENTATION, type PieceType } from './pieces.ts';
+import { phaseOf, PlayState, playStateName, type GamePhase, type PlayStateName } from './play-state.ts';
+import { scoreValue } from './scoring.ts';
+import { validateGameOptions, type GameOptions } from './options.ts';
+import { stateFromSnapshot, stateToSnapshot, type GameSnapshot } from './snapshot.ts';
+import { BOARD_CELLS, cloneState, createState, GameState } from './state.ts';
+import { stepState } from './step.ts';
+
+/** Engine rules version; bump when any rule changes so stored replays can be re-verified. */
+export const ENGINE_VERSION = 1;
+
+/**
+ * One NES Tetris game. `step(buttons)` is the only mutation: one call is one NTSC frame. The
+ * getters are cheap and allocation-free; `view()` (in view.ts) builds a plain object for renderers.
+ */
+export class Game {
+  #s: GameState;
+
+  constructor(opts: GameOptions) {
+    validateGameOptions(opts);
+    this.#s = createState(opts.seed, opts.startLevel);
+  }
+
+  /** Wraps an existing state (restore and clone). */
+  private static fromState(state: GameState): Game {
+    const g = new Game({ seed: state.seed, startLevel: state.startLevel });
+    g.#s = state;
+    return g;
+  }
+
+  /** Simulates one frame with these held buttons (bits of `Button`); returns `GameEvent` bits. */
+  step(buttons: number): number {
+    return stepState(this.#s, buttons);
+  }
+
+  /** Plain JSON-serialisable data; `Game.restore` continues from it identically. */
+  snapshot(): GameSnapshot {
+    return stateToSnapshot(this.#s);
+  }
+
+  /** Rebuilds a game from `snapshot()` data; throws `SnapshotError` naming the bad field. */
+  static restore(data: unknown): Game {
+    return Game.fromState(stateFromSnapshot(data));
+  }
+
+  /** An independent copy that continues identically. */
+  clone(): Game {
+    return Game.fromState(cloneState(this.#s));
+  }
+
+  /** The internal state, for snapshot/view modules of this package only. */
+  static stateOf(game: Game): GameState {
+    return game.#s;
+  }
+
+  get seed(): number {
+    return this.#s.seed;
+  }
+  get startLevel(): number {
+    return this.#s.startLevel;
+  }
+  /** Frames stepped so far (the top-out frame included). */
+  get frame(): number {
+    return this.#s.frame;
+  }
+  get score(): number {
+    return scoreValue(this.#s);
+  }
+  get lines(): number {
+    return this.#s.lines;
+  }
+  get level(): number {
+    return this.#s.levelNumber;
+  }
+  get topOut(): boolean {
+    return this.#s.playState === PlayState.TopOut;
+  }
+  get playState(): PlayStateName {
+    return playStateName(this.#s.playState);
+  }
+  get phase(): GamePhase {
+    return phaseOf(this.playState);
+  }
+  /** True while the player steers the piece (`playState_playerControlsActiveTetrimino`). */
+  get controllable(): boolean {
+    return this.#s.playState === PlayState.Control;
+  }
+  /** True while a piece is in the well and not yet written into the board. */
+  get hasActivePiece(): boolean {
+    const ps = this.#s.playState;
+    return (ps === PlayState.Control || ps === PlayState.Lock) && this.#s.orientation !== HIDDEN_ORIENTATION;
+  }
+  /** Current piece type index 0..6 (meaningful while `hasActivePiece`). */
+  get pieceTypeIndex(): number {
+    const o = this.#s.orientation;
+    return o === HIDDEN_ORIENTATION ? -1 : TYPE_OF_ORIENTATION[o]!;
+  }
+  get pieceType(): PieceType | null {
+    return PIECE_TYPES[this.pieceTypeIndex] ?? null;
+  }
+  /** Orientation ID $00-$12 ($13 while hidden). */
+  get orientation(): number {
+    return this.#s.orientation;
+  }
+  get pieceX(): number {
+    return this.#s.x;
+  }
+  get pieceY(): number {
+    return this.#s.y;
+  }
+  get nextTypeIndex(): number {
+    return this.#s.nextType;
+  }
+  get nextType(): PieceType {
+    return PIECE_TYPES[this.#s.nextType]!;
+  }
+  /** Pieces that have entered the well so far (the sum of the statistics). */
+  get pieceCount(): number {
+    const st = this.#s.stats;
+    return st[0]! + st[1]! + st[2]! + st[3]! + st[4]! + st[5]! + st[6]!;
+  }
+  /** Pieces spawned of one type index (`statsByType`). */
+  stat(typeIndex: number): number {
+    return this.#s.stats[typeIndex] ?? 0;
+  }
+  /** Rows cleared by the most recent clear (read after `GameEvent.LinesCleared`). */
+  get lastClearCount(): number {
+    return this.#s.lastClearCount;
+  }
+  /** Board cell at (row 0..19, column 0..9): 0 empty, 1..7 piece type index + 1. */
+  cell(row: number, col: number): number {
+    return this.#s.board[row * 10 + col]!;
+  }
+  /** Copies the 200 visible cells (row-major) into `out` without allocating. */
+  readBoard(out: Uint8Array): void {
+    out.set(this.#s.board.subarray(0, BOARD_CELLS));
+  }
+  /** Writes the active piece's four cells as x0, y0, x1, y1, ... into `out` (length >= 8). */
+  readPieceCells(out: Int8Array | number[]): void {
+    const s = this.#s;
+    const base = (s.orientation === HIDDEN_ORIENTATION ? 0 : s.orientation) * 4;
+    for (let i = 0; i < 4; i++) {
+      out[i * 2] = s.x + CELL_DX[base + i]!;
+      out[i * 2 + 1] = s.y + CELL_DY[base + i]!;
+    }
+  }
+}

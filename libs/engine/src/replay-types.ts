@@ -1,0 +1,31 @@
+/**
+ * Replay format v1: enough to re-run a game exactly. `inputs` is run-length encoded as
+ * [frameCount, buttons] pairs, one per run of frames with the same held buttons.
+ */
+export interface Replay {
+  version: 1;
+  /** Four hex digits, never "0000". */
+  seed: string;
+  /** 0..29. */
+  startLevel: number;
+  inputs: [number, number][];
+}
+
+/** What re-running a replay yields; `frames` counts the top-out frame. */
+export interface ReplaySummary {
+  score: number;
+  lines: number;
+  level: number;
+  frames: number;
+  topOut: boolean;
+  /** Every piece that entered the well, in order, the first included ("TJZ..."). */
+  pieces: string;
+}
+
+/** Replays longer than this are rejected (about 19 hours at 60 frames per second). */
+export const MAX_REPLAY_FRAMES = 1 << 22;
+
+/** A replay that fails validation; the message is one line naming the problem. */
+export class ReplayError extends Error {
+  override name = 'ReplayError';
+}

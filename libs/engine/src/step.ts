@@ -1,0 +1,66 @@
+import {
+  checkForCompletedRows,
+  lockTetrimino,
+  spawnNextTetrimino,
+  updateLineClearingAnimation,
+  updateLinesAndStatistics,
+} from './after-lock.ts';
+import { BUTTON_MASK } from './buttons.ts';
+import { dropTetrimino, rotateTetrimino, shiftTetrimino } from './control.ts';
+import { PlayState } from './play-state.ts';
+import { VRAM_ROW_DONE, type GameState } from './state.ts';
+
+/**
+ * One NES frame, in the ROM's order: the fall timer counts up
+ * (`gameModeState_updateCountersAndNonPlayerState`), the play state's routine runs once
+ * (`branchOnPlayStatePlayer1`), then the vblank (`render_mode_play_and_demo`) runs the line-clear
+ * animation or copies four playfield rows, and the frame counter counts up. Returns event bits.
+ */
+export function stepState(s: GameState, buttons: number): number {
+  if (s.playState === PlayState.TopOut) return 0;
+  const held = buttons & BUTTON_MASK;
+  const newly = held & ~s.held;
+  s.held = held;
+  s.fallTimer = (s.fallTimer + 1) & 0xff;
+  let events = 0;
+  switch (s.playState) {
+    case PlayState.Control:
+      events = shiftTetrimino(s, held, newly);
+      events |= rotateTetrimino(s, newly);
+      events |= dropTetrimino(s, held, newly);
+      break;
+    case PlayState.Lock:
+      events = lockTetrimino(s);
+      break;
+    case PlayState.CheckRows:
+      events = checkForCompletedRows(s);
+      break;
+    case PlayState.LineClear:
+      break;
+    case PlayState.UpdateLines:
+      events = updateLinesAndStatistics(s);
+      break;
+    case PlayState.BTypeGoal:
+      // playState_bTypeGoalCheck: an A-type game only advances.
+      s.playState = PlayState.Garbage;
+      break;
+    case PlayState.Garbage:
+      // playState_receiveGarbage: a one-player game only advances.
+      s.playState = PlayState.Spawn;
+      break;
+    case PlayState.Spawn:
+      events = spawnNextTetrimino(s);
+      break;
+  }
+  // Vblank: render_mode_play_and_demo.
+  if (s.playState === PlayState.LineClear) {
+    events |= updateLineClearingAnimation(s);
+    s.vramRow = 0;
+  } else if (s.vramRow < 20) {
+    // copyPlayfieldRowToVRAM x4: past row 19 the copy is complete ($20).
+    s.vramRow += 4;
+    if (s.vramRow >= 20) s.vramRow = VRAM_ROW_DONE;
+  }
+  s.frame++;
+  return events;
+}
