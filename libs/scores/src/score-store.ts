@@ -1,0 +1,54 @@
+import type { GameMode } from './schema.ts';
+
+/** A finished game as the server verified it, ready to be stored. */
+export interface NewGame {
+  mode: GameMode;
+  /** Player name, already validated (see `@tengen/protocol`). */
+  name: string;
+  score: number;
+  lines: number;
+  level: number;
+  startLevel: number;
+  frames: number;
+  seed: number;
+  /** Replay v1 as JSON text; re-running it must reproduce the score. */
+  replayJson: string;
+  engineVersion: number;
+}
+
+
+/** One scoreboard line: a name's best game. */
+export interface ScoreEntry {
+  rank: number;
+  name: string;
+  score: number;
+  lines: number;
+  level: number;
+  startLevel: number;
+  replayId: string;
+  at: Date;
+}
+
+/** Where a stored game ranks on its board right after it was saved. */
+export interface SavedGame {
+  id: string;
+  /** 1-based position of this game among each name's best games (ties: earlier game first). */
+  rank: number;
+}
+
+/**
+ * The high-score store. All methods are async so implementations may retry busy locks with
+ * backoff; they reject (never swallow) on failure.
+ */
+export interface ScoreStore {
+  /** Stores a verified game and reports its id and rank. */
+  saveGame(game: NewGame): Promise<SavedGame>;
+  /** Best game per name, highest score first, ties to the earlier game; at most `limit` lines. */
+  topScores(mode: GameMode, limit: number): Promise<ScoreEntry[]>;
+  /** The stored replay v1 JSON text, or undefined for an unknown id. */
+  getReplay(id: string): Promise<string | undefined>;
+  /** True once the database is open and migrated (for readiness probes). */
+  isReady(): boolean;
+  /** Closes the database; later calls reject. */
+  close(): void;
+}

@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openDatabase, type SqliteDatabase } from './database.ts';
+import { migrateDatabase } from './migrate.ts';
+import { withRetry, type RetryOptions } from './retry.ts';
+import { games, type GameMode } from './schema.ts';
+import type { NewGame, SavedGame, ScoreEntry, ScoreStore } from './score-store.ts';
+
+/** Options for `SqliteScoreStore.open`. */
+export interface SqliteStoreOptions {
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+  /** Clock for `created_at`; tests pass a fake. */
+  now?: () => Date;
+  /** Backoff for busy locks. */
+  retry?: RetryOptions;
+}
+
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/** A 12-character URL-safe id from a cryptographic source (60 bits). */
+export function newGameId(): string {
+  const bytes = randomBytes(12);
+  let id = '';
+  for (const b of bytes) id += ID_ALPHABET[b & 31];
+  return id;
+}
+
+interface AheadParams {
+  mode: GameMode;
+  name: string;
+  score: number;
+  at: number;
+  rowid: number;
+}
+
+interface BoardRow {
+  id: string;
+  name: string;
+  score: number;
+  lines: number;
+  level: number;
+  start_level: number;
+  created_at: number;
+}
+
+/** `ScoreStore` on one SQLite file (better-sqlite3 + Drizzle), safe for several processes. */
+export class SqliteScoreStore implements ScoreStore {
+  readonly #sqlite: SqliteDatabase;
+  readonly #db;
+  readonly #now: () => Date;
+  readonly #retry: RetryOptions;
+  readonly #board;
+  readonly #ahead;
+  #open = true;
+
+  private constructor(sqlite: SqliteDatabase, opts: SqliteStoreOptions) {
+    this.#sqlite = sqlite;
+    this.#db = drizzle(sqlite, { schema: { games } });
+    this.#now = opts.now ?? (() => new Date());
+    this.#retry = opts.retry ?? {};
+    this.#board = sqlite.prepare<[GameMode], BoardRow>(
+      `SELECT id, name, score, lines, level, start_level, created_at FROM games
+       WHERE mode = ? ORDER BY score DESC, created_at ASC, rowid ASC`,
+    );
+    // Other names with a game ahead of this one (higher score, or same score and earlier).
+    this.#ahead = sqlite.prepare<[AheadParams], { n: number }>(
+      `SELECT count(DISTINCT name) AS n FROM games
+       WHERE mode = @mode AND name <> @name AND (score > @score OR (score = @score
+         AND (created_at < @at OR (created_at = @at AND rowid < @rowid))))`,
+    );
+  }
+
+  /** Opens the file (creating it), sets the shared pragmas and applies migrations. */
+  static open(file: string, opts: SqliteStoreOptions = {}): SqliteScoreStore {
+    const sqlite = openDatabase(file);
+    try {
+      if (opts.migrate ?? true) migrateDatabase(sqlite);
+      return new SqliteScoreStore(sqlite, opts);
+    } catch (err) {
+      sqlite.close();
+      throw err;
+    }
+  }
+
+  isReady(): boolean {
+    return this.#open;
+  }
+
+  async saveGame(game: NewGame): Promise<SavedGame> {
+    this.#assertOpen();
+    const id = newGameId();
+    const createdAt = this.#now();
+    // One short write transaction; a busy lock is retried with backoff, never waited on here.
+    const { lastInsertRowid } = await withRetry(
+      () =>
+        this.#db
+          .insert(games)
+          .values({
+            id,
+            mode: game.mode,
+            name: game.name,
+            score: game.score,
+            lines: game.lines,
+            level: game.level,
+            startLevel: game.startLevel,
+            frames: game.frames,
+            seed: game.seed,
+            replay: game.replayJson,
+            engineVersion: game.engineVersion,
+            createdAt,
+          })
+          .run(),
+      this.#retry,
+    );
+    const params: AheadParams = {
+      mode: game.mode,
+      name: game.name,
+      score: game.score,
+      at: createdAt.getTime(),
+      rowid: Number(lastInsertRowid),
+    };
+    const ahead = await withRetry(() => this.#ahead.get(params)?.n ?? 0, this.#retry);
+    return { id, rank: ahead + 1 };
+  }
+
+  async topScores(mode: GameMode, limit: number): Promise<ScoreEntry[]> {
+    this.#assertOpen();
+    return withRetry(() => {
+      const seen = new Set<string>();
+      const out: ScoreEntry[] = [];
+      // Best-first walk of the index; the first game seen per name is that name's best.
+      for (const row of this.#board.iterate(mode)) {
+        if (seen.has(row.name)) continue;
+        seen.add(row.name);
+        out.push({
+          rank: out.length + 1,
+          name: row.name,
+          score: row.score,
+          lines: row.lines,
+          level: row.level,
+          startLevel: row.start_level,
+          replayId: row.id,
+          at: new Date(row.created_at),
+        });
+        if (out.length >= limit) break;
+      }
+      return out;
+    }, this.#retry);
+  }
+
+  async getReplay(id: string): Promise<string | undefined> {
+    this.#assertOpen();
+    const row = await withRetry(
+      () => this.#db.select({ replay: games.replay }).from(games).where(eq(games.id, id)).get(),
+      this.#retry,
+    );
+    return row?.replay;
+  }
+
+  close(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.#sqlite.close();
+  }
+
+  #assertOpen(): void {
+    if (!this.#open) throw new Error('score store is closed');
+  }
+}
