@@ -1,4 +1,4 @@
-import type { PlayGameOptions } from '@tengen/bot';
+import type { PlayGameOptions } from '../src/index.ts';
 
 /** One golden game: a fixture name and the bot game that produces it. */
 export interface GoldenGame extends PlayGameOptions {

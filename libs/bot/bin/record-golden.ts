@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { playGame } from '@tengen/bot';
+import { playGame } from '../src/index.ts';
 import { GOLDEN_GAMES } from './golden-games.ts';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '../../engine/src/fixtures');

@@ -1,6 +1,6 @@
 // Engine benchmark: replays the golden bot games (engine only) and verifies the 30-minute replay.
 // Usage: node --conditions=@tengen/source libs/engine/bench/bench.ts [seconds]
-import { parseReplay, runReplay, type Replay } from '@tengen/engine';
+import { parseReplay, runReplay, type Replay } from '../src/index.ts';
 import { loadGoldenFixtures } from '../src/fixtures/load-fixtures.ts';
 
 const seconds = Number(process.argv[2] ?? 3);

@@ -1,7 +1,7 @@
 // CLI: re-run a replay file and print its summary as one line of JSON.
 // Usage: node --conditions=@tengen/source libs/engine/bin/replay.ts FILE
 import { readFileSync } from 'node:fs';
-import { parseReplay, runReplay } from '@tengen/engine';
+import { parseReplay, runReplay } from '../src/index.ts';
 
 function fail(message: string): never {
   process.stderr.write(`replay: ${message}\n`);

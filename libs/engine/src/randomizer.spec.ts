@@ -35,6 +35,15 @@ describe('randomizer (pickRandomTetrimino, generateNextPseudorandomNumber)', () 
     expect(lfsr(0x0202)).toBe(0x0101);
   });
 
+  it('seed 0x0001 steps to 0 and stays there (as on the NES); only spawnCount varies the pieces', () => {
+    expect(lfsr(0x0001)).toBe(0);
+    expect(lfsr(0)).toBe(0);
+    const state = { rng: 1, spawnCount: 0, spawnId: 0 };
+    let got = '';
+    for (let n = 0; n < 14; n++) got += PIECE_TYPES[drawPiece(state)];
+    expect(got).toBe(specSequence(1, 14));
+  });
+
   it('draws the spec sequence for the power-on seed 0x8988', () => {
     const state = { rng: 0x8988, spawnCount: 0, spawnId: 0 };
     let got = '';

@@ -44,6 +44,7 @@ describe('snapshot / restore', () => {
     ['bad vramRow', (s) => ({ ...s, vramRow: 25 }), /vramRow must be 0..19 or 32/],
     ['bad stats', (s) => ({ ...s, stats: [1, 2] }), /snapshot.stats must be an array of 7 integers/],
     ['missing field', (s) => ({ ...s, rng: undefined }), /snapshot.rng must be an integer/],
+    ['rng out of range', (s) => ({ ...s, rng: 0x10000 }), /snapshot.rng must be an integer 0..65535/],
   ])('rejects %s with a clear error', (_name, mutate, message) => {
     const snap = new Game({ seed: 0x8988, startLevel: 0 }).snapshot() as unknown as Record<string, unknown>;
     expect(() => Game.restore(mutate(snap))).toThrow(SnapshotError);

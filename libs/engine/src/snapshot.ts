@@ -140,7 +140,7 @@ export function stateFromSnapshot(data: unknown): GameState {
   s.lines = int(o, 'lines', 0, 25599);
   [s.score0, s.score1, s.score2] = ints(o, 'scoreBcd', 3, 0, 255) as [number, number, number];
   s.stats = Uint32Array.from(ints(o, 'stats', 7, 0, 0xffffff));
-  s.rng = int(o, 'rng', 1, 0xffff);
+  s.rng = int(o, 'rng', 0, 0xffff); // seed 0x0001 steps to 0 and stays there, as on the NES
   s.spawnCount = int(o, 'spawnCount', 0, 255);
   s.spawnId = int(o, 'spawnId', 0, 0x12);
   if (!SPAWN_IDS.includes(s.spawnId)) throw new SnapshotError(`snapshot.spawnId ${s.spawnId} is not a spawn orientation`);
