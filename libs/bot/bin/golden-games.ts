@@ -17,5 +17,11 @@ export const GOLDEN_GAMES: readonly GoldenGame[] = [
   { name: 'level-18-seed-3333', seed: 0x3333, startLevel: 18, maxFrames: 30_000 },
   { name: 'level-19-seed-4444', seed: 0x4444, startLevel: 19, maxFrames: 30_000 },
   { name: 'level-29-seed-5555', seed: 0x5555, startLevel: 29, maxFrames: 30_000 },
-  { name: 'marathon-108000-level-00', seed: 0x8988, startLevel: 0, maxFrames: 108_000, softDrop: false },
+  {
+    name: 'marathon-108000-level-00',
+    seed: 0x8988,
+    startLevel: 0,
+    maxFrames: 108_000,
+    softDrop: false,
+  },
 ];

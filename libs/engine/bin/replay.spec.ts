@@ -11,10 +11,16 @@ const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
 
 let files = 0;
 
-function replayCli(content: string | null): { code: number | null; stdout: string; stderr: string } {
+function replayCli(content: string | null): {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+} {
   const file = join(dir, `replay-${files++}.json`);
   if (content !== null) writeFileSync(file, content);
-  const r = spawnSync(process.execPath, ['--conditions=@tengen/source', cli, file], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--conditions=@tengen/source', cli, file], {
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -25,15 +31,34 @@ describe('replay CLI (bin/replay.ts)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`${JSON.stringify(fixture.summary)}\n`);
-    expect(Object.keys(JSON.parse(r.stdout) as object)).toEqual(['score', 'lines', 'level', 'frames', 'topOut', 'pieces']);
+    expect(Object.keys(JSON.parse(r.stdout) as object)).toEqual([
+      'score',
+      'lines',
+      'level',
+      'frames',
+      'topOut',
+      'pieces',
+    ]);
   });
 
   it.each([
     ['a missing file', null, /^replay: cannot read .*: ENOENT\n$/],
     ['not JSON', '{"version":1,', /^replay: .* is not valid JSON\n$/],
-    ['a bad seed', '{"version":1,"seed":"0000","startLevel":0,"inputs":[]}', /^replay: bad seed "0000": must be 4 hex digits, not 0000/],
-    ['a bad level', '{"version":1,"seed":"8988","startLevel":42,"inputs":[]}', /^replay: bad startLevel 42/],
-    ['unknown bits', '{"version":1,"seed":"8988","startLevel":0,"inputs":[[3,64]]}', /^replay: bad inputs\[0\]: unknown button bits/],
+    [
+      'a bad seed',
+      '{"version":1,"seed":"0000","startLevel":0,"inputs":[]}',
+      /^replay: bad seed "0000": must be 4 hex digits, not 0000/,
+    ],
+    [
+      'a bad level',
+      '{"version":1,"seed":"8988","startLevel":42,"inputs":[]}',
+      /^replay: bad startLevel 42/,
+    ],
+    [
+      'unknown bits',
+      '{"version":1,"seed":"8988","startLevel":0,"inputs":[[3,64]]}',
+      /^replay: bad inputs\[0\]: unknown button bits/,
+    ],
   ])('fails with exit 1 and one line on stderr for %s', (_name, content, message) => {
     const r = replayCli(content);
     expect(r.code).toBe(1);

@@ -1,6 +1,12 @@
 import { GameEvent } from './buttons.ts';
 import { isPositionValid, updatePlayfield } from './control.ts';
-import { CELL_DX, CELL_DY, HIDDEN_ORIENTATION, SPAWN_ORIENTATION, TYPE_OF_ORIENTATION } from './pieces.ts';
+import {
+  CELL_DX,
+  CELL_DY,
+  HIDDEN_ORIENTATION,
+  SPAWN_ORIENTATION,
+  TYPE_OF_ORIENTATION,
+} from './pieces.ts';
 import { PlayState } from './play-state.ts';
 import { drawPiece } from './randomizer.ts';
 import { addHoldDownPoints, addLineClearPoints, incrementLines } from './scoring.ts';

@@ -14,7 +14,12 @@ const DAS_DELAY = 10;
  * `isPositionValid`: every mino's row must be in -2..19, its column in 0..9 and its playfield
  * byte ((row * 10 + column) mod 256, so rows above 0 land in the hidden bytes) empty.
  */
-export function isPositionValid(board: Uint8Array, orientation: number, x: number, y: number): boolean {
+export function isPositionValid(
+  board: Uint8Array,
+  orientation: number,
+  x: number,
+  y: number,
+): boolean {
   const base = orientation * 4;
   for (let i = base; i < base + 4; i++) {
     const row = y + CELL_DY[i]!;

@@ -46,7 +46,11 @@ describe('shift and DAS (shift_tetrimino)', () => {
     const spawnFrame = stepUntil(game, GameEvent.Spawn, Button.Left);
     const log = run(game, 14, Button.Left);
     // Charged at 16: the first controlled frame (spawn + 1) shifts, then every 6 frames.
-    expect(framesWith(log, GameEvent.Shift)).toEqual([spawnFrame + 1, spawnFrame + 7, spawnFrame + 13]);
+    expect(framesWith(log, GameEvent.Shift)).toEqual([
+      spawnFrame + 1,
+      spawnFrame + 7,
+      spawnFrame + 13,
+    ]);
   });
 
   it('releasing does not reset the counter; only a new press does', () => {

@@ -1,5 +1,18 @@
-import { CELL_DX, CELL_DY, HIDDEN_ORIENTATION, PIECE_TYPES, TYPE_OF_ORIENTATION, type PieceType } from './pieces.ts';
-import { phaseOf, PlayState, playStateName, type GamePhase, type PlayStateName } from './play-state.ts';
+import {
+  CELL_DX,
+  CELL_DY,
+  HIDDEN_ORIENTATION,
+  PIECE_TYPES,
+  TYPE_OF_ORIENTATION,
+  type PieceType,
+} from './pieces.ts';
+import {
+  phaseOf,
+  PlayState,
+  playStateName,
+  type GamePhase,
+  type PlayStateName,
+} from './play-state.ts';
 import { scoreValue } from './scoring.ts';
 import { validateGameOptions, type GameOptions } from './options.ts';
 import { stateFromSnapshot, stateToSnapshot, type GameSnapshot } from './snapshot.ts';
@@ -88,7 +101,10 @@ export class Game {
   /** True while a piece is in the well and not yet written into the board. */
   get hasActivePiece(): boolean {
     const ps = this.#s.playState;
-    return (ps === PlayState.Control || ps === PlayState.Lock) && this.#s.orientation !== HIDDEN_ORIENTATION;
+    return (
+      (ps === PlayState.Control || ps === PlayState.Lock) &&
+      this.#s.orientation !== HIDDEN_ORIENTATION
+    );
   }
   /** Current piece type index 0..6 (meaningful while `hasActivePiece`). */
   get pieceTypeIndex(): number {

@@ -4,6 +4,7 @@ import { framesPerDrop } from './gravity.ts';
 import { framesWith, gameWith, run } from './test-kit.ts';
 
 // framesPerDropTable (NTSC), and drop_tetrimino's level >= 29 branch.
+// prettier-ignore
 const TABLE: [number, number][] = [
   [0, 48], [1, 43], [2, 38], [3, 33], [4, 28], [5, 23], [6, 18], [7, 13], [8, 8], [9, 6],
   [10, 5], [11, 5], [12, 5], [13, 4], [14, 4], [15, 4], [16, 3], [17, 3], [18, 3],

@@ -1,4 +1,5 @@
 // framesPerDropTable (NTSC): frames per row for levels 0-28; 29 and above drop every frame.
+// prettier-ignore
 const FRAMES_PER_DROP = Uint8Array.from([
   48, 43, 38, 33, 28, 23, 18, 13, 8, 6, 5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 ]);

@@ -22,12 +22,16 @@ describe('spawn and statistics (playState_spawnNextTetrimino, incrementPieceStat
     const next = game.nextType;
     stepUntil(game, GameEvent.Spawn);
     expect([game.pieceX, game.pieceY, game.pieceType]).toEqual([5, 0, next]);
-    expect(view(game).piece?.orientation).toBe([0x02, 0x07, 0x08, 0x0a, 0x0b, 0x0e, 0x12][PIECE_TYPES.indexOf(next)]);
+    expect(view(game).piece?.orientation).toBe(
+      [0x02, 0x07, 0x08, 0x0a, 0x0b, 0x0e, 0x12][PIECE_TYPES.indexOf(next)],
+    );
   });
 });
 
 describe('top-out (playState_lockTetrimino overlap check)', () => {
-  const fullStack = Array.from({ length: 20 }, (_, r) => (r % 2 === 0 ? '####.#####' : '#####.####'));
+  const fullStack = Array.from({ length: 20 }, (_, r) =>
+    r % 2 === 0 ? '####.#####' : '#####.####',
+  );
 
   it('a piece that spawns into the stack ends the game in the lock state', () => {
     const game = gameWith({ startLevel: 29, autorepeatY: 0, vramRow: 32, rows: fullStack });
@@ -43,7 +47,15 @@ describe('top-out (playState_lockTetrimino overlap check)', () => {
 
   it('replay frames count the top-out frame and ignore later inputs', () => {
     const a = runReplay({ version: 1, seed: '8988', startLevel: 29, inputs: [[100_000, 0]] });
-    const b = runReplay({ version: 1, seed: '8988', startLevel: 29, inputs: [[a.frames, 0], [50, 1]] });
+    const b = runReplay({
+      version: 1,
+      seed: '8988',
+      startLevel: 29,
+      inputs: [
+        [a.frames, 0],
+        [50, 1],
+      ],
+    });
     expect(a.topOut).toBe(true);
     expect(b).toEqual(a);
     const c = runReplay({ version: 1, seed: '8988', startLevel: 29, inputs: [[a.frames - 1, 0]] });
@@ -52,8 +64,18 @@ describe('top-out (playState_lockTetrimino overlap check)', () => {
 
   it('pieces may lock above row 0 into the hidden bytes and the game goes on', () => {
     // An I rotated vertical at row 0 sticks 2 cells above the well; a stack underneath stops it.
-    const rows = Array.from({ length: 18 }, () => '#####.####'.replace('.', '#').replace(/^#/, '.'));
-    const game = gameWith({ orientation: 0x12, x: 5, y: 0, autorepeatY: 0, vramRow: 32, startLevel: 0, rows });
+    const rows = Array.from({ length: 18 }, () =>
+      '#####.####'.replace('.', '#').replace(/^#/, '.'),
+    );
+    const game = gameWith({
+      orientation: 0x12,
+      x: 5,
+      y: 0,
+      autorepeatY: 0,
+      vramRow: 32,
+      startLevel: 0,
+      rows,
+    });
     run(game, 1, Button.A);
     expect(game.orientation).toBe(0x11);
     stepUntil(game, GameEvent.Lock, 0);
@@ -67,7 +89,15 @@ describe('points use the level after a level-up from the same clear (addLineClea
   it('a tetris from 8 lines at level 0 scores 1200 x 2', () => {
     const rows = ['#########.', '#########.', '#########.', '#########.'];
     // I vertical ($11) in column 9 above the gap: cells rows y-2..y+1.
-    const game = gameWith({ orientation: 0x11, x: 9, y: 5, autorepeatY: 0, vramRow: 32, lines: 8, rows });
+    const game = gameWith({
+      orientation: 0x11,
+      x: 9,
+      y: 5,
+      autorepeatY: 0,
+      vramRow: 32,
+      lines: 8,
+      rows,
+    });
     const log = run(game, 800);
     expect(framesWith(log, GameEvent.LinesCleared)).toHaveLength(1);
     expect(game.lastClearCount).toBe(4);

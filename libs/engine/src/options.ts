@@ -9,7 +9,9 @@ export interface GameOptions {
 /** Checks game options, throwing a RangeError that names the bad one. */
 export function validateGameOptions(opts: GameOptions): void {
   if (!Number.isInteger(opts.seed) || opts.seed < 1 || opts.seed > 0xffff) {
-    throw new RangeError(`seed must be an integer 1..65535 (0x0001-0xFFFF), got ${String(opts.seed)}`);
+    throw new RangeError(
+      `seed must be an integer 1..65535 (0x0001-0xFFFF), got ${String(opts.seed)}`,
+    );
   }
   if (!Number.isInteger(opts.startLevel) || opts.startLevel < 0 || opts.startLevel > 29) {
     throw new RangeError(`startLevel must be an integer 0..29, got ${String(opts.startLevel)}`);

@@ -11,6 +11,7 @@ export const ORIENTATION_COUNT = 19;
 export const HIDDEN_ORIENTATION = 0x13;
 
 // orientationTable: for each orientation four minos as (row offset, column offset) pairs.
+// prettier-ignore
 const ORIENTATION_CELLS: readonly (readonly number[])[] = [
   [0, -1, 0, 0, 0, 1, -1, 0], // $00 T up
   [-1, 0, 0, 0, 0, 1, 1, 0], // $01 T right
@@ -34,11 +35,16 @@ const ORIENTATION_CELLS: readonly (readonly number[])[] = [
 ];
 
 /** Row offsets, 4 per orientation (index orientation * 4 + mino). */
-export const CELL_DY = Int8Array.from(ORIENTATION_CELLS.flatMap((c) => [c[0]!, c[2]!, c[4]!, c[6]!]));
+export const CELL_DY = Int8Array.from(
+  ORIENTATION_CELLS.flatMap((c) => [c[0]!, c[2]!, c[4]!, c[6]!]),
+);
 /** Column offsets, 4 per orientation. */
-export const CELL_DX = Int8Array.from(ORIENTATION_CELLS.flatMap((c) => [c[1]!, c[3]!, c[5]!, c[7]!]));
+export const CELL_DX = Int8Array.from(
+  ORIENTATION_CELLS.flatMap((c) => [c[1]!, c[3]!, c[5]!, c[7]!]),
+);
 
 // rotationTable: per orientation the result of B (counter-clockwise) then A (clockwise).
+// prettier-ignore
 const ROTATION_PAIRS: readonly (readonly [number, number])[] = [
   [3, 1], [0, 2], [1, 3], [2, 0], // T
   [7, 5], [4, 6], [5, 7], [6, 4], // J
@@ -55,6 +61,7 @@ export const ROTATE_A = Uint8Array.from(ROTATION_PAIRS.map((p) => p[1]));
 export const ROTATE_B = Uint8Array.from(ROTATION_PAIRS.map((p) => p[0]));
 
 /** Piece type index (0..6) of each orientation (`tetriminoTypeFromOrientation`). */
+// prettier-ignore
 export const TYPE_OF_ORIENTATION = Uint8Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 4, 4, 5, 5, 5, 5, 6, 6]);
 
 /** Spawn orientation of each piece type (`spawnTable`): T $02, J $07, Z $08, O $0A, S $0B, L $0E, I $12. */

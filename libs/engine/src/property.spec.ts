@@ -10,7 +10,9 @@ const arbReplay: fc.Arbitrary<Replay> = fc.record({
   version: fc.constant(1 as const),
   seed: fc.integer({ min: 1, max: 0xffff }).map(seedToHex),
   startLevel: fc.integer({ min: 0, max: 29 }),
-  inputs: fc.array(fc.tuple(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 31 })), { maxLength: 250 }),
+  inputs: fc.array(fc.tuple(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 31 })), {
+    maxLength: 250,
+  }),
 });
 
 function frames(replay: Replay): number[] {
@@ -82,7 +84,11 @@ describe('properties under random input', () => {
         const game = new Game({ seed: parseInt(replay.seed, 16), startLevel: replay.startLevel });
         for (const b of frames(replay)) if ((game.step(b) & GameEvent.TopOut) !== 0) break;
         expect([game.score, game.lines, game.level, game.frame, game.topOut]).toEqual([
-          a.score, a.lines, a.level, a.frames, a.topOut,
+          a.score,
+          a.lines,
+          a.level,
+          a.frames,
+          a.topOut,
         ]);
         expect(a.pieces.length).toBe(game.pieceCount);
       }),

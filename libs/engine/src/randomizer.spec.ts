@@ -52,12 +52,15 @@ describe('randomizer (pickRandomTetrimino, generateNextPseudorandomNumber)', () 
     expect(got).toBe('LSSTOISTJILSLISTLSSJ');
   });
 
-  it.each([0x0001, 0x1234, 0xbeef, 0xffff])('matches the spec for seed %s over 500 draws', (seed) => {
-    const state = { rng: seed, spawnCount: 0, spawnId: 0 };
-    let got = '';
-    for (let n = 0; n < 500; n++) got += PIECE_TYPES[drawPiece(state)];
-    expect(got).toBe(specSequence(seed, 500));
-  });
+  it.each([0x0001, 0x1234, 0xbeef, 0xffff])(
+    'matches the spec for seed %s over 500 draws',
+    (seed) => {
+      const state = { rng: seed, spawnCount: 0, spawnId: 0 };
+      let got = '';
+      for (let n = 0; n < 500; n++) got += PIECE_TYPES[drawPiece(state)];
+      expect(got).toBe(specSequence(seed, 500));
+    },
+  );
 
   it('a game draws current then next at start, and one more per spawn (playState_spawnNextTetrimino)', () => {
     const game = new Game({ seed: 0x8988, startLevel: 29 });
@@ -72,7 +75,16 @@ describe('randomizer (pickRandomTetrimino, generateNextPseudorandomNumber)', () 
 
   it('the sequence depends on the seed only, not on timing', () => {
     const a = runReplay({ version: 1, seed: '1234', startLevel: 19, inputs: [[5000, 0]] });
-    const b = runReplay({ version: 1, seed: '1234', startLevel: 19, inputs: [[37, 0], [400, 4], [5000, 1]] });
+    const b = runReplay({
+      version: 1,
+      seed: '1234',
+      startLevel: 19,
+      inputs: [
+        [37, 0],
+        [400, 4],
+        [5000, 1],
+      ],
+    });
     const n = Math.min(a.pieces.length, b.pieces.length);
     expect(n).toBeGreaterThan(5);
     expect(a.pieces.slice(0, n)).toBe(b.pieces.slice(0, n));

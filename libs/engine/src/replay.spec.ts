@@ -6,7 +6,16 @@ import { runReplay } from './replay-run.ts';
 import { ReplayError, type Replay } from './replay-types.ts';
 import { Game } from './game.ts';
 
-const good: Replay = { version: 1, seed: '8988', startLevel: 0, inputs: [[10, 0], [3, 1], [2, 24]] };
+const good: Replay = {
+  version: 1,
+  seed: '8988',
+  startLevel: 0,
+  inputs: [
+    [10, 0],
+    [3, 1],
+    [2, 24],
+  ],
+};
 
 describe('parseReplay', () => {
   it('accepts a valid replay and normalises the seed to upper case', () => {
@@ -28,12 +37,48 @@ describe('parseReplay', () => {
     ['level negative', { ...good, startLevel: -1 }, /bad startLevel -1/],
     ['level fractional', { ...good, startLevel: 1.5 }, /bad startLevel 1.5/],
     ['inputs missing', { ...good, inputs: undefined }, /bad inputs: must be an array/],
-    ['run not a pair', { ...good, inputs: [[1, 0, 0]] }, /bad inputs\[0\]: must be a \[frameCount, buttons\] pair/],
-    ['zero count', { ...good, inputs: [[1, 0], [0, 1]] }, /bad inputs\[1\]: frame count 0 must be a positive integer/],
-    ['fractional count', { ...good, inputs: [[1.5, 0]] }, /frame count 1.5 must be a positive integer/],
-    ['string buttons', { ...good, inputs: [[1, '1']] }, /buttons "1" must be a non-negative integer/],
-    ['unknown bits', { ...good, inputs: [[1, 32]] }, /bad inputs\[0\]: unknown button bits in 32 \(allowed: Left=1/],
-    ['too long', { ...good, inputs: [[2 ** 22, 0], [1, 0]] }, /replay too long/],
+    [
+      'run not a pair',
+      { ...good, inputs: [[1, 0, 0]] },
+      /bad inputs\[0\]: must be a \[frameCount, buttons\] pair/,
+    ],
+    [
+      'zero count',
+      {
+        ...good,
+        inputs: [
+          [1, 0],
+          [0, 1],
+        ],
+      },
+      /bad inputs\[1\]: frame count 0 must be a positive integer/,
+    ],
+    [
+      'fractional count',
+      { ...good, inputs: [[1.5, 0]] },
+      /frame count 1.5 must be a positive integer/,
+    ],
+    [
+      'string buttons',
+      { ...good, inputs: [[1, '1']] },
+      /buttons "1" must be a non-negative integer/,
+    ],
+    [
+      'unknown bits',
+      { ...good, inputs: [[1, 32]] },
+      /bad inputs\[0\]: unknown button bits in 32 \(allowed: Left=1/,
+    ],
+    [
+      'too long',
+      {
+        ...good,
+        inputs: [
+          [2 ** 22, 0],
+          [1, 0],
+        ],
+      },
+      /replay too long/,
+    ],
   ])('rejects %s', (_name, input, message) => {
     expect(() => parseReplay(input)).toThrow(ReplayError);
     expect(() => parseReplay(input)).toThrow(message);
@@ -53,7 +98,17 @@ describe('ReplayRecorder', () => {
     const rec = new ReplayRecorder(0x8988, 3);
     for (const b of [0, 0, 0, 1, 1, 0, 8]) rec.push(b);
     expect(rec.frames).toBe(7);
-    expect(rec.toReplay()).toEqual({ version: 1, seed: '8988', startLevel: 3, inputs: [[3, 0], [2, 1], [1, 0], [1, 8]] });
+    expect(rec.toReplay()).toEqual({
+      version: 1,
+      seed: '8988',
+      startLevel: 3,
+      inputs: [
+        [3, 0],
+        [2, 1],
+        [1, 0],
+        [1, 8],
+      ],
+    });
   });
 
   it('pads the seed to 4 hex digits and validates options', () => {
@@ -72,14 +127,27 @@ describe('ReplayRecorder', () => {
     }
     const summary = runReplay(parseReplay(JSON.parse(JSON.stringify(rec.toReplay()))));
     expect([summary.score, summary.lines, summary.level, summary.frames, summary.topOut]).toEqual([
-      game.score, game.lines, game.level, game.frame, game.topOut,
+      game.score,
+      game.lines,
+      game.level,
+      game.frame,
+      game.topOut,
     ]);
   });
 });
 
 describe('binary replay codec', () => {
   it('round-trips', () => {
-    const replay: Replay = { version: 1, seed: 'BEEF', startLevel: 19, inputs: [[1, 0], [200, 31], [5_000_000 >> 3, 4]] };
+    const replay: Replay = {
+      version: 1,
+      seed: 'BEEF',
+      startLevel: 19,
+      inputs: [
+        [1, 0],
+        [200, 31],
+        [5_000_000 >> 3, 4],
+      ],
+    };
     const bytes = encodeReplayBinary(replay);
     expect(bytes.length).toBeLessThan(16);
     expect(decodeReplayBinary(bytes)).toEqual(replay);
@@ -99,6 +167,13 @@ describe('binary replay codec', () => {
 describe('runReplay', () => {
   it('lists every spawned piece, the first included', () => {
     const summary = runReplay({ version: 1, seed: '8988', startLevel: 0, inputs: [] });
-    expect(summary).toEqual({ score: 0, lines: 0, level: 0, frames: 0, topOut: false, pieces: 'L' });
+    expect(summary).toEqual({
+      score: 0,
+      lines: 0,
+      level: 0,
+      frames: 0,
+      topOut: false,
+      pieces: 'L',
+    });
   });
 });

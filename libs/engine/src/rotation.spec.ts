@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Button, GameEvent } from './buttons.ts';
-import { PIECE_TYPES, ROTATE_A, ROTATE_B, SPAWN_ORIENTATION, TYPE_OF_ORIENTATION } from './pieces.ts';
+import {
+  PIECE_TYPES,
+  ROTATE_A,
+  ROTATE_B,
+  SPAWN_ORIENTATION,
+  TYPE_OF_ORIENTATION,
+} from './pieces.ts';
 import { framesWith, gameWith, run } from './test-kit.ts';
 
 // rotationTable: A steps clockwise, B counter-clockwise, through each piece's orientation IDs.
@@ -15,24 +21,30 @@ const CYCLES: Record<string, number[]> = {
 };
 
 describe('rotation (rotate_tetrimino, rotationTable)', () => {
-  it.each(Object.entries(CYCLES))('%s: A goes forward and B backward through its orientations', (type, ids) => {
-    ids.forEach((id, i) => {
-      expect(PIECE_TYPES[TYPE_OF_ORIENTATION[id]!]).toBe(type);
-      expect(ROTATE_A[id]).toBe(ids[(i + 1) % ids.length]);
-      expect(ROTATE_B[id]).toBe(ids[(i + ids.length - 1) % ids.length]);
-    });
-  });
+  it.each(Object.entries(CYCLES))(
+    '%s: A goes forward and B backward through its orientations',
+    (type, ids) => {
+      ids.forEach((id, i) => {
+        expect(PIECE_TYPES[TYPE_OF_ORIENTATION[id]!]).toBe(type);
+        expect(ROTATE_A[id]).toBe(ids[(i + 1) % ids.length]);
+        expect(ROTATE_B[id]).toBe(ids[(i + ids.length - 1) % ids.length]);
+      });
+    },
+  );
 
   it('spawn orientations (spawnTable): T $02, J $07, Z $08, O $0A, S $0B, L $0E, I $12', () => {
     expect(Array.from(SPAWN_ORIENTATION)).toEqual([0x02, 0x07, 0x08, 0x0a, 0x0b, 0x0e, 0x12]);
   });
 
-  it.each([0x02, 0x07, 0x0e])('in game: A then B from orientation %i returns to it', (orientation) => {
-    const game = gameWith({ orientation, x: 5, y: 5 });
-    const log = run(game, 3, (i) => [Button.A, 0, Button.B][i]!);
-    expect(framesWith(log, GameEvent.Rotate)).toEqual([0, 2]);
-    expect(game.orientation).toBe(orientation);
-  });
+  it.each([0x02, 0x07, 0x0e])(
+    'in game: A then B from orientation %i returns to it',
+    (orientation) => {
+      const game = gameWith({ orientation, x: 5, y: 5 });
+      const log = run(game, 3, (i) => [Button.A, 0, Button.B][i]!);
+      expect(framesWith(log, GameEvent.Rotate)).toEqual([0, 2]);
+      expect(game.orientation).toBe(orientation);
+    },
+  );
 
   it('A wins when A and B are newly pressed together', () => {
     const game = gameWith({ orientation: 0x02, x: 5, y: 5 });

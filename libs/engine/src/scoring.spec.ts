@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addHoldDownPoints, addLineClearPoints, incrementLines, scoreToBcd, scoreValue } from './scoring.ts';
+import {
+  addHoldDownPoints,
+  addLineClearPoints,
+  incrementLines,
+  scoreToBcd,
+  scoreValue,
+} from './scoring.ts';
 import { GameState } from './state.ts';
 
 function stateWith(fields: Partial<GameState> & { score?: number }): GameState {
@@ -21,6 +27,7 @@ function levelUps(startLevel: number, upTo: number): number[] {
 describe('lines and level (playState_updateLinesAndStatistics, BCD tens compare)', () => {
   // Spec: min((start+1)*10, max(100, start*10-50)), then every 10. For 26-29 the ROM's BCD
   // compare ((lines+1:lines) >> 4 reads 200 lines as $20 = 32) raises the level at 200 already.
+  // prettier-ignore
   const FIRST: [number, number][] = [
     [0, 10], [1, 20], [5, 60], [9, 100], [10, 100], [12, 100], [15, 100], [16, 110], [17, 120],
     [18, 130], [19, 140], [20, 150], [24, 190], [25, 200], [26, 200], [27, 200], [28, 200], [29, 200],
@@ -31,9 +38,12 @@ describe('lines and level (playState_updateLinesAndStatistics, BCD tens compare)
     expect(ups.slice(1, 6)).toEqual([1, 2, 3, 4, 5].map((k) => first + 10 * k));
   });
 
-  it.each(FIRST.filter(([s]) => s <= 25))('start level %i agrees with the spec formula', (start, first) => {
-    expect(first).toBe(Math.min((start + 1) * 10, Math.max(100, start * 10 - 50)));
-  });
+  it.each(FIRST.filter(([s]) => s <= 25))(
+    'start level %i agrees with the spec formula',
+    (start, first) => {
+      expect(first).toBe(Math.min((start + 1) * 10, Math.max(100, start * 10 - 50)));
+    },
+  );
 
   it('levels go on past 29 (start 0 reaches level 35 at 350 lines)', () => {
     const s = stateWith({ levelNumber: 0 });
@@ -50,6 +60,7 @@ describe('lines and level (playState_updateLinesAndStatistics, BCD tens compare)
 });
 
 describe('line clear points (addLineClearPoints, pointsTable)', () => {
+  // prettier-ignore
   it.each([
     [1, 0, 40], [2, 0, 100], [3, 0, 300], [4, 0, 1200],
     [1, 9, 400], [2, 9, 1000], [3, 9, 3000], [4, 9, 12000],

@@ -16,8 +16,12 @@ export function scoreValue(s: GameState): number {
 
 /** Three BCD bytes for a plain score 0..999999 (used by snapshot restore and tests). */
 export function scoreToBcd(score: number): [number, number, number] {
-  const enc = (n: number): number => ((Math.floor(n / 10) % 10) << 4) | n % 10;
-  return [enc(score % 100), enc(Math.floor(score / 100) % 100), enc(Math.floor(score / 10000) % 100)];
+  const enc = (n: number): number => ((Math.floor(n / 10) % 10) << 4) | (n % 10);
+  return [
+    enc(score % 100),
+    enc(Math.floor(score / 100) % 100),
+    enc(Math.floor(score / 10000) % 100),
+  ];
 }
 
 /**

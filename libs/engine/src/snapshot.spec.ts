@@ -5,7 +5,8 @@ import { parseReplay } from './replay-parse.ts';
 import { SnapshotError } from './snapshot.ts';
 
 function play(game: Game, frames: number, from = 0): void {
-  for (let f = from; f < from + frames; f++) game.step([0, 2, 0, 2, 8, 4, 4, 4, 0, 1, 16, 0][f % 12]!);
+  for (let f = from; f < from + frames; f++)
+    game.step([0, 2, 0, 2, 8, 4, 4, 4, 0, 1, 16, 0][f % 12]!);
 }
 
 describe('snapshot / restore', () => {
@@ -20,7 +21,11 @@ describe('snapshot / restore', () => {
     expect(b.snapshot()).toEqual(a.snapshot());
     for (const game of [a, b]) frames.slice(half).forEach((x) => game.step(x));
     expect(b.snapshot()).toEqual(a.snapshot());
-    expect([b.score, b.lines, b.frame]).toEqual([fixture.summary.score, fixture.summary.lines, fixture.summary.frames]);
+    expect([b.score, b.lines, b.frame]).toEqual([
+      fixture.summary.score,
+      fixture.summary.lines,
+      fixture.summary.frames,
+    ]);
   });
 
   it('clone continues identically and independently', () => {
@@ -38,15 +43,34 @@ describe('snapshot / restore', () => {
     ['not an object', () => 'x', /snapshot must be an object/],
     ['wrong version', (s) => ({ ...s, engineVersion: 2 }), /engineVersion must be 1/],
     ['bad seed', (s) => ({ ...s, seed: 0 }), /snapshot.seed must be an integer 1..65535/],
-    ['short board', (s) => ({ ...s, board: '0'.repeat(255) }), /snapshot.board must be 256 digits 0-7/],
-    ['bad cell', (s) => ({ ...s, board: '8' + '0'.repeat(255) }), /snapshot.board must be 256 digits/],
+    [
+      'short board',
+      (s) => ({ ...s, board: '0'.repeat(255) }),
+      /snapshot.board must be 256 digits 0-7/,
+    ],
+    [
+      'bad cell',
+      (s) => ({ ...s, board: '8' + '0'.repeat(255) }),
+      /snapshot.board must be 256 digits/,
+    ],
     ['bad play state', (s) => ({ ...s, playState: 9 }), /playState 9 is not a play state/],
     ['bad vramRow', (s) => ({ ...s, vramRow: 25 }), /vramRow must be 0..19 or 32/],
-    ['bad stats', (s) => ({ ...s, stats: [1, 2] }), /snapshot.stats must be an array of 7 integers/],
+    [
+      'bad stats',
+      (s) => ({ ...s, stats: [1, 2] }),
+      /snapshot.stats must be an array of 7 integers/,
+    ],
     ['missing field', (s) => ({ ...s, rng: undefined }), /snapshot.rng must be an integer/],
-    ['rng out of range', (s) => ({ ...s, rng: 0x10000 }), /snapshot.rng must be an integer 0..65535/],
+    [
+      'rng out of range',
+      (s) => ({ ...s, rng: 0x10000 }),
+      /snapshot.rng must be an integer 0..65535/,
+    ],
   ])('rejects %s with a clear error', (_name, mutate, message) => {
-    const snap = new Game({ seed: 0x8988, startLevel: 0 }).snapshot() as unknown as Record<string, unknown>;
+    const snap = new Game({ seed: 0x8988, startLevel: 0 }).snapshot() as unknown as Record<
+      string,
+      unknown
+    >;
     expect(() => Game.restore(mutate(snap))).toThrow(SnapshotError);
     expect(() => Game.restore(mutate(snap))).toThrow(message);
   });

@@ -82,7 +82,9 @@ type Rec = Record<string, unknown>;
 function int(o: Rec, key: string, min: number, max: number): number {
   const v = o[key];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    throw new SnapshotError(`snapshot.${key} must be an integer ${min}..${max}, got ${JSON.stringify(v)}`);
+    throw new SnapshotError(
+      `snapshot.${key} must be an integer ${min}..${max}, got ${JSON.stringify(v)}`,
+    );
   }
   return v;
 }
@@ -113,7 +115,9 @@ export function stateFromSnapshot(data: unknown): GameState {
   }
   const o = data as Rec;
   if (o['engineVersion'] !== 1) {
-    throw new SnapshotError(`snapshot.engineVersion must be 1, got ${JSON.stringify(o['engineVersion'])}`);
+    throw new SnapshotError(
+      `snapshot.engineVersion must be 1, got ${JSON.stringify(o['engineVersion'])}`,
+    );
   }
   const s = new GameState();
   s.seed = int(o, 'seed', 1, 0xffff);
@@ -130,9 +134,11 @@ export function stateFromSnapshot(data: unknown): GameState {
   s.autorepeatY = int(o, 'autorepeatY', -96, 2);
   s.holdDownPoints = int(o, 'holdDownPoints', 0, 255);
   s.playState = int(o, 'playState', 1, 10);
-  if (!PLAY_STATES.includes(s.playState)) throw new SnapshotError(`snapshot.playState ${s.playState} is not a play state`);
+  if (!PLAY_STATES.includes(s.playState))
+    throw new SnapshotError(`snapshot.playState ${s.playState} is not a play state`);
   s.vramRow = int(o, 'vramRow', 0, 32);
-  if (s.vramRow > 19 && s.vramRow !== 32) throw new SnapshotError('snapshot.vramRow must be 0..19 or 32');
+  if (s.vramRow > 19 && s.vramRow !== 32)
+    throw new SnapshotError('snapshot.vramRow must be 0..19 or 32');
   s.lineIndex = int(o, 'lineIndex', 0, 4);
   s.completedLines = int(o, 'completedLines', 0, 4);
   s.clearRows = Int8Array.from(ints(o, 'clearRows', 4, -1, 21));
@@ -143,7 +149,8 @@ export function stateFromSnapshot(data: unknown): GameState {
   s.rng = int(o, 'rng', 0, 0xffff); // seed 0x0001 steps to 0 and stays there, as on the NES
   s.spawnCount = int(o, 'spawnCount', 0, 255);
   s.spawnId = int(o, 'spawnId', 0, 0x12);
-  if (!SPAWN_IDS.includes(s.spawnId)) throw new SnapshotError(`snapshot.spawnId ${s.spawnId} is not a spawn orientation`);
+  if (!SPAWN_IDS.includes(s.spawnId))
+    throw new SnapshotError(`snapshot.spawnId ${s.spawnId} is not a spawn orientation`);
   s.frame = int(o, 'frame', 0, Number.MAX_SAFE_INTEGER);
   s.held = int(o, 'held', 0, 31);
   s.lastClearCount = int(o, 'lastClearCount', 0, 4);

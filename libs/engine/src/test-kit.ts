@@ -10,7 +10,10 @@ export interface Setup extends Partial<Omit<GameSnapshot, 'board'>> {
 /** A new game (seed 0x8988, level 0 unless given) with `setup` applied via snapshot/restore. */
 export function gameWith(setup: Setup = {}): Game {
   const { rows, ...fields } = setup;
-  const base = new Game({ seed: fields.seed ?? 0x8988, startLevel: fields.startLevel ?? 0 }).snapshot();
+  const base = new Game({
+    seed: fields.seed ?? 0x8988,
+    startLevel: fields.startLevel ?? 0,
+  }).snapshot();
   const snap: GameSnapshot = { ...base, ...fields };
   if (fields.startLevel !== undefined && fields.level === undefined) snap.level = fields.startLevel;
   if (rows !== undefined) {
@@ -32,7 +35,11 @@ export interface FrameLog {
 }
 
 /** Steps `frames` frames with the same buttons (or a function of the frame offset) and logs them. */
-export function run(game: Game, frames: number, buttons: number | ((i: number) => number) = 0): FrameLog[] {
+export function run(
+  game: Game,
+  frames: number,
+  buttons: number | ((i: number) => number) = 0,
+): FrameLog[] {
   const log: FrameLog[] = [];
   for (let i = 0; i < frames; i++) {
     const b = typeof buttons === 'number' ? buttons : buttons(i);
@@ -43,7 +50,12 @@ export function run(game: Game, frames: number, buttons: number | ((i: number) =
 }
 
 /** Steps until `event` is returned (or `max` frames); returns the 0-based frame index it happened in. */
-export function stepUntil(game: Game, event: number, buttons: number | ((i: number) => number) = 0, max = 5000): number {
+export function stepUntil(
+  game: Game,
+  event: number,
+  buttons: number | ((i: number) => number) = 0,
+  max = 5000,
+): number {
   for (let i = 0; i < max; i++) {
     const frame = game.frame;
     const b = typeof buttons === 'number' ? buttons : buttons(i);

@@ -7,8 +7,30 @@ import { view } from './view.ts';
 describe('view', () => {
   it('describes a fresh game', () => {
     const v = view(new Game({ seed: 0x8988, startLevel: 7 }));
-    expect(v).toMatchObject({ next: 'S', score: 0, lines: 0, level: 7, startLevel: 7, phase: 'playing', playState: 'control', frame: 0, topOut: false });
-    expect(v.piece).toEqual({ type: 'L', typeIndex: 5, orientation: 0x0e, x: 5, y: 0, cells: [[4, 0], [5, 0], [6, 0], [4, 1]] });
+    expect(v).toMatchObject({
+      next: 'S',
+      score: 0,
+      lines: 0,
+      level: 7,
+      startLevel: 7,
+      phase: 'playing',
+      playState: 'control',
+      frame: 0,
+      topOut: false,
+    });
+    expect(v.piece).toEqual({
+      type: 'L',
+      typeIndex: 5,
+      orientation: 0x0e,
+      x: 5,
+      y: 0,
+      cells: [
+        [4, 0],
+        [5, 0],
+        [6, 0],
+        [4, 1],
+      ],
+    });
     expect(v.stats).toEqual([0, 0, 0, 0, 0, 1, 0]);
     expect(v.board).toHaveLength(200);
     expect(JSON.parse(JSON.stringify({ ...v, board: Array.from(v.board) }))).toBeTruthy();
@@ -16,7 +38,16 @@ describe('view', () => {
 
   it('during a clear keeps the old rows on screen and blanks them from the centre outwards', () => {
     const rows = ['####..####', '####..####'];
-    const game = gameWith({ orientation: 0x0a, x: 5, y: 15, startLevel: 29, autorepeatY: 0, vramRow: 32, frame: 1, rows });
+    const game = gameWith({
+      orientation: 0x0a,
+      x: 5,
+      y: 15,
+      startLevel: 29,
+      autorepeatY: 0,
+      vramRow: 32,
+      frame: 1,
+      rows,
+    });
     stepUntil(game, GameEvent.LineClearStart);
     let v = view(game);
     expect(v.phase).toBe('lineClear');
@@ -37,7 +68,14 @@ describe('view', () => {
   });
 
   it('reports entry delay as its own phase', () => {
-    const game = gameWith({ orientation: 0x0a, x: 5, y: 17, startLevel: 29, autorepeatY: 0, vramRow: 32 });
+    const game = gameWith({
+      orientation: 0x0a,
+      x: 5,
+      y: 17,
+      startLevel: 29,
+      autorepeatY: 0,
+      vramRow: 32,
+    });
     stepUntil(game, GameEvent.Lock);
     expect(view(game).phase).toBe('entry');
     run(game, 1);
