@@ -18,13 +18,14 @@ import { validateGameOptions, type GameOptions } from './options.ts';
 import { stateFromSnapshot, stateToSnapshot, type GameSnapshot } from './snapshot.ts';
 import { BOARD_CELLS, cloneState, createState, GameState } from './state.ts';
 import { stepState } from './step.ts';
+import { buildView, type GameView } from './view.ts';
 
 /** Engine rules version; bump when any rule changes so stored replays can be re-verified. */
 export const ENGINE_VERSION = 1;
 
 /**
  * One NES Tetris game. `step(buttons)` is the only mutation: one call is one NTSC frame. The
- * getters are cheap and allocation-free; `view()` (in view.ts) builds a plain object for renderers.
+ * getters are cheap and allocation-free; `view()` builds a plain object for renderers.
  */
 export class Game {
   #s: GameState;
@@ -61,14 +62,16 @@ export class Game {
     return Game.fromState(cloneState(this.#s));
   }
 
-  /** The internal state, for snapshot/view modules of this package only. */
-  static stateOf(game: Game): GameState {
-    return game.#s;
+  /** A plain-data view for renderers (allocates; call at most once per rendered frame). */
+  view(): GameView {
+    return buildView(this.#s);
   }
 
+  /** Randomizer seed the game started with. */
   get seed(): number {
     return this.#s.seed;
   }
+  /** Level chosen at the start (0..29). */
   get startLevel(): number {
     return this.#s.startLevel;
   }
@@ -76,21 +79,27 @@ export class Game {
   get frame(): number {
     return this.#s.frame;
   }
+  /** Score, 0..999,999 (decoded from the ROM's BCD bytes). */
   get score(): number {
     return scoreValue(this.#s);
   }
+  /** Lines cleared so far. */
   get lines(): number {
     return this.#s.lines;
   }
+  /** Current level (rises past 29; gravity stays at 1 frame per row). */
   get level(): number {
     return this.#s.levelNumber;
   }
+  /** True once the game is over; `step` then does nothing and returns 0. */
   get topOut(): boolean {
     return this.#s.playState === PlayState.TopOut;
   }
+  /** The ROM play state the game is in. */
   get playState(): PlayStateName {
     return playStateName(this.#s.playState);
   }
+  /** Coarse phase for renderers: playing, lineClear, entry or topOut. */
   get phase(): GamePhase {
     return phaseOf(this.playState);
   }
@@ -111,6 +120,7 @@ export class Game {
     const o = this.#s.orientation;
     return o === HIDDEN_ORIENTATION ? -1 : TYPE_OF_ORIENTATION[o]!;
   }
+  /** Current piece letter, null while hidden during a clear. */
   get pieceType(): PieceType | null {
     return PIECE_TYPES[this.pieceTypeIndex] ?? null;
   }
@@ -118,15 +128,19 @@ export class Game {
   get orientation(): number {
     return this.#s.orientation;
   }
+  /** Pivot column (`tetriminoX`). */
   get pieceX(): number {
     return this.#s.x;
   }
+  /** Pivot row (`tetriminoY`), 0 at the top. */
   get pieceY(): number {
     return this.#s.y;
   }
+  /** Next piece type index 0..6. */
   get nextTypeIndex(): number {
     return this.#s.nextType;
   }
+  /** Next piece letter. */
   get nextType(): PieceType {
     return PIECE_TYPES[this.#s.nextType]!;
   }
@@ -160,4 +174,9 @@ export class Game {
       out[i * 2 + 1] = s.y + CELL_DY[base + i]!;
     }
   }
+}
+
+/** The renderer view of a game: the same as `game.view()`. */
+export function view(game: Game): GameView {
+  return game.view();
 }

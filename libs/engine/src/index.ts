@@ -1,6 +1,6 @@
 // @tengen/engine: NES Tetris (NTSC, 1989) to the frame, pure and allocation-free per frame.
 export { Button, BUTTON_MASK, GameEvent, type ButtonName, type GameEventName } from './buttons.ts';
-export { ENGINE_VERSION, Game } from './game.ts';
+export { ENGINE_VERSION, Game, view } from './game.ts';
 export { framesPerDrop } from './gravity.ts';
 export { validateGameOptions, type GameOptions } from './options.ts';
 export {
@@ -23,4 +23,4 @@ export { runReplay } from './replay-run.ts';
 export { MAX_REPLAY_FRAMES, ReplayError, type Replay, type ReplaySummary } from './replay-types.ts';
 export { NES_POWER_ON_SEED, seedFromHex, seedProblem, seedToHex } from './seed.ts';
 export { SnapshotError, type GameSnapshot } from './snapshot.ts';
-export { view, type GameView, type PieceView } from './view.ts';
+export type { GameView, PieceView } from './view.ts';

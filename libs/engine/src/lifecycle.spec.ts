@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Button, GameEvent } from './buttons.ts';
-import { Game } from './game.ts';
+import { Game, view } from './game.ts';
 import { PIECE_TYPES } from './pieces.ts';
 import { runReplay } from './replay-run.ts';
 import { framesWith, gameWith, run, stepUntil } from './test-kit.ts';
-import { view } from './view.ts';
 
 describe('spawn and statistics (playState_spawnNextTetrimino, incrementPieceStat)', () => {
   it('the first piece counts at game start; each spawn counts its type', () => {

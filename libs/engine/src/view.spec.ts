@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GameEvent } from './buttons.ts';
-import { Game } from './game.ts';
+import { Game, view } from './game.ts';
 import { gameWith, run, stepUntil } from './test-kit.ts';
-import { view } from './view.ts';
 
 describe('view', () => {
   it('describes a fresh game', () => {

@@ -1,7 +1,13 @@
-import { Game } from './game.ts';
 import { CELL_DX, CELL_DY, PIECE_TYPES, TYPE_OF_ORIENTATION, type PieceType } from './pieces.ts';
-import { PlayState, type GamePhase, type PlayStateName } from './play-state.ts';
-import { BOARD_CELLS } from './state.ts';
+import {
+  phaseOf,
+  PlayState,
+  playStateName,
+  type GamePhase,
+  type PlayStateName,
+} from './play-state.ts';
+import { scoreValue } from './scoring.ts';
+import { BOARD_CELLS, type GameState } from './state.ts';
 
 /** The active piece as a renderer draws it. */
 export interface PieceView {
@@ -39,9 +45,8 @@ export interface GameView {
   topOut: boolean;
 }
 
-/** A renderer's view of the game (allocates; call at most once per rendered frame). */
-export function view(game: Game): GameView {
-  const s = Game.stateOf(game);
+/** A renderer's view of a game state (allocates; `Game.view` calls it). */
+export function buildView(s: GameState): GameView {
   const clearing = s.playState === PlayState.LineClear;
   // The screen keeps the pre-clear rows until the animation ends (rows move in RAM right away).
   const preClear = clearing || (s.playState === PlayState.CheckRows && s.completedLines > 0);
@@ -55,7 +60,7 @@ export function view(game: Game): GameView {
     }
   }
   let piece: PieceView | null = null;
-  if (game.hasActivePiece) {
+  if (s.playState === PlayState.Control || s.playState === PlayState.Lock) {
     const o = s.orientation;
     const typeIndex = TYPE_OF_ORIENTATION[o]!;
     const cells: [number, number][] = [];
@@ -65,17 +70,17 @@ export function view(game: Game): GameView {
   return {
     board,
     piece,
-    next: game.nextType,
-    score: game.score,
+    next: PIECE_TYPES[s.nextType]!,
+    score: scoreValue(s),
     lines: s.lines,
     level: s.levelNumber,
     startLevel: s.startLevel,
     stats: Array.from(s.stats),
-    phase: game.phase,
-    playState: game.playState,
+    phase: phaseOf(playStateName(s.playState)),
+    playState: playStateName(s.playState),
     clearingRows,
     clearProgress: clearing ? s.rowY : 0,
     frame: s.frame,
-    topOut: game.topOut,
+    topOut: s.playState === PlayState.TopOut,
   };
 }
