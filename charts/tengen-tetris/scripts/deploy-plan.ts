@@ -1,0 +1,167 @@
+// The chart deployment as data: which values files, which commands, in which order. Pure, so the
+// dry run prints exactly what a real run executes and tests can check it without AWS.
+import { join, relative } from 'node:path';
+
+/** Stages the infra app knows; each has ci/<stage>-values.yaml. */
+export const STAGES = ['staging', 'production'] as const;
+/** A deployment stage. */
+export type Stage = (typeof STAGES)[number];
+
+/** Outputs of the infra stack the chart deploy needs (written by `cdk deploy --outputs-file`). */
+export const REQUIRED_OUTPUTS = [
+  'ClusterName',
+  'Region',
+  'Namespace',
+  'ReleaseName',
+  'ChartValues',
+] as const;
+/** The subset of one stack's outputs the deploy uses. */
+export type StackOutputs = Record<(typeof REQUIRED_OUTPUTS)[number], string>;
+
+/** Validates a stage name from the command line. */
+export function parseStage(value: string | undefined): Stage {
+  const stage = STAGES.find((s) => s === value);
+  if (!stage) throw new Error(`--stage must be one of ${STAGES.join(', ')} (got ${String(value)})`);
+  return stage;
+}
+
+/**
+ * Picks the app stack's outputs from a `cdk deploy --outputs-file` document (keyed by stack name):
+ * the one stack that exports ChartValues. Fails naming any missing output.
+ */
+export function stackOutputsFrom(document: unknown): StackOutputs {
+  if (typeof document !== 'object' || document === null)
+    throw new Error('outputs file is not a JSON object');
+  const stacks = Object.entries(document as Record<string, Record<string, unknown>>);
+  const found = stacks.filter(([, outputs]) => typeof outputs?.['ChartValues'] === 'string');
+  if (found.length !== 1)
+    throw new Error(`expected one stack with a ChartValues output, found ${found.length}`);
+  const [stackName, outputs] = found[0] as [string, Record<string, unknown>];
+  const missing = REQUIRED_OUTPUTS.filter(
+    (key) => typeof outputs[key] !== 'string' || outputs[key] === '',
+  );
+  if (missing.length > 0)
+    throw new Error(`stack ${stackName} lacks outputs: ${missing.join(', ')}`);
+  return Object.fromEntries(
+    REQUIRED_OUTPUTS.map((key) => [key, String(outputs[key])]),
+  ) as StackOutputs;
+}
+
+/** One step of the plan: what it does and the exact argv it runs. */
+export interface PlanStep {
+  description: string;
+  command: string[];
+}
+
+/** Everything a deploy does, in order. */
+export interface DeployPlan {
+  stage: Stage;
+  release: string;
+  namespace: string;
+  imageTag: string;
+  valuesFiles: string[];
+  /** Values taken from the infra stack (ChartValues output), written to the last values file. */
+  infraValues: Record<string, unknown>;
+  kubeconfig: string;
+  steps: PlanStep[];
+}
+
+/** Inputs of the plan: stage, stack outputs, image tag and where files go. */
+export interface PlanInput {
+  stage: Stage;
+  outputs: StackOutputs;
+  imageTag: string;
+  chartDir: string;
+  workDir: string;
+  helm: string;
+  cwd: string;
+}
+
+/** Builds the deploy plan: kubeconfig for the stack's cluster, then one atomic helm upgrade. */
+export function buildPlan(input: PlanInput): DeployPlan {
+  const { stage, outputs, imageTag } = input;
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageTag) || imageTag === 'latest') {
+    throw new Error(`image tag ${imageTag} is not a valid immutable tag`);
+  }
+  const rel = (path: string): string => relative(input.cwd, path) || '.';
+  const kubeconfig = join(input.workDir, 'kubeconfig');
+  const infraValuesFile = join(input.workDir, `infra-values-${stage}.json`);
+  const valuesFiles = [join(input.chartDir, 'ci', `${stage}-values.yaml`), infraValuesFile];
+  const infraValues = JSON.parse(outputs.ChartValues) as Record<string, unknown>;
+  return {
+    stage,
+    release: outputs.ReleaseName,
+    namespace: outputs.Namespace,
+    imageTag,
+    valuesFiles: valuesFiles.map(rel),
+    infraValues,
+    kubeconfig: rel(kubeconfig),
+    steps: [
+      {
+        description: `kubeconfig for EKS cluster ${outputs.ClusterName}`,
+        command: [
+          'aws',
+          'eks',
+          'update-kubeconfig',
+          '--name',
+          outputs.ClusterName,
+          '--region',
+          outputs.Region,
+          '--kubeconfig',
+          rel(kubeconfig),
+        ],
+      },
+      {
+        description: `install or upgrade release ${outputs.ReleaseName}; on failure roll back to the last good release`,
+        command: [
+          rel(input.helm),
+          'upgrade',
+          '--install',
+          outputs.ReleaseName,
+          rel(input.chartDir),
+          '--namespace',
+          outputs.Namespace,
+          ...valuesFiles.flatMap((file) => ['--values', rel(file)]),
+          '--set-string',
+          `image.tag=${imageTag}`,
+          // Helm 4 spelling of `--atomic --wait`: wait with kstatus, roll back on any failure.
+          '--rollback-on-failure',
+          '--wait=watcher',
+          '--timeout',
+          '15m',
+          '--kubeconfig',
+          rel(kubeconfig),
+        ],
+      },
+      {
+        description: 'show the release history (the revision to `helm rollback` to)',
+        command: [
+          rel(input.helm),
+          'history',
+          outputs.ReleaseName,
+          '--namespace',
+          outputs.Namespace,
+          '--max',
+          '5',
+          '--kubeconfig',
+          rel(kubeconfig),
+        ],
+      },
+    ],
+  };
+}
+
+/** Renders the plan as the text the dry run prints. */
+export function formatPlan(plan: DeployPlan): string {
+  const quote = (arg: string): string =>
+    /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+  const lines = [
+    `chart deploy plan: stage=${plan.stage} release=${plan.release} namespace=${plan.namespace} image.tag=${plan.imageTag}`,
+    `values files (later wins): ${plan.valuesFiles.join(', ')}`,
+    `infra values (ChartValues output): ${JSON.stringify(plan.infraValues)}`,
+    ...plan.steps.map(
+      (step, i) => `${i + 1}. ${step.description}\n   $ ${step.command.map(quote).join(' ')}`,
+    ),
+  ];
+  return lines.join('\n');
+}

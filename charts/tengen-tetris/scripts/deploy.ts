@@ -1,0 +1,136 @@
+// `node charts/tengen-tetris/scripts/deploy.ts --stage staging [--dry-run]`: deploys the chart with
+// the values the infra stack exported (dist/infra/outputs-<stage>.json, written by infra:deploy) and
+// the image tag pushed by image:deploy (IMAGE_TAG, default: the commit sha). --dry-run prints the
+// plan and renders the manifests with the real helm, without AWS or a cluster. --outputs <file>
+// reads another outputs file.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseAllDocuments } from 'yaml';
+import {
+  buildPlan,
+  formatPlan,
+  parseStage,
+  stackOutputsFrom,
+  type DeployPlan,
+  type Stage,
+  type StackOutputs,
+} from './deploy-plan.ts';
+import { chartDir, ensureHelm, workspaceRoot } from './helm-binary.ts';
+
+/** Stand-in outputs for a dry run before the infra stack was ever deployed. */
+export function placeholderOutputs(stage: Stage): StackOutputs {
+  return {
+    ClusterName: `<ClusterName of TengenTetris-${stage}>`,
+    Region: '<Region>',
+    Namespace: 'tengen',
+    ReleaseName: 'tengen-tetris',
+    ChartValues: '{}',
+  };
+}
+
+function imageTagFromEnvironment(dryRun: boolean): string {
+  const fromEnv = process.env['IMAGE_TAG'];
+  if (fromEnv) return fromEnv;
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch (error) {
+    if (dryRun) return 'git-sha-unavailable';
+    throw new Error('set IMAGE_TAG or run inside a git checkout', { cause: error });
+  }
+}
+
+/** Renders the plan's manifests with `helm template` and lists them, hooks first. */
+export function renderSummary(plan: DeployPlan, helm: string): string {
+  const args = [
+    'template',
+    plan.release,
+    chartDir,
+    '--namespace',
+    plan.namespace,
+    '--set-string',
+    `image.tag=${plan.imageTag}`,
+  ];
+  for (const file of plan.valuesFiles) args.push('--values', resolve(workspaceRoot, file));
+  const manifest = execFileSync(helm, args, { cwd: workspaceRoot, encoding: 'utf8' });
+  const objects = parseAllDocuments(manifest)
+    .map(
+      (doc) =>
+        doc.toJSON() as {
+          kind?: string;
+          metadata?: { name?: string; annotations?: Record<string, string> };
+        } | null,
+    )
+    .filter((o): o is NonNullable<typeof o> => Boolean(o?.kind));
+  const line = (o: (typeof objects)[number]): string => `${o.kind}/${o.metadata?.name ?? '?'}`;
+  const weight = (o: (typeof objects)[number]): number =>
+    Number(o.metadata?.annotations?.['helm.sh/hook-weight'] ?? 0);
+  const hooks = objects
+    .filter((o) => o.metadata?.annotations?.['helm.sh/hook'])
+    .sort((a, b) => weight(a) - weight(b));
+  const rest = objects.filter((o) => !o.metadata?.annotations?.['helm.sh/hook']);
+  return [
+    `helm template: ${objects.length} objects`,
+    `  pre-install/pre-upgrade hooks, by weight: ${hooks.map(line).join(', ')}`,
+    `  release objects: ${rest.map(line).join(', ')}`,
+  ].join('\n');
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      stage: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      outputs: { type: 'string' },
+    },
+  });
+  const stage = parseStage(values.stage);
+  const dryRun = values['dry-run'] === true;
+  const outputsFile = resolve(
+    values.outputs ?? join(workspaceRoot, 'dist', 'infra', `outputs-${stage}.json`),
+  );
+  let outputs: StackOutputs;
+  if (existsSync(outputsFile)) {
+    outputs = stackOutputsFrom(JSON.parse(readFileSync(outputsFile, 'utf8')));
+  } else if (dryRun) {
+    process.stdout.write(
+      `note: ${outputsFile} not found (infra:deploy writes it); using placeholders\n`,
+    );
+    outputs = placeholderOutputs(stage);
+  } else {
+    throw new Error(`${outputsFile} not found: run infra:deploy for ${stage} first`);
+  }
+  const helm = ensureHelm();
+  const workDir = join(workspaceRoot, 'dist', 'deploy', stage);
+  const plan = buildPlan({
+    stage,
+    outputs,
+    imageTag: imageTagFromEnvironment(dryRun),
+    chartDir,
+    workDir,
+    helm,
+    cwd: workspaceRoot,
+  });
+  process.stdout.write(`${formatPlan(plan)}\n`);
+  mkdirSync(workDir, { recursive: true });
+  writeFileSync(
+    resolve(workspaceRoot, plan.valuesFiles.at(-1) ?? ''),
+    `${JSON.stringify(plan.infraValues, null, 2)}\n`,
+  );
+  if (dryRun) {
+    process.stdout.write(`${renderSummary(plan, helm)}\ndry run: nothing was applied\n`);
+    return;
+  }
+  for (const step of plan.steps) {
+    process.stdout.write(`==> ${step.description}\n`);
+    const [command, ...args] = step.command;
+    execFileSync(command ?? '', args, { cwd: workspaceRoot, stdio: 'inherit' });
+  }
+}
+
+if (import.meta.main) main();

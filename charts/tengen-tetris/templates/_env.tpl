@@ -1,0 +1,46 @@
+{{/*
+Environment of the server container. Each value maps onto exactly one variable the server parses:
+HOST, PORT, DB_FILE, LOG_LEVEL, DRAIN_SECONDS, REDIS_URL and PUBLIC_ADDRESS.
+*/}}
+{{- define "tengen.env" -}}
+- name: HOST
+  value: {{ .Values.server.host | quote }}
+- name: PORT
+  value: {{ .Values.server.port | quote }}
+- name: DB_FILE
+  value: {{ printf "%s/%s" (trimSuffix "/" .Values.persistence.mountPath) .Values.persistence.dbFileName | quote }}
+- name: LOG_LEVEL
+  value: {{ .Values.server.logLevel | quote }}
+- name: DRAIN_SECONDS
+  value: {{ .Values.server.drainSeconds | quote }}
+{{- if include "tengen.hasRedis" . }}
+{{- include "tengen.redisEnv" . }}
+{{- end }}
+{{- if .Values.scaleOut.enabled }}
+- name: POD_NAME
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.name
+- name: PUBLIC_ADDRESS
+  value: {{ printf "%s%s/$(POD_NAME)" .Values.ingress.host (trimSuffix "/" .Values.scaleOut.pathPrefix) | quote }}
+{{- end }}
+{{- with .Values.server.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* REDIS_URL from an existing Secret, an external URL, or the in-chart Redis Service. */}}
+{{- define "tengen.redisEnv" -}}
+{{- $r := .Values.redis }}
+- name: REDIS_URL
+{{- if $r.external.existingSecret.name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $r.external.existingSecret.name }}
+      key: {{ $r.external.existingSecret.key }}
+{{- else if $r.external.url }}
+  value: {{ $r.external.url | quote }}
+{{- else }}
+  value: {{ printf "redis://%s-redis:6379" (include "tengen.fullname" .) | quote }}
+{{- end }}
+{{- end }}
