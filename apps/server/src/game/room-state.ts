@@ -1,0 +1,101 @@
+import { ArraySchema, MapSchema, schema, t, type SchemaType } from '@colyseus/schema';
+import { GameEvent, type Game } from '@tengen/engine';
+import { EMPTY_BOARD, packBoard, type PlayerPhase, type RoomPhase } from '@tengen/protocol';
+
+/** One player as every client sees it (shape documented by `PlayerStateShape` in the protocol). */
+export const PlayerState = schema(
+  {
+    connected: t.boolean().default(true),
+    left: t.boolean().default(false),
+    phase: t.string().default('choosing'),
+    selectedLevel: t.uint8().default(0),
+    ranked: t.boolean().default(true),
+    submitted: t.boolean().default(false),
+    frame: t.uint32().default(0),
+    board: t.string().default(EMPTY_BOARD),
+    piece: t.int8().default(-1),
+    orientation: t.uint8().default(0),
+    x: t.int8().default(0),
+    y: t.int8().default(0),
+    next: t.uint8().default(0),
+    score: t.uint32().default(0),
+    lines: t.uint16().default(0),
+    level: t.uint8().default(0),
+    startLevel: t.uint8().default(0),
+    stats: t.array('uint16'),
+  },
+  'PlayerState',
+);
+/** Instance type of `PlayerState`. */
+export type PlayerState = SchemaType<typeof PlayerState>;
+
+/** The room as every client sees it (`RoomStateShape` in the protocol). */
+export const GameRoomState = schema(
+  {
+    mode: t.string().default('solo'),
+    phase: t.string().default('waiting'),
+    code: t.string().default(''),
+    seed: t.uint16().default(0),
+    paused: t.boolean().default(false),
+    draining: t.boolean().default(false),
+    players: t.map(PlayerState),
+  },
+  'GameRoomState',
+);
+/** Instance type of `GameRoomState`. */
+export type GameRoomState = SchemaType<typeof GameRoomState>;
+
+/** Typed setters so the room and match code cannot write a phase the protocol does not know. */
+export const setPlayerPhase = (p: PlayerState, phase: PlayerPhase): void => {
+  p.phase = phase;
+};
+/** See `setPlayerPhase`. */
+export const setRoomPhase = (s: GameRoomState, phase: RoomPhase): void => {
+  s.phase = phase;
+};
+
+/** A new player entry with seven zeroed statistics. */
+export function newPlayerState(): PlayerState {
+  const p = new PlayerState();
+  p.stats = new ArraySchema<number>(0, 0, 0, 0, 0, 0, 0);
+  return p;
+}
+
+/** A fresh room state. */
+export function newRoomState(mode: 'solo' | 'duo', code: string): GameRoomState {
+  const s = new GameRoomState();
+  s.mode = mode;
+  s.code = code;
+  s.players = new MapSchema<PlayerState>();
+  return s;
+}
+
+const BOARD_EVENTS = GameEvent.Lock | GameEvent.LineClearStart | GameEvent.LinesCleared | GameEvent.TopOut;
+const board = new Uint8Array(200);
+
+/**
+ * Projects the engine into a player's schema entry after a batch. `events` are the batch's
+ * `GameEvent` bits; the board string is rebuilt only when a lock or clear changed it (or `full`).
+ */
+export function projectGame(p: PlayerState, game: Game, events: number, full = false): void {
+  p.frame = game.frame;
+  if (full || (events & BOARD_EVENTS) !== 0) {
+    game.readBoard(board);
+    p.board = packBoard(board);
+  }
+  if (game.hasActivePiece) {
+    p.piece = game.pieceTypeIndex;
+    p.orientation = game.orientation;
+    p.x = game.pieceX;
+    p.y = game.pieceY;
+  } else {
+    p.piece = -1;
+  }
+  p.next = game.nextTypeIndex;
+  p.score = game.score;
+  p.lines = game.lines;
+  p.level = game.level;
+  if (full || (events & GameEvent.Spawn) !== 0) {
+    for (let i = 0; i < 7; i++) if (p.stats[i] !== game.stat(i)) p.stats[i] = game.stat(i);
+  }
+}

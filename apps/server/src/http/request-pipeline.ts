@@ -1,0 +1,44 @@
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import helmet from 'helmet';
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Removes a routing prefix (`/pods/pod-0`) from a request URL; other URLs pass unchanged. */
+export function stripPrefix(url: string, prefix: string): string {
+  if (!prefix || !url.startsWith(prefix)) return url;
+  const rest = url.slice(prefix.length);
+  if (rest === '' || rest.startsWith('?')) return `/${rest}`;
+  return rest.startsWith('/') ? rest : url;
+}
+
+/** helmet's headers, with a policy that fits the game client (WebSocket, WebGL, audio). */
+export const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      'connect-src': ["'self'", 'ws:', 'wss:'],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'media-src': ["'self'", 'data:', 'blob:'],
+      'worker-src': ["'self'", 'blob:'],
+    },
+  },
+});
+
+/**
+ * Puts one listener in front of everything the HTTP server does: it strips the public-address
+ * path prefix (behind an ingress that routes `/pods/pod-0/...` to this pod) from HTTP requests and
+ * WebSocket upgrades, and adds the security headers to every response, Colyseus's matchmaking
+ * routes included. Call after `listen()`, once Colyseus and express have attached their listeners.
+ */
+export function installRequestPipeline(server: HttpServer, prefix: string): void {
+  const listeners = server.listeners('request') as Listener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    req.url = stripPrefix(req.url ?? '/', prefix);
+    securityHeaders(req, res, () => {
+      for (const l of listeners) l.call(server, req, res);
+    });
+  });
+  server.prependListener('upgrade', (req: IncomingMessage) => {
+    req.url = stripPrefix(req.url ?? '/', prefix);
+  });
+}

@@ -1,0 +1,66 @@
+import type { ScoreStore } from '@tengen/scores';
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import * as z from 'zod';
+
+const scoresQuery = z.strictObject({
+  mode: z.enum(['solo', 'duo']).default('solo'),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+const REPLAY_ID = /^[a-z2-9]{12}$/;
+
+/** The JSON body of an HTTP error. */
+export const errorBody = (message: string) => ({ error: message });
+
+/**
+ * Read-only score API: `GET /api/scores?mode=solo|duo&limit=1..100` and `GET /api/replays/:id`.
+ * Scores only ever enter through a finished game in a room; no endpoint accepts one.
+ */
+export function scoresRouter(store: ScoreStore, log: Logger): Router {
+  const router = Router();
+
+  router.get('/scores', async (req: Request, res: Response) => {
+    const parsed = scoresQuery.safeParse(req.query);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.length ? issue.path.join('.') : String(issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
+      res.status(400).json(errorBody(`bad query parameter ${field}: ${issue?.message ?? 'invalid'}`));
+      return;
+    }
+    const { mode, limit } = parsed.data;
+    try {
+      const entries = await store.topScores(mode, limit);
+      res.set('Cache-Control', 'no-cache');
+      res.json({ mode, scores: entries.map((e) => ({ ...e, at: e.at.toISOString() })) });
+    } catch (err) {
+      log.error({ err, mode }, 'reading the scoreboard failed');
+      res.status(503).json(errorBody('the scoreboard is unavailable, try again'));
+    }
+  });
+
+  router.get('/replays/:id', async (req: Request<{ id: string }>, res: Response) => {
+    const id = req.params.id;
+    if (!REPLAY_ID.test(id)) {
+      res.status(404).json(errorBody(`no replay ${JSON.stringify(id.slice(0, 40))}`));
+      return;
+    }
+    try {
+      const replay = await store.getReplay(id);
+      if (replay === undefined) {
+        res.status(404).json(errorBody(`no replay ${JSON.stringify(id)}`));
+        return;
+      }
+      // A stored replay never changes.
+      res.set('Cache-Control', 'public, max-age=31536000, immutable').type('application/json').send(replay);
+    } catch (err) {
+      log.error({ err, id }, 'reading a replay failed');
+      res.status(503).json(errorBody('replays are unavailable, try again'));
+    }
+  });
+
+  router.use((req: Request, res: Response) => {
+    res.status(404).json(errorBody(`no such endpoint: ${req.method} /api${req.path}`));
+  });
+  return router;
+}

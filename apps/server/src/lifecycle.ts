@@ -1,0 +1,45 @@
+/** One dependency the readiness probe checks. */
+export interface ReadinessCheck {
+  name: string;
+  ok: () => boolean;
+}
+
+/**
+ * Process state shared by the HTTP probes, the rooms and the shutdown sequence: whether the
+ * process is draining, and the dependencies that must be up for it to take traffic.
+ */
+export class Lifecycle {
+  #draining = false;
+  readonly #checks: ReadinessCheck[] = [];
+
+  get draining(): boolean {
+    return this.#draining;
+  }
+
+  /** Marks the process as draining: `/readyz` answers 503 from now on. */
+  startDraining(): void {
+    this.#draining = true;
+  }
+
+  /** Adds a dependency to the readiness probe. */
+  addCheck(check: ReadinessCheck): void {
+    this.#checks.push(check);
+  }
+
+  /** Why the process is not ready (empty when it is). */
+  notReadyReasons(): string[] {
+    const reasons = this.#draining ? ['draining'] : [];
+    for (const c of this.#checks) {
+      if (!safeCheck(c)) reasons.push(`${c.name} unavailable`);
+    }
+    return reasons;
+  }
+}
+
+function safeCheck(c: ReadinessCheck): boolean {
+  try {
+    return c.ok();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,59 @@
+// Entry point: `node --conditions=@tengen/source apps/server/src/main.ts [migrate]`.
+import { migrateDatabase, openDatabase } from '@tengen/scores';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startServer } from './server.ts';
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`tengen-server: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+const cfg = config();
+const log = createLogger(cfg.logLevel);
+
+if (process.argv[2] === 'migrate') {
+  const db = openDatabase(cfg.dbFile);
+  const result = migrateDatabase(db);
+  db.close();
+  log.info({ db: cfg.dbFile, ...result }, 'migrations applied');
+  process.exit(0);
+} else if (process.argv[2] !== undefined) {
+  process.stderr.write(`tengen-server: unknown command ${JSON.stringify(process.argv[2])} (expected nothing or "migrate")\n`);
+  process.exit(2);
+}
+
+const running = await startServer(cfg, log).catch((err: unknown) => {
+  log.fatal({ err }, 'start-up failed');
+  process.exit(1);
+});
+
+let signalled = false;
+const stop = (signal: string) => {
+  if (signalled) {
+    log.warn({ signal }, 'second signal: exiting now');
+    process.exit(1);
+  }
+  signalled = true;
+  log.info({ signal }, 'shutting down');
+  running.shutdown().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('uncaughtException', (err) => {
+  log.fatal({ err }, 'uncaught exception');
+  process.exit(1);
+});

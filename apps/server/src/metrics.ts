@@ -1,0 +1,57 @@
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+
+/** Room types, the `type` label of room and client gauges. */
+export type RoomType = 'solo' | 'duo';
+
+/** A live room as the gauges see it. */
+export interface TrackedRoom {
+  readonly mode: RoomType;
+  readonly clientCount: number;
+}
+
+/**
+ * The server's Prometheus instruments, on a registry of their own (so several servers can live in
+ * one test process). Default Node metrics include the event-loop lag (`nodejs_eventloop_lag_*`).
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  /** Live rooms; the room and client gauges are computed from them at scrape time. */
+  readonly liveRooms = new Set<TrackedRoom>();
+  readonly rooms = new Gauge({
+    name: 'tengen_rooms',
+    help: 'Rooms open on this process',
+    labelNames: ['type'],
+    registers: [this.registry],
+    collect: () => this.#collect(),
+  });
+  readonly clients = new Gauge({ name: 'tengen_clients', help: 'Connected clients on this process', labelNames: ['type'], registers: [this.registry] });
+  readonly gamesStarted = new Counter({ name: 'tengen_games_started_total', help: 'Games started (restarts included)', labelNames: ['mode'], registers: [this.registry] });
+  readonly gamesFinished = new Counter({ name: 'tengen_games_finished_total', help: 'Games that reached top-out on the server', labelNames: ['mode'], registers: [this.registry] });
+  readonly scoresStored = new Counter({ name: 'tengen_scores_stored_total', help: 'Verified scores written to the database', labelNames: ['mode'], registers: [this.registry] });
+  readonly verificationFailures = new Counter({
+    name: 'tengen_verification_failures_total',
+    help: 'Submits refused because re-running the replay did not reproduce the live game',
+    registers: [this.registry],
+  });
+  readonly unranked = new Counter({ name: 'tengen_unranked_games_total', help: 'Games made unranked by the anti-cheat clock', labelNames: ['reason'], registers: [this.registry] });
+  readonly rejectedMessages = new Counter({ name: 'tengen_rejected_messages_total', help: 'Client messages refused', labelNames: ['code'], registers: [this.registry] });
+  readonly disconnects = new Counter({ name: 'tengen_forced_disconnects_total', help: 'Clients disconnected by the server', labelNames: ['reason'], registers: [this.registry] });
+  readonly storeErrors = new Counter({ name: 'tengen_store_errors_total', help: 'Score store operations that failed', labelNames: ['op'], registers: [this.registry] });
+
+  constructor(opts: { defaultMetrics?: boolean } = {}) {
+    if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
+  }
+
+  #collect(): void {
+    const rooms = { solo: 0, duo: 0 };
+    const clients = { solo: 0, duo: 0 };
+    for (const r of this.liveRooms) {
+      rooms[r.mode]++;
+      clients[r.mode] += r.clientCount;
+    }
+    for (const type of ['solo', 'duo'] as const) {
+      this.rooms.set({ type }, rooms[type]);
+      this.clients.set({ type }, clients[type]);
+    }
+  }
+}

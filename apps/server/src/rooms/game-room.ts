@@ -1,0 +1,158 @@
+import { ErrorCode, Room, ServerError, type Client } from '@colyseus/core';
+import { CLOSE_CODE, RECONNECT_SECONDS, type ServerMessage } from '@tengen/protocol';
+import { parseClientMessage } from '@tengen/protocol/schemas';
+import type { Logger } from 'pino';
+import { ClientGuard } from '../game/client-guard.ts';
+import { Match } from '../game/match.ts';
+import type { GameRoomState } from '../game/room-state.ts';
+import type { ScoreRecorder } from '../game/score-recorder.ts';
+import { newSeed } from '../game/seed.ts';
+import type { Lifecycle } from '../lifecycle.ts';
+import type { Metrics, RoomType } from '../metrics.ts';
+
+/** What rooms need from the server (injected by `bindRoom`). */
+export interface RoomDeps {
+  recorder: ScoreRecorder;
+  metrics: Metrics;
+  log: Logger;
+  lifecycle: Lifecycle;
+  drainSeconds: number;
+}
+
+/**
+ * The Colyseus adapter shared by solo and duo: validates every message at the boundary (zod),
+ * enforces the per-connection limits, hands messages to `Match`, flushes the resulting schema
+ * changes at once, and maps Colyseus lifecycle events (join, drop, reconnect, leave, shutdown).
+ */
+export abstract class GameRoom extends Room<{ state: GameRoomState }> {
+  protected abstract readonly deps: RoomDeps;
+  abstract readonly mode: RoomType;
+  /** Changes are flushed right after each message; this interval is only a safety net. */
+  override patchRate = 1000;
+  override maxMessagesPerSecond = 1000;
+  protected match!: Match;
+  #guards = new Map<string, ClientGuard>();
+  #kicked = new Set<string>();
+  #flushQueued = false;
+  #disposed = false;
+  #timers: NodeJS.Timeout[] = [];
+
+  /** The private room code for these create options ('' for a public room). */
+  protected roomCode(_options: unknown): Promise<string> {
+    return Promise.resolve('');
+  }
+
+  override async onCreate(options: unknown): Promise<void> {
+    if (this.deps.lifecycle.draining) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
+    const code = await this.roomCode(options);
+    this.match = new Match({
+      mode: this.mode,
+      capacity: this.maxClients,
+      seed: newSeed(),
+      code,
+      now: Date.now,
+      recorder: this.deps.recorder,
+      metrics: this.deps.metrics,
+      log: this.deps.log.child({ room: this.roomId }),
+      send: (id, message) => this.#send(id, message),
+    });
+    this.state = this.match.state;
+    this.onMessage('*', (client: Client, type: string | number, payload: unknown) => this.#onMessage(client, type, payload));
+    this.deps.metrics.liveRooms.add(this);
+  }
+
+  /** Connected clients (for the metrics gauges). */
+  get clientCount(): number {
+    return this.clients.length;
+  }
+
+  override async onJoin(client: Client): Promise<void> {
+    if (this.deps.lifecycle.draining) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
+    this.match.join(client.sessionId);
+    this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
+    // A full room stays closed to matchmaking even when a player leaves.
+    if (this.clients.length >= this.maxClients) await this.lock();
+    this.#flush();
+  }
+
+  override onDrop(client: Client): void {
+    if (this.#kicked.has(client.sessionId)) return; // no second chance after flooding
+    this.match.drop(client.sessionId, RECONNECT_SECONDS);
+    this.#flush();
+    this.allowReconnection(client, RECONNECT_SECONDS);
+  }
+
+  override onReconnect(client: Client): void {
+    const resume = this.match.reconnect(client.sessionId);
+    if (resume) this.#send(client.sessionId, resume);
+    this.#flush();
+  }
+
+  override onLeave(client: Client): void {
+    this.match.leave(client.sessionId);
+    this.#guards.delete(client.sessionId);
+    this.#kicked.delete(client.sessionId);
+    this.#flush();
+  }
+
+  /** SIGTERM: tell the players, let running games finish (up to the drain time), then close. */
+  override onBeforeShutdown(): void {
+    this.match.startDrain(this.deps.drainSeconds);
+    this.#flush();
+    const close = () => void this.disconnect(CLOSE_CODE.serverShutdown).catch(() => undefined);
+    if (this.match.settled) return close();
+    this.#timers.push(setInterval(() => this.match.settled && close(), 250));
+    this.#timers.push(setTimeout(close, this.deps.drainSeconds * 1000));
+  }
+
+  override onDispose(): void {
+    this.#disposed = true;
+    for (const t of this.#timers) clearTimeout(t);
+    this.deps.metrics.liveRooms.delete(this);
+  }
+
+  override onUncaughtException(error: Error, method: string): void {
+    this.deps.log.error({ err: error, method, room: this.roomId }, 'room handler failed');
+  }
+
+  #onMessage(client: Client, type: string | number, payload: unknown): void {
+    const id = client.sessionId;
+    const guard = this.#guards.get(id);
+    if (!guard) return;
+    if (guard.onMessage(Date.now()) === 'flooding') return this.#kick(client, 'flooding');
+    const parsed = parseClientMessage(type, payload);
+    if (!parsed.ok) return this.#send(id, { type: 'error', code: 'malformed', message: parsed.error }, true);
+    const pending = this.match.handle(id, parsed.message);
+    if (pending) void pending.then(() => this.#flush());
+    this.#flush();
+  }
+
+  #send(id: string, message: ServerMessage, countReject = message.type === 'error'): void {
+    const client = this.clients.get(id);
+    if (!client) return;
+    const { type, ...payload } = message;
+    client.send(type, payload);
+    if (type !== 'error') return;
+    if (countReject && message.code === 'malformed') this.deps.metrics.rejectedMessages.inc({ code: 'malformed' });
+    if (!this.#guards.get(id)?.onReject(Date.now())) this.#kick(client, 'tooManyErrors');
+  }
+
+  #kick(client: Client, reason: 'flooding' | 'tooManyErrors'): void {
+    if (this.#kicked.has(client.sessionId)) return;
+    this.#kicked.add(client.sessionId);
+    this.deps.metrics.disconnects.inc({ reason });
+    this.deps.log.warn({ room: this.roomId, session: client.sessionId, reason }, 'client disconnected');
+    const text = reason === 'flooding' ? 'too many messages: more than 60 per second' : 'too many invalid messages';
+    client.leave(CLOSE_CODE[reason], text);
+  }
+
+  /** Sends the accumulated schema changes once the current I/O batch is handled. */
+  #flush(): void {
+    if (this.#flushQueued || this.#disposed) return;
+    this.#flushQueued = true;
+    setImmediate(() => {
+      this.#flushQueued = false;
+      if (!this.#disposed) this.broadcastPatch();
+    });
+  }
+}

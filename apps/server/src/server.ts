@@ -1,0 +1,110 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { defineRoom, defineServer, type Presence } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { SqliteScoreStore, type ScoreStore } from '@tengen/scores';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { ScoreRecorder } from './game/score-recorder.ts';
+import { configureHttp } from './http/http-app.ts';
+import { installRequestPipeline } from './http/request-pipeline.ts';
+import { Lifecycle } from './lifecycle.ts';
+import { colyseusLogger } from './logger.ts';
+import { Metrics } from './metrics.ts';
+import { RedisProbe } from './redis-probe.ts';
+import { DuoRoom } from './rooms/duo-room.ts';
+import type { RoomDeps } from './rooms/game-room.ts';
+import { SoloRoom } from './rooms/solo-room.ts';
+
+/** A listening game server. */
+export interface RunningServer {
+  /** The port actually bound (useful with PORT=0). */
+  port: number;
+  lifecycle: Lifecycle;
+  metrics: Metrics;
+  store: ScoreStore;
+  http: HttpServer;
+  /**
+   * Drains and stops: `/readyz` turns 503 at once, matchmaking refuses new rooms and joins,
+   * running games get `serverRestarting` and up to `drainSeconds` to finish, every score save in
+   * flight completes, then the listeners, Redis and the database are closed.
+   */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Opens the database (migrating it), wires rooms, HTTP routes, metrics and (with `REDIS_URL`)
+ * Redis presence and driver, and listens on `config.host:config.port`. One server per process:
+ * Colyseus's matchmaker is process-wide.
+ */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const lifecycle = new Lifecycle();
+  const metrics = new Metrics();
+  const store = SqliteScoreStore.open(config.dbFile);
+  lifecycle.addCheck({ name: 'database', ok: () => store.isReady() });
+  const recorder = new ScoreRecorder(store, metrics, log);
+
+  let presence: Presence | undefined;
+  let driver: RedisDriver | undefined;
+  let probe: RedisProbe | undefined;
+  if (config.redisUrl) {
+    presence = new RedisPresence(config.redisUrl);
+    driver = new RedisDriver(config.redisUrl);
+    const p = new RedisProbe(presence);
+    probe = p;
+    lifecycle.addCheck({ name: 'redis', ok: () => p.ok });
+  }
+
+  const deps: RoomDeps = { recorder, metrics, log, lifecycle, drainSeconds: config.drainSeconds };
+  const http = createServer();
+  const server = defineServer({
+    rooms: {
+      solo: defineRoom(
+        class extends SoloRoom {
+          protected readonly deps = deps;
+        },
+      ),
+      duo: defineRoom(
+        class extends DuoRoom {
+          protected readonly deps = deps;
+        },
+      ),
+    },
+    transport: new WebSocketTransport({ server: http }),
+    ...(presence ? { presence } : {}),
+    ...(driver ? { driver } : {}),
+    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+    greet: false,
+    gracefullyShutdown: false,
+    logger: colyseusLogger(log),
+    express: (app) => configureHttp(app, { store, lifecycle, metrics, log, clientDir: config.clientDir }),
+  });
+
+  try {
+    await server.listen(config.port, config.host);
+  } catch (err) {
+    store.close();
+    probe?.stop();
+    throw err;
+  }
+  installRequestPipeline(http, config.pathPrefix);
+  await probe?.check();
+  const port = (http.address() as AddressInfo).port;
+  log.info({ port, host: config.host, publicAddress: config.publicAddress, redis: Boolean(config.redisUrl), db: config.dbFile }, 'server listening');
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      lifecycle.startDraining();
+      log.info({ drainSeconds: config.drainSeconds }, 'draining');
+      await server.gracefullyShutdown(false);
+      await recorder.settle();
+      probe?.stop();
+      store.close();
+      log.info('stopped');
+    })());
+
+  return { port, lifecycle, metrics, store, http, shutdown };
+}
