@@ -1,0 +1,75 @@
+// Boots the client: services, the Phaser stage, input, and the router.
+import './styles.css';
+import { App } from './app/app.ts';
+import { Stage } from './app/stage.ts';
+import { Sfx } from './audio/sfx.ts';
+import { browserStore } from './input/bindings-store.ts';
+import { InputHub } from './input/input-hub.ts';
+import { PerfMeter, type PerfReport } from './loop/perf-meter.ts';
+import { ColyseusNet, serverUrl } from './net/net-client.ts';
+import { Banner } from './ui/banner.ts';
+import { HudMirror } from './ui/hud-mirror.ts';
+import { PanelHost } from './ui/panel-host.ts';
+import { prefersTouch, touchControls } from './ui/touch-controls.ts';
+
+declare global {
+  interface Window {
+    /** Frame-cost and first-playable metrics for the benchmark and e2e tests. */
+    __tengenPerf?: { report(): PerfReport; reset(): void };
+  }
+}
+
+function el(id: string): HTMLElement {
+  const e = document.getElementById(id);
+  if (e === null) throw new Error(`index.html lacks #${id}`);
+  return e;
+}
+
+const store = browserStore();
+const perf = new PerfMeter();
+window.__tengenPerf = { report: () => perf.report(), reset: () => perf.reset() };
+
+const input = new InputHub(store);
+input.attach(window);
+const hud = new HudMirror(el('hud'));
+const stageEl = el('stage');
+const stage = new Stage(stageEl, perf, {
+  beforeTick: () => input.pollGamepads(),
+  afterTick: (frames, driver) => hud.update(frames, driver.kind),
+});
+const sfx = new Sfx(store);
+
+const mute = el('mute');
+const showMute = (): void => {
+  mute.setAttribute('aria-pressed', String(sfx.muted));
+  mute.textContent = sfx.muted ? 'Sound off' : 'Sound on';
+};
+mute.addEventListener('click', () => {
+  sfx.setMuted(!sfx.muted);
+  showMute();
+  sfx.unlock();
+});
+showMute();
+for (const ev of ['pointerdown', 'keydown'] as const) window.addEventListener(ev, () => sfx.unlock(), { passive: true });
+
+const touch = el('touch');
+const showTouch = (): void => {
+  touch.hidden = !prefersTouch(window);
+};
+touch.append(touchControls(input));
+showTouch();
+window.matchMedia?.('(pointer: coarse)').addEventListener?.('change', showTouch);
+
+const app = new App({
+  stage,
+  panel: new PanelHost(el('panel')),
+  hud,
+  input,
+  sfx,
+  banner: new Banner(el('banner')),
+  net: new ColyseusNet(serverUrl(import.meta.env, location.origin)),
+  store,
+  root: el('app'),
+  stageEl,
+});
+app.start(window);

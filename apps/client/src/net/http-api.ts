@@ -1,0 +1,97 @@
+import { parseReplay, type Replay } from '@tengen/engine';
+
+/** A scoreboard mode. */
+export type ScoreMode = 'solo' | 'duo';
+
+/** One scoreboard line as the client shows it. */
+export interface ScoreRow {
+  rank: number;
+  name: string;
+  score: number;
+  lines: number;
+  level: number;
+  startLevel: number;
+  replayId: string;
+  at: string;
+}
+
+/** Thrown for HTTP failures with a message a player can read. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.status = status;
+  }
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** Validates one scoreboard row from untrusted JSON (null when unusable). */
+export function parseScoreRow(raw: unknown, index: number): ScoreRow | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  const name = str(o['name']);
+  const score = num(o['score']);
+  const replayId = str(o['replayId']) ?? str(o['id']);
+  if (name === null || score === null || replayId === null) return null;
+  return {
+    rank: num(o['rank']) ?? index + 1,
+    name,
+    score,
+    lines: num(o['lines']) ?? 0,
+    level: num(o['level']) ?? 0,
+    startLevel: num(o['startLevel']) ?? 0,
+    replayId,
+    at: str(o['at']) ?? '',
+  };
+}
+
+/** Reads a scoreboard response: an array of rows, or an object holding one under `scores`/`entries`. */
+export function parseScores(json: unknown): ScoreRow[] {
+  const o = json as Record<string, unknown> | null;
+  const list = Array.isArray(json) ? json : Array.isArray(o?.['scores']) ? o['scores'] : Array.isArray(o?.['entries']) ? o['entries'] : null;
+  if (list === null) throw new ApiError('The scoreboard answer was not understood.', 200);
+  return list.map(parseScoreRow).filter((r): r is ScoreRow => r !== null);
+}
+
+/** Reads a replay response: the replay itself, or an object holding it under `replay`. */
+export function parseReplayResponse(json: unknown): Replay {
+  const o = json as Record<string, unknown> | null;
+  const inner = o !== null && typeof o === 'object' && !('version' in o) && 'replay' in o ? o['replay'] : json;
+  return parseReplay(typeof inner === 'string' ? (JSON.parse(inner) as unknown) : inner);
+}
+
+async function getJson(fetchFn: typeof fetch, url: string, what: string): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetchFn(url, { headers: { accept: 'application/json' } });
+  } catch {
+    throw new ApiError(`Cannot reach the server to load ${what}. Check your connection and try again.`, 0);
+  }
+  if (res.status === 404) throw new ApiError(`${what[0]!.toUpperCase()}${what.slice(1)} was not found.`, 404);
+  if (!res.ok) throw new ApiError(`The server could not load ${what} (HTTP ${res.status}).`, res.status);
+  return res.json();
+}
+
+/** The HTTP API: scoreboards and replays (same origin in production, proxied in dev). */
+export class HttpApi {
+  readonly #base: string;
+  readonly #fetch: typeof fetch;
+
+  constructor(base: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)) {
+    this.#base = base.replace(/\/$/, '');
+    this.#fetch = fetchFn;
+  }
+
+  /** Best score per name for a mode, highest first. */
+  async scores(mode: ScoreMode, limit = 50): Promise<ScoreRow[]> {
+    return parseScores(await getJson(this.#fetch, `${this.#base}/api/scores?mode=${mode}&limit=${limit}`, 'the scoreboard'));
+  }
+
+  /** A stored game's replay. */
+  async replay(id: string): Promise<Replay> {
+    return parseReplayResponse(await getJson(this.#fetch, `${this.#base}/api/replays/${encodeURIComponent(id)}`, 'the replay'));
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { classifyJoinError } from './join-errors.ts';
+
+class ServerError extends Error {
+  code: number;
+  constructor(code: number, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+describe('classifyJoinError', () => {
+  it('tells unknown rooms from full ones', () => {
+    expect(classifyJoinError(new ServerError(522, 'room "ABCD" not found'), 'ABCD')).toMatchObject({ kind: 'notFound' });
+    const full = classifyJoinError(new ServerError(522, 'room "ABCD" is locked'), 'ABCD');
+    expect(full.kind).toBe('full');
+    expect(full.message).toContain('ABCD');
+  });
+
+  it('recognises an unreachable server', () => {
+    expect(classifyJoinError(new TypeError('Failed to fetch')).kind).toBe('unreachable');
+    expect(classifyJoinError(new Error('socket hang up')).kind).toBe('unreachable');
+    expect(classifyJoinError(new ServerError(502, 'Bad Gateway')).kind).toBe('unreachable');
+  });
+
+  it('recognises a draining server and passes other refusals through', () => {
+    expect(classifyJoinError(new ServerError(526, 'server is draining')).kind).toBe('draining');
+    expect(classifyJoinError(new ServerError(526, 'nope'))).toEqual({ kind: 'other', message: 'The server refused: nope' });
+  });
+});

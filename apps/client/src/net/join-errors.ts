@@ -1,0 +1,29 @@
+/** What went wrong joining a room, in terms a screen can act on. */
+export type JoinFailure =
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'notFound'; message: string }
+  | { kind: 'full'; message: string }
+  | { kind: 'draining'; message: string }
+  | { kind: 'other'; message: string };
+
+/**
+ * Classifies an error thrown by a matchmaking call (Colyseus `ServerError`/`MatchMakeError` carry a
+ * numeric `code`; network failures are `TypeError`s or carry no code).
+ */
+export function classifyJoinError(err: unknown, code?: string): JoinFailure {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const msg = typeof e?.message === 'string' ? e.message : String(err);
+  const c = typeof e?.code === 'number' ? e.code : null;
+  const gateway = c !== null && c >= 502 && c <= 504;
+  const room = code ? `room ${code}` : 'that room';
+  if (c === 522 || /not found/i.test(msg)) {
+    if (/locked/i.test(msg)) return { kind: 'full', message: `Sorry, ${room} is full: both players are already in it.` };
+    return { kind: 'notFound', message: `There is no ${room}. Check the code, or create a new private room.` };
+  }
+  if (/locked|full/i.test(msg)) return { kind: 'full', message: `Sorry, ${room} is full: both players are already in it.` };
+  if (/draining|restarting/i.test(msg)) return { kind: 'draining', message: 'The server is restarting. Please try again in a minute.' };
+  if (c === null || gateway || err instanceof TypeError || /fetch|network|ECONNREFUSED|Failed to/i.test(msg)) {
+    return { kind: 'unreachable', message: 'Cannot reach the game server. Check your connection and try again.' };
+  }
+  return { kind: 'other', message: `The server refused: ${msg}` };
+}

@@ -1,0 +1,80 @@
+import { ROOM } from '@tengen/protocol';
+import { HttpApi } from './http-api.ts';
+import { classifyJoinError, type JoinFailure } from './join-errors.ts';
+import { linkRoom, type RoomLink } from './room-link.ts';
+
+/** A failed join, carrying the classified reason. */
+export class JoinError extends Error {
+  override name = 'JoinError';
+  readonly failure: JoinFailure;
+  constructor(failure: JoinFailure) {
+    super(failure.message);
+    this.failure = failure;
+  }
+}
+
+/** The online services the screens use; implemented over HTTP and the Colyseus SDK. */
+export interface NetClient {
+  readonly api: HttpApi;
+  /** A new solo room (every solo game is played on the server so its score can be verified). */
+  openSolo(): Promise<RoomLink>;
+  /** Joins a public duo room with a waiting player, or opens one. */
+  quickMatch(): Promise<RoomLink>;
+  /** Opens a private duo room; its code is in the state (`code`). */
+  createPrivate(): Promise<RoomLink>;
+  /** Joins a private duo room by code. */
+  joinPrivate(code: string): Promise<RoomLink>;
+}
+
+type Sdk = typeof import('@colyseus/sdk');
+
+/**
+ * `NetClient` over the Colyseus 0.18 SDK, loaded on first use so a first visit to the title screen
+ * does not download it. `serverUrl` is the page origin in production and in dev (Vite proxies the
+ * matchmaker and room sockets), or `VITE_SERVER_URL` when set.
+ */
+export class ColyseusNet implements NetClient {
+  readonly api: HttpApi;
+  readonly #url: string;
+  #client: Promise<InstanceType<Sdk['Client']>> | null = null;
+
+  constructor(serverUrl: string) {
+    this.#url = serverUrl;
+    this.api = new HttpApi(serverUrl);
+  }
+
+  #sdk(): Promise<InstanceType<Sdk['Client']>> {
+    this.#client ??= import('@colyseus/sdk').then((m) => new m.Client(this.#url));
+    return this.#client;
+  }
+
+  async #join(fn: (c: InstanceType<Sdk['Client']>) => Promise<Parameters<typeof linkRoom>[0]>, code?: string): Promise<RoomLink> {
+    try {
+      return linkRoom(await fn(await this.#sdk()));
+    } catch (err) {
+      throw new JoinError(classifyJoinError(err, code));
+    }
+  }
+
+  openSolo(): Promise<RoomLink> {
+    return this.#join((c) => c.create(ROOM.solo));
+  }
+
+  quickMatch(): Promise<RoomLink> {
+    return this.#join((c) => c.joinOrCreate(ROOM.duo));
+  }
+
+  createPrivate(): Promise<RoomLink> {
+    return this.#join((c) => c.create(ROOM.duo, { private: true }));
+  }
+
+  joinPrivate(code: string): Promise<RoomLink> {
+    return this.#join((c) => c.joinById(code), code);
+  }
+}
+
+/** The server's base URL: `VITE_SERVER_URL` when set at build time, else this page's origin. */
+export function serverUrl(env: Record<string, unknown>, origin: string): string {
+  const v = env['VITE_SERVER_URL'];
+  return typeof v === 'string' && v.length > 0 ? v : origin;
+}

@@ -1,0 +1,165 @@
+import type { ServerMessage } from '@tengen/protocol';
+import type { GameStart, SessionNotice, SoloBackend, SubmitResult } from '../game/backend.ts';
+import { awaitMessage } from './await-message.ts';
+import { InputStream, type Runs } from './input-stream.ts';
+import type { RoomLink } from './room-link.ts';
+
+const START_ERRORS = ['wrongPhase', 'draining', 'malformed'] as const;
+const SUBMIT_ERRORS = ['badName', 'notOver', 'unranked', 'alreadySubmitted', 'saveFailed', 'draining', 'wrongPhase'] as const;
+
+/** Online play over a room: the server picks the seed, re-runs the inputs and stores the score. */
+export class OnlineSession {
+  readonly link: RoomLink;
+  readonly #notices = new Set<(n: SessionNotice) => void>();
+  #stream: InputStream | null = null;
+  #recorded: () => Runs = () => [];
+  #unranked: string | null = null;
+  #draining = false;
+  readonly #offs: (() => void)[] = [];
+
+  constructor(link: RoomLink) {
+    this.link = link;
+    this.#offs.push(link.on('message', (m) => this.#onMessage(m)));
+    this.#offs.push(link.on('drop', () => this.#notify({ kind: 'dropped' })));
+    this.#offs.push(link.on('reconnect', () => this.#notify({ kind: 'reconnected' })));
+    this.#offs.push(
+      link.on('leave', (reason, _code, message) => {
+        if (reason === 'consented') return;
+        const text =
+          reason === 'serverShutdown'
+            ? 'The server restarted. Your game ended; start a new one.'
+            : `The connection to the server was lost${message ? ` (${message})` : ''}.`;
+        this.#notify({ kind: 'lost', message: text });
+      }),
+    );
+  }
+
+  /** Why a submit cannot work now, or null. */
+  submitBlocked(): string | null {
+    return this.#unranked;
+  }
+
+  get draining(): boolean {
+    return this.#draining;
+  }
+
+  onNotice(fn: (n: SessionNotice) => void): () => void {
+    this.#notices.add(fn);
+    return () => this.#notices.delete(fn);
+  }
+
+  /** Waits for `start` (after `ready` or `restart`) and opens a fresh input stream. */
+  async awaitStart(recorded: () => Runs): Promise<GameStart> {
+    const m = await awaitMessage(this.link, ['start'], { failOn: START_ERRORS, timeoutMs: 60 * 60_000 });
+    this.#recorded = recorded;
+    this.#unranked = null;
+    this.#stream = new InputStream((b) => this.link.send('inputs', b), 0);
+    return { seed: m.seed, startLevel: m.startLevel };
+  }
+
+  frame(frame: number, buttons: number): void {
+    this.#stream?.push(frame, buttons);
+  }
+
+  flush(): void {
+    this.#stream?.flush();
+  }
+
+  pause(on: boolean): void {
+    this.flush();
+    this.link.send('pause', { paused: on });
+  }
+
+  async submit(name: string): Promise<SubmitResult> {
+    this.flush();
+    const answer = awaitMessage(this.link, ['submitted'], { failOn: SUBMIT_ERRORS });
+    this.link.send('submit', { name });
+    const m = await answer;
+    return { rank: m.rank, replayId: m.replayId, score: m.score };
+  }
+
+  dispose(): void {
+    for (const off of this.#offs) off();
+    void this.link.leave();
+  }
+
+  #onMessage(m: ServerMessage): void {
+    switch (m.type) {
+      case 'error':
+        // After a reconnection the server may be missing frames: re-send them from the recording.
+        if (m.code === 'badFrame' && m.expectedFrame !== undefined) this.#stream?.resendFrom(m.expectedFrame, this.#recorded());
+        return;
+      case 'resume':
+        this.#stream?.resendFrom(m.nextFrame, this.#recorded());
+        return;
+      case 'unranked':
+        this.#unranked = `This game is unranked: ${m.message}`;
+        this.#notify({ kind: 'unranked', message: m.message });
+        return;
+      case 'serverRestarting':
+        this.#draining = true;
+        this.#notify({ kind: 'serverRestarting', seconds: m.seconds });
+        return;
+      case 'start':
+      case 'submitted':
+      case 'opponentDropped':
+      case 'opponentReconnected':
+      case 'opponentLeft':
+        return; // handled by awaiters and the duo screen
+      default: {
+        const never: never = m;
+        throw new Error(`unknown server message ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  #notify(n: SessionNotice): void {
+    for (const fn of this.#notices) fn(n);
+  }
+}
+
+/** `SoloBackend` over a solo room. */
+export class OnlineSolo implements SoloBackend {
+  readonly online = true;
+  readonly session: OnlineSession;
+
+  constructor(link: RoomLink) {
+    this.session = new OnlineSession(link);
+  }
+
+  submitBlocked(): string | null {
+    return this.session.submitBlocked();
+  }
+  cursor(level: number): void {
+    this.session.link.send('selectLevel', { level });
+  }
+  start(level: number, recorded: () => Runs): Promise<GameStart> {
+    const started = this.session.awaitStart(recorded);
+    this.session.link.send('selectLevel', { level });
+    this.session.link.send('ready', {});
+    return started;
+  }
+  restart(recorded: () => Runs): Promise<GameStart> {
+    const started = this.session.awaitStart(recorded);
+    this.session.link.send('restart', {});
+    return started;
+  }
+  frame(frame: number, buttons: number): void {
+    this.session.frame(frame, buttons);
+  }
+  gameOver(): void {
+    this.session.flush();
+  }
+  pause(on: boolean): void {
+    this.session.pause(on);
+  }
+  submit(name: string): Promise<SubmitResult> {
+    return this.session.submit(name);
+  }
+  onNotice(fn: (n: SessionNotice) => void): () => void {
+    return this.session.onNotice(fn);
+  }
+  dispose(): void {
+    this.session.dispose();
+  }
+}

@@ -1,0 +1,43 @@
+import { button, h, panel } from './dom.ts';
+
+/** What the player can do after a top-out. */
+export type GameOverChoice = 'retry' | 'submit' | 'level' | 'menu';
+
+/** The game-over menu: TRY AGAIN and SUBMIT AND TRY AGAIN as on the original, plus level and menu. */
+export function gameOverPanel(opts: {
+  score: number;
+  lines: number;
+  level: number;
+  /** Why submitting is impossible (offline, unranked), or null when it is possible. */
+  submitBlocked: string | null;
+  /** Extra lines (the opponent's result in duo). */
+  extra?: HTMLElement[];
+  onChoose(c: GameOverChoice): void;
+}): HTMLElement {
+  const pick = (c: GameOverChoice) => (): void => opts.onChoose(c);
+  return panel(
+    'game-over',
+    'Game over',
+    h(
+      'p',
+      { class: 'result', 'data-testid': 'final-result' },
+      'Score ',
+      h('strong', { 'data-testid': 'final-score' }, String(opts.score)),
+      ` · lines ${opts.lines} · level ${opts.level}`,
+    ),
+    ...(opts.extra ?? []),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Try again', pick('retry'), { autofocus: true, 'data-testid': 'retry' }),
+      button('Submit and try again', pick('submit'), {
+        'data-testid': 'submit',
+        disabled: opts.submitBlocked !== null,
+        'aria-describedby': opts.submitBlocked ? 'submit-blocked' : undefined,
+      }),
+      button('Change level', pick('level'), { 'data-testid': 'change-level' }),
+      button('Menu', pick('menu'), { 'data-testid': 'to-menu' }),
+    ),
+    opts.submitBlocked ? h('p', { class: 'hint', id: 'submit-blocked' }, opts.submitBlocked) : null,
+  );
+}

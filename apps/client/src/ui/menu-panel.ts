@@ -1,0 +1,23 @@
+import { button, h, panel } from './dom.ts';
+
+/** The title menu's choices. */
+export type MenuChoice = 'solo' | 'duo' | 'scoreboard' | 'controls';
+
+/** The title menu: real buttons named Solo, Duo, Scoreboard and Controls. */
+export function menuPanel(onChoose: (c: MenuChoice) => void): HTMLElement {
+  const pick = (c: MenuChoice) => (): void => onChoose(c);
+  return panel(
+    'menu',
+    'Tengen Tetris',
+    h('p', { class: 'lede' }, 'NES Tetris, frame for frame. Every high score is re-played by the server.'),
+    h(
+      'nav',
+      { class: 'menu', 'aria-label': 'Main menu' },
+      button('Solo', pick('solo'), { autofocus: true, 'data-testid': 'menu-solo' }),
+      button('Duo', pick('duo'), { 'data-testid': 'menu-duo' }),
+      button('Scoreboard', pick('scoreboard'), { 'data-testid': 'menu-scoreboard' }),
+      button('Controls', pick('controls'), { 'data-testid': 'menu-controls' }),
+    ),
+    h('p', { class: 'hint' }, 'Arrows or WASD move · Up/X and Z rotate · Down drops · Space pauses'),
+  );
+}

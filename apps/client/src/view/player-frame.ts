@@ -1,0 +1,82 @@
+import { PIECE_TYPES, type GameView } from '@tengen/engine';
+import { curtainRows, tetrisFlash } from './effects.ts';
+
+/** Cells in the visible well. */
+export const WELL_CELLS = 200;
+
+/** What a status overlay over the well says (null: none). */
+export type WellOverlay = null | 'PAUSED' | 'GAME OVER' | 'READY' | 'WAITING' | 'GONE';
+
+/** Per-player presentation flags that are not part of the engine state. */
+export interface FrameExtras {
+  /** Best score to show as TOP. */
+  top: number;
+  /** Name plate text ('' for none). */
+  name: string;
+  /** The board is hidden behind a PAUSED box (as on the NES). */
+  paused: boolean;
+  /** Frames since top-out (drives the curtain); 0 while alive. */
+  framesSinceTopOut: number;
+  /** Overlay to show when not paused (e.g. READY before a duo start, GONE when the opponent left). */
+  overlay?: WellOverlay;
+}
+
+/** Everything one player's panel draws, derived from engine state: a pure function's output. */
+export interface PlayerFrame {
+  /** 200 cells row-major: 0 empty, 1..7 piece type index + 1, the active piece composed in. */
+  cells: Uint8Array;
+  /** Palette level (the current level). */
+  level: number;
+  /** Next piece type index, or -1 when hidden. */
+  next: number;
+  lines: string;
+  score: string;
+  top: string;
+  levelText: string;
+  stats: string[];
+  overlay: WellOverlay;
+  /** Board hidden (pause) — cells, piece and next are not drawn. */
+  hidden: boolean;
+  flash: boolean;
+  curtain: number;
+  name: string;
+}
+
+/** Zero-padded decimal, clamped to the field's width (the NES shows 999999 at most). */
+export function digits(n: number, width: number): string {
+  const max = 10 ** width - 1;
+  return String(Math.max(0, Math.min(max, Math.floor(n)))).padStart(width, '0');
+}
+
+/** Writes the well's cells with the active piece into `out` (length 200). */
+export function composeWell(view: Pick<GameView, 'board' | 'piece'>, out: Uint8Array): Uint8Array {
+  out.set(view.board.subarray(0, WELL_CELLS));
+  const p = view.piece;
+  if (p !== null) {
+    for (const [x, y] of p.cells) {
+      if (y >= 0 && y < 20 && x >= 0 && x < 10) out[y * 10 + x] = p.typeIndex + 1;
+    }
+  }
+  return out;
+}
+
+/** The frame one player's panel shows for this engine view. */
+export function playerFrame(view: GameView, extras: FrameExtras, out?: Uint8Array): PlayerFrame {
+  const cells = composeWell(view, out ?? new Uint8Array(WELL_CELLS));
+  const overlay: WellOverlay = extras.paused ? 'PAUSED' : view.topOut ? 'GAME OVER' : (extras.overlay ?? null);
+  return {
+    cells,
+    level: view.level,
+    next: extras.paused ? -1 : PIECE_TYPES.indexOf(view.next),
+    lines: `LINES-${digits(view.lines, 3)}`,
+    score: digits(view.score, 6),
+    top: digits(Math.max(extras.top, view.score), 6),
+    levelText: digits(view.level, 2),
+    stats: view.stats.map((n) => digits(n, 3)),
+    overlay,
+    hidden: extras.paused,
+    flash: !extras.paused && tetrisFlash(view),
+    curtain: view.topOut ? curtainRows(extras.framesSinceTopOut) : 0,
+    name: extras.name.toUpperCase().slice(0, 10),
+  };
+}
