@@ -75,11 +75,13 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#flush();
   }
 
-  override onDrop(client: Client): void {
-    if (this.#kicked.has(client.sessionId)) return; // no second chance after flooding
+  override onDrop(client: Client, code?: number): void {
+    // No second chance after flooding, and none while the room is closing for a shutdown.
+    if (this.#kicked.has(client.sessionId) || code === CLOSE_CODE.serverShutdown || this.state.draining) return;
     this.match.drop(client.sessionId, RECONNECT_SECONDS);
     this.#flush();
-    this.allowReconnection(client, RECONNECT_SECONDS);
+    // Rejected when the seat expires (Colyseus then calls onLeave) or the client never fully joined.
+    Promise.resolve(this.allowReconnection(client, RECONNECT_SECONDS)).catch(() => undefined);
   }
 
   override onReconnect(client: Client): void {
@@ -99,7 +101,13 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   override onBeforeShutdown(): void {
     this.match.startDrain(this.deps.drainSeconds);
     this.#flush();
-    const close = () => void this.disconnect(CLOSE_CODE.serverShutdown).catch(() => undefined);
+    const close = () => {
+      try {
+        void this.disconnect(CLOSE_CODE.serverShutdown).catch(() => undefined);
+      } catch (err) {
+        this.deps.log.warn({ err, room: this.roomId }, 'closing a room during shutdown failed');
+      }
+    };
     if (this.match.settled) return close();
     this.#timers.push(setInterval(() => this.match.settled && close(), 250));
     this.#timers.push(setTimeout(close, this.deps.drainSeconds * 1000));

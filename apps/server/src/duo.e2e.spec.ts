@@ -1,0 +1,110 @@
+import { ROOM_CODE_ALPHABET, type ScoresResponse } from '@tengen/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson } from './testing/http.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { TestPlayer } from './testing/test-player.ts';
+
+let server: TestServer;
+let a: TestPlayer;
+let b: TestPlayer;
+let firstPiece: string | null | undefined;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('duo room, end to end over WebSockets', () => {
+  it('quick match pairs two players; each sees the other choose; both get the same seed', async () => {
+    a = await TestPlayer.connect(server.url, 'joinOrCreate', 'duo');
+    await a.until('waiting for an opponent', () => a.room.state.phase === 'waiting');
+    b = await TestPlayer.connect(server.url, 'joinOrCreate', 'duo');
+    expect(b.room.roomId).toBe(a.room.roomId);
+    await a.until('choosing', () => a.room.state.phase === 'choosing');
+
+    a.send('selectLevel', { level: 15 });
+    await b.until('opponent cursor', () => b.opponent?.selectedLevel === 15);
+    a.send('ready');
+    await b.until('opponent ready', () => b.opponent?.phase === 'ready');
+    expect(a.messages.some((m) => m.type === 'start')).toBe(false);
+    b.send('selectLevel', { level: 19 });
+    b.send('ready');
+    const [sa, sb] = await Promise.all([a.message('start'), b.message('start')]);
+    expect(sa.seed).toBe(sb.seed);
+    expect([sa.startLevel, sb.startLevel]).toEqual([15, 19]);
+    firstPiece = b.game?.pieceType;
+    await a.until('room playing', () => a.room.state.phase === 'playing' && a.room.state.seed === sa.seed);
+  });
+
+  it('either player pauses both games; late inputs are refused while paused', async () => {
+    a.send('pause', { paused: true });
+    await b.until('paused seen by the opponent', () => b.room.state.paused);
+    await new Promise((r) => setTimeout(r, 1_200));
+    const seen = b.messages.length;
+    b.send('inputs', { from: 0, runs: [[6, 0]] });
+    expect((await b.message('error', seen)).code).toBe('paused');
+    expect(b.me?.frame).toBe(0);
+    b.send('pause', { paused: false });
+    await a.until('resumed', () => !a.room.state.paused);
+  });
+
+  it('a top-out is seen by the opponent; try again restarts from the same first piece', async () => {
+    const first = await b.play({ botFrames: 0 });
+    await a.until('opponent over', () => a.opponent?.phase === 'over');
+    expect(a.opponent?.score).toBe(first.score);
+    const seen = b.messages.length;
+    b.send('restart');
+    const restart = await b.message('start', seen);
+    expect(restart.seed).toBe(a.room.state.seed);
+    await a.until('opponent playing again', () => a.opponent?.phase === 'playing' && a.opponent.frame === 0);
+    expect(b.game?.frame).toBe(0);
+    expect(b.game?.pieceCount).toBe(1);
+    expect(b.game?.pieceType).toBe(firstPiece);
+  });
+
+  it('a dropped player keeps the seat and resumes from the server snapshot', async () => {
+    await b.play({ botFrames: 150, untilFrame: 150 });
+    await a.until('opponent at frame 150', () => a.opponent?.frame === 150);
+    b.room.reconnection.minUptime = 0;
+    const seenA = a.messages.length;
+    const seenB = b.messages.length;
+    (b.room.connection.transport as unknown as { ws: WebSocket }).ws.close(4010, 'network blip');
+    await a.message('opponentDropped', seenA);
+    const resume = await b.message('resume', seenB);
+    expect(resume.nextFrame).toBe(150);
+    await a.message('opponentReconnected', seenA);
+    expect(a.opponent?.connected).toBe(true);
+    const game = await b.play({ botFrames: 0 });
+    await a.until('opponent over after resuming', () => a.opponent?.phase === 'over' && a.opponent.frame === game.frame);
+  });
+
+  it('a player who leaves for good is reported; the other plays on and submits to the duo board', async () => {
+    const playing = a.play({ botFrames: 240, leadFrames: 150 });
+    const seen = a.messages.length;
+    await b.leave();
+    await a.message('opponentLeft', seen);
+    const game = await playing;
+    await a.until('over', () => a.me?.phase === 'over');
+    a.send('submit', { name: 'duo-ace' });
+    const submitted = await a.message('submitted');
+    expect(submitted.score).toBe(game.score);
+    const { body: board } = await getJson<ScoresResponse>(`${server.url}/api/scores?mode=duo&limit=5`);
+    expect(board.scores).toEqual([expect.objectContaining({ rank: 1, name: 'duo-ace', score: game.score, replayId: submitted.replayId })]);
+    await a.leave();
+  });
+
+  it('private rooms get a short code, are never quick-matched, and are joined by code', async () => {
+    const host = await TestPlayer.connect(server.url, 'create', 'duo', { private: true });
+    const code = await host.until('a room code', () => host.room.state.code);
+    expect(code).toMatch(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4}$`));
+    expect(host.room.roomId).toBe(code);
+    const stranger = await TestPlayer.connect(server.url, 'joinOrCreate', 'duo');
+    expect(stranger.room.roomId).not.toBe(code);
+    const friend = await TestPlayer.connect(server.url, 'joinById', code);
+    expect(friend.room.roomId).toBe(code);
+    await host.until('choosing with the friend', () => host.room.state.phase === 'choosing');
+    await expect(TestPlayer.connect(server.url, 'joinById', code)).rejects.toThrow();
+    await Promise.all([host.leave(), stranger.leave(), friend.leave()]);
+  });
+});

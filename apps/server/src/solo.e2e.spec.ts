@@ -1,0 +1,57 @@
+import { parseReplay, runReplay } from '@tengen/engine';
+import type { ScoresResponse } from '@tengen/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson } from './testing/http.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { TestPlayer } from './testing/test-player.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('solo room, end to end over WebSockets', () => {
+  it('a bot game is re-simulated by the server, stored, and its replay reproduces the score', async () => {
+    const player = await TestPlayer.connect(server.url, 'create', 'solo');
+    await player.until('choosing phase', () => player.me?.phase === 'choosing');
+    player.send('selectLevel', { level: 19 });
+    await player.until('level mirrored', () => player.me?.selectedLevel === 19);
+    player.send('ready');
+    const start = await player.message('start');
+    expect(start.startLevel).toBe(19);
+    expect(start.seed).toBeGreaterThan(0);
+
+    const game = await player.play({ botFrames: 400, leadFrames: 150 });
+    expect(game.topOut).toBe(true);
+    await player.until('server sees the top-out', () => player.me?.phase === 'over');
+    expect(player.me?.score).toBe(game.score);
+    expect(player.me?.frame).toBe(game.frame);
+
+    player.send('submit', { name: '  Bot One ' });
+    const submitted = await player.message('submitted');
+    expect(submitted).toMatchObject({ rank: 1, score: game.score });
+
+    const replayRes = await fetch(`${server.url}/api/replays/${submitted.replayId}`);
+    expect(replayRes.status).toBe(200);
+    expect(replayRes.headers.get('cache-control')).toContain('immutable');
+    const replay = parseReplay(await replayRes.json());
+    expect(runReplay(replay)).toMatchObject({ score: game.score, lines: game.lines, frames: game.frame, topOut: true });
+
+    const { body: board } = await getJson<ScoresResponse>(`${server.url}/api/scores?mode=solo`);
+    expect(board.mode).toBe('solo');
+    expect(board.scores[0]).toMatchObject({ rank: 1, name: 'Bot One', score: game.score, lines: game.lines, startLevel: 19, replayId: submitted.replayId });
+    expect(new Date(board.scores[0]?.at ?? '').toISOString()).toBe(board.scores[0]?.at);
+
+    player.send('submit', { name: 'again' });
+    expect((await player.message('error', 0, (m) => m.code === 'alreadySubmitted')).message).toMatch(/already/);
+
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/tengen_scores_stored_total\{mode="solo"\} 1/);
+    expect(metrics).toMatch(/tengen_games_finished_total\{mode="solo"\} 1/);
+    expect(metrics).toMatch(/tengen_clients\{type="solo"\} 1/);
+    await player.leave();
+  });
+});

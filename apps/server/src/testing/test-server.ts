@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { startServer, type RunningServer } from '../server.ts';
+
+/** An in-process server on a free loopback port with its own SQLite file, for tests. */
+export interface TestServer {
+  running: RunningServer;
+  config: Config;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server (real SQLite file in a temp dir, real WebSocket transport). */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'tengen-server-'));
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DB_FILE: join(dir, 'db.sqlite'), CLIENT_DIR: join(dir, 'client'), ...env }, dir);
+  const running = await startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'));
+  return {
+    running,
+    config,
+    url: `http://127.0.0.1:${running.port}`,
+    dir,
+    async stop() {
+      await running.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
