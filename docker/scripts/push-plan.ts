@@ -1,0 +1,60 @@
+/**
+ * The image push as data (pure, so the dry run prints exactly what a real run executes): log in to
+ * the stack's ECR repository, tag the local image with the git revision, push it.
+ */
+
+/** Deployment stages, as the infra app names them. */
+export const STAGES = ['staging', 'production'] as const;
+/** A deployment stage. */
+export type Stage = (typeof STAGES)[number];
+
+/** One step: what it does and the argv it runs (`stdinFrom` pipes another step's output in). */
+export interface PushStep {
+  description: string;
+  command: string[];
+  stdinFrom?: string[];
+}
+
+/** Validates a stage from the command line. */
+export function parseStage(value: string | undefined): Stage {
+  const stage = STAGES.find((s) => s === value);
+  if (!stage) throw new Error(`--stage must be one of ${STAGES.join(', ')} (got ${String(value)})`);
+  return stage;
+}
+
+/** Finds the ECR repository URI in a `cdk deploy --outputs-file` document (keyed by stack). */
+export function repositoryFrom(document: unknown): string {
+  if (typeof document !== 'object' || document === null) throw new Error('outputs file is not a JSON object');
+  const uris = Object.values(document as Record<string, Record<string, unknown>>)
+    .map((outputs) => outputs?.['EcrRepositoryUri'])
+    .filter((uri): uri is string => typeof uri === 'string' && uri !== '');
+  if (uris.length !== 1) throw new Error(`expected one EcrRepositoryUri output, found ${uris.length}`);
+  const uri = uris[0]!;
+  if (!/^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/[a-z0-9._/-]+$/.test(uri)) {
+    throw new Error(`EcrRepositoryUri "${uri}" is not an ECR repository URI`);
+  }
+  return uri;
+}
+
+/** The push: ECR login, tag, push. The tag is the git revision, so tags stay immutable. */
+export function pushPlan(input: {
+  repository: string;
+  revision: string;
+  localImage: string;
+  builder: 'docker' | 'buildah';
+}): PushStep[] {
+  if (!/^[0-9a-f]{40}$/.test(input.revision)) throw new Error(`revision "${input.revision}" is not a git sha`);
+  const registry = input.repository.split('/')[0]!;
+  const region = registry.split('.')[3]!;
+  const remote = `${input.repository}:${input.revision}`;
+  const login = ['aws', 'ecr', 'get-login-password', '--region', region];
+  return [
+    {
+      description: `log in to ${registry}`,
+      command: [input.builder, 'login', '--username', 'AWS', '--password-stdin', registry],
+      stdinFrom: login,
+    },
+    { description: `tag ${input.localImage} as ${remote}`, command: [input.builder, 'tag', input.localImage, remote] },
+    { description: `push ${remote}`, command: [input.builder, 'push', remote] },
+  ];
+}

@@ -1,0 +1,51 @@
+/**
+ * Pushes the built image to the stage's ECR repository (from dist/infra/outputs-<stage>.json,
+ * written by infra:deploy), tagged with the git revision; a real run builds the image first. `--dry-run` prints the plan only.
+ * Usage: node docker/scripts/push.ts --stage staging|production [--dry-run]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildImage, defaultTag } from './container.ts';
+import { parseStage, pushPlan, repositoryFrom } from './push-plan.ts';
+import { buildahFlags, hasDockerDaemon, imageMetadata, repoRoot } from './tools.ts';
+
+const DRY_RUN_REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/tengen-tetris';
+
+function main(): void {
+  const { values } = parseArgs({ options: { stage: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+  const stage = parseStage(values.stage);
+  const dryRun = values['dry-run'] ?? false;
+  const outputsPath = join(repoRoot, 'dist', 'infra', `outputs-${stage}.json`);
+  let repository: string;
+  if (existsSync(outputsPath)) repository = repositoryFrom(JSON.parse(readFileSync(outputsPath, 'utf8')));
+  else if (dryRun) repository = DRY_RUN_REPOSITORY;
+  else throw new Error(`${outputsPath} is missing: run infra:deploy for ${stage} first`);
+
+  const { revision } = imageMetadata();
+  const builder = hasDockerDaemon() ? 'docker' : 'buildah';
+  const steps = pushPlan({ repository, revision, localImage: defaultTag(), builder });
+  console.log(`image:push ${stage}${dryRun ? ' (dry run)' : ''}: ${steps.length} steps`);
+  for (const [i, step] of steps.entries()) {
+    const pipe = step.stdinFrom ? `${step.stdinFrom.join(' ')} | ` : '';
+    console.log(`  ${i + 1}. ${step.description}\n     $ ${pipe}${step.command.join(' ')}`);
+  }
+  if (dryRun) return;
+  buildImage({ tag: defaultTag(), builder });
+  for (const step of steps) {
+    const input = step.stdinFrom ? spawnSync(step.stdinFrom[0]!, step.stdinFrom.slice(1), { encoding: 'utf8' }) : undefined;
+    if (input && input.status !== 0) throw new Error(`${step.stdinFrom!.join(' ')} failed: ${input.stderr}`);
+    const [command, ...args] = step.command;
+    const flags = command === 'buildah' ? buildahFlags : [];
+    const result = spawnSync(command!, [...flags, ...args], { stdio: [input ? 'pipe' : 'inherit', 'inherit', 'inherit'], input: input?.stdout });
+    if (result.status !== 0) throw new Error(`${step.description} failed (exit ${result.status})`);
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`image:push: ${(error as Error).message}`);
+  process.exit(1);
+}
