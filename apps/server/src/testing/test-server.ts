@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { startServer, type RunningServer } from '../server.ts';
@@ -15,9 +15,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (real SQLite file in a temp dir, real WebSocket transport). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * Starts the real server (real SQLite file in a temp dir, real WebSocket transport). `clientFiles`
+ * (path -> content) are written into the client folder first.
+ */
+export async function startTestServer(env: Record<string, string> = {}, clientFiles: Record<string, string> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tengen-server-'));
+  for (const [path, content] of Object.entries(clientFiles)) {
+    mkdirSync(dirname(join(dir, 'client', path)), { recursive: true });
+    writeFileSync(join(dir, 'client', path), content);
+  }
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DB_FILE: join(dir, 'db.sqlite'), CLIENT_DIR: join(dir, 'client'), ...env }, dir);
   const running = await startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'));
   return {
