@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { synthStage } from '../test/synth.ts';
+import {
+  deployCommand,
+  formatSummary,
+  outputsFile,
+  parseStage,
+  summarizeAssembly,
+  synthCommand,
+} from './deploy-plan.ts';
+
+describe('infra deploy plan', () => {
+  it('validates the stage', () => {
+    expect(parseStage('staging')).toBe('staging');
+    expect(() => parseStage('dev')).toThrow(/staging, production/);
+  });
+
+  it('deploys only the platform stack, without approval prompts, writing the outputs chart:deploy reads', () => {
+    expect(deployCommand('production')).toEqual([
+      'npx',
+      'cdk',
+      'deploy',
+      'TengenTetris-production',
+      '-c',
+      'stage=production',
+      '--require-approval',
+      'never',
+      '--outputs-file',
+      '../dist/infra/outputs-production.json',
+      '--no-notices',
+    ]);
+    expect(outputsFile('staging')).toBe('dist/infra/outputs-staging.json');
+    expect(synthCommand('staging')).toEqual([
+      'npx',
+      'cdk',
+      'synth',
+      '-c',
+      'stage=staging',
+      '--quiet',
+      '--output',
+      '../dist/infra/plan-staging',
+      '--no-notices',
+    ]);
+  });
+
+  it('summarizes a synthesized assembly: resources per stack, deployed stack first-class', () => {
+    const { outdir } = synthStage('staging');
+    const stacks = summarizeAssembly(outdir, 'staging');
+    expect(stacks.map((s) => [s.name, s.deployed])).toEqual([
+      ['TengenTetris-staging', true],
+      ['TengenTetris-staging-app', false],
+    ]);
+    const platform = stacks[0];
+    expect(platform?.resources['AWS::EKS::Cluster']).toBe(1);
+    expect(platform?.resources['AWS::ElastiCache::ReplicationGroup']).toBe(1);
+    expect(platform?.outputs).toEqual(
+      expect.arrayContaining(['ChartValues', 'ClusterName', 'EcrRepositoryUri']),
+    );
+    expect(platform?.outputs.some((o) => o.startsWith('PublishOutput'))).toBe(false);
+    const text = formatSummary('staging', stacks);
+    expect(text).toMatch(
+      /^infra deploy plan: stage=staging\nDEPLOY TengenTetris-staging: \d+ resources/,
+    );
+    expect(text).toContain('skip   TengenTetris-staging-app');
+    expect(text).toContain(deployCommand('staging').join(' '));
+  });
+
+  it('dry-runs through the real CDK CLI offline', () => {
+    const script = join(import.meta.dirname, 'deploy.ts');
+    const result = spawnSync(process.execPath, [script, '--stage', 'production', '--dry-run'], {
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('DEPLOY TengenTetris-production:');
+    expect(result.stdout).toContain('3 AWS::EC2::NatGateway');
+    expect(result.stdout).toContain('dry run: nothing was deployed');
+  });
+});

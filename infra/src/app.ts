@@ -1,0 +1,49 @@
+// Builds the CDK app of one stage: the platform stack, the optional app stack, and the cdk-nag
+// AwsSolutions checks over both (synthesis fails on an unacknowledged finding).
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { AppStack, CHART_DIR } from './app-stack.ts';
+import { appStackName, platformStackName, stageConfig, type StageConfig } from './config/stages.ts';
+import { PlatformStack } from './platform-stack.ts';
+
+/** The app and its stacks. */
+export interface TengenApp {
+  app: App;
+  config: StageConfig;
+  platform: PlatformStack;
+  appStack: AppStack;
+}
+
+/** The chart's appVersion: the app stack's image tag unless `-c imageTag=<sha>` is given. */
+export function chartAppVersion(): string {
+  return String(
+    (parse(readFileSync(join(CHART_DIR, 'Chart.yaml'), 'utf8')) as { appVersion: unknown })
+      .appVersion,
+  );
+}
+
+/** Creates the app; `context` is for tests (the CDK CLI passes cdk.json and -c values itself). */
+export function createApp(
+  options: { context?: Record<string, unknown>; outdir?: string } = {},
+): TengenApp {
+  const app = new App({ context: options.context, outdir: options.outdir });
+  const config = stageConfig((key) => app.node.tryGetContext(key));
+  const env = { account: process.env['CDK_DEFAULT_ACCOUNT'], region: config.region };
+  const tags = { project: 'tengen-tetris', stage: config.stage };
+  const platform = new PlatformStack(app, platformStackName(config.stage), { env, config, tags });
+  const imageTag = String(app.node.tryGetContext('imageTag') ?? chartAppVersion());
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageTag) || imageTag === 'latest')
+    throw new Error(`imageTag ${imageTag} is not an immutable tag`);
+  const appStack = new AppStack(app, appStackName(config.stage), {
+    env,
+    config,
+    platform,
+    imageTag,
+    tags,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, config, platform, appStack };
+}

@@ -1,0 +1,152 @@
+// EKS cluster of one stage: a managed node group across the three zones' private subnets, the AWS
+// Load Balancer Controller (IRSA), and the EKS add-ons metrics-server (HPA) and EFS CSI driver
+// (IAM through EKS Pod Identity), plus the app namespace with ALB pod readiness gates enabled.
+import { KubectlV33Layer } from '@aws-cdk/lambda-layer-kubectl-v33';
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+
+/** Props of the cluster. */
+export interface GameClusterProps {
+  vpc: ec2.IVpc;
+  clusterName: string;
+  namespace: string;
+  nodes: { instanceType: string; min: number; desired: number; max: number };
+}
+
+/** The EKS cluster and the add-ons the chart relies on. */
+export class GameCluster extends Construct {
+  readonly cluster: eks.Cluster;
+  readonly nodeRole: iam.IRole;
+  /** The app namespace manifest (depend on it before installing the chart). */
+  readonly namespace: eks.KubernetesManifest;
+  /** Add-ons the app needs before it can start (EFS CSI driver, metrics-server). */
+  readonly addons: Construct[];
+  /** IAM role of the EFS CSI driver (EKS Pod Identity); it mounts the file system with IAM. */
+  readonly efsCsiRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: GameClusterProps) {
+    super(scope, id);
+    this.cluster = new eks.Cluster(this, 'Cluster', {
+      clusterName: props.clusterName,
+      version: eks.KubernetesVersion.V1_33,
+      vpc: props.vpc,
+      vpcSubnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }],
+      defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
+      defaultCapacity: 0,
+      kubectlProviderOptions: { kubectlLayer: new KubectlV33Layer(this, 'KubectlLayer') },
+      albController: { version: eks.AlbControllerVersion.V3_2_2 },
+      clusterLogging: [
+        eks.ClusterLoggingTypes.API,
+        eks.ClusterLoggingTypes.AUDIT,
+        eks.ClusterLoggingTypes.AUTHENTICATOR,
+        eks.ClusterLoggingTypes.CONTROLLER_MANAGER,
+        eks.ClusterLoggingTypes.SCHEDULER,
+      ],
+    });
+    const nodegroup = this.cluster.addNodegroupCapacity('Nodes', {
+      instanceTypes: [new ec2.InstanceType(props.nodes.instanceType)],
+      amiType: eks.NodegroupAmiType.AL2023_X86_64_STANDARD,
+      minSize: props.nodes.min,
+      desiredSize: props.nodes.desired,
+      maxSize: props.nodes.max,
+      subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      enableNodeAutoRepair: true,
+    });
+    this.nodeRole = nodegroup.role;
+
+    const metricsServer = new eks.Addon(this, 'MetricsServer', {
+      cluster: this.cluster,
+      addonName: 'metrics-server',
+    });
+    this.efsCsiRole = new iam.Role(this, 'EfsCsiDriverRole', {
+      assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com').withSessionTags(),
+      managedPolicies: [
+        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonEFSCSIDriverPolicy'),
+      ],
+      description: 'EFS CSI driver (EKS Pod Identity)',
+    });
+    const efsCsi = this.efsCsiDriver(this.efsCsiRole);
+    this.addons = [metricsServer, efsCsi];
+
+    this.namespace = this.cluster.addManifest('AppNamespace', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: props.namespace,
+        labels: {
+          // The ALB controller injects a readiness gate per target group into pods here.
+          'elbv2.k8s.aws/pod-readiness-gate-inject': 'enabled',
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/warn': 'restricted',
+        },
+      },
+    });
+    // The readiness-gate webhook must exist before any pod of the namespace is created.
+    if (this.cluster.albController) this.namespace.node.addDependency(this.cluster.albController);
+  }
+
+  /**
+   * Lets a deployer (the GitHub deploy role) run `helm upgrade` for the app: admin inside the app
+   * namespace through an EKS access policy, plus PersistentVolumes (cluster-scoped, created by the
+   * chart's static EFS volume) through a Kubernetes group bound to a narrow ClusterRole.
+   */
+  grantDeployer(principalArn: string, namespace: string): void {
+    const group = 'tengen-deployers';
+    new eks.CfnAccessEntry(this, 'DeployerAccess', {
+      clusterName: this.cluster.clusterName,
+      principalArn,
+      kubernetesGroups: [group],
+      accessPolicies: [
+        {
+          policyArn: `arn:${Stack.of(this).partition}:eks::aws:cluster-access-policy/AmazonEKSAdminPolicy`,
+          accessScope: { type: 'namespace', namespaces: [namespace] },
+        },
+      ],
+    });
+    this.cluster.addManifest(
+      'DeployerVolumes',
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: `${group}-volumes` },
+        rules: [
+          {
+            apiGroups: [''],
+            resources: ['persistentvolumes'],
+            verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
+          },
+        ],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: { name: `${group}-volumes` },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: `${group}-volumes`,
+        },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group }],
+      },
+    );
+  }
+
+  /** The EFS CSI driver add-on, its controller and node service accounts bound to one IAM role. */
+  private efsCsiDriver(role: iam.IRole): eks.CfnAddon {
+    const agent = this.cluster.eksPodIdentityAgent;
+    const addon = new eks.CfnAddon(this, 'EfsCsiDriver', {
+      clusterName: this.cluster.clusterName,
+      addonName: 'aws-efs-csi-driver',
+      resolveConflicts: 'OVERWRITE',
+      podIdentityAssociations: [
+        { serviceAccount: 'efs-csi-controller-sa', roleArn: role.roleArn },
+        { serviceAccount: 'efs-csi-node-sa', roleArn: role.roleArn },
+      ],
+    });
+    if (agent) addon.node.addDependency(agent);
+    return addon;
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { appStackName, parseStage, platformStackName, stageConfig } from './stages.ts';
+
+const base: Record<string, unknown> = {
+  stage: 'staging',
+  'tengen:githubRepository': 'acme/tengen-tetris',
+  'tengen:staging:region': 'eu-west-1',
+  'tengen:staging:host': 'staging.example.org',
+  'tengen:production:region': 'us-east-1',
+  'tengen:production:host': 'play.example.org',
+};
+const reader =
+  (overrides: Record<string, unknown> = {}) =>
+  (key: string) =>
+    ({ ...base, ...overrides })[key];
+
+describe('stage configuration', () => {
+  it('accepts only staging and production', () => {
+    expect(parseStage('production')).toBe('production');
+    expect(() => parseStage(undefined)).toThrow(/-c stage=staging/);
+    expect(() => parseStage('prod')).toThrow(/staging, production/);
+  });
+
+  it('reads the environment facts of the chosen stage from context', () => {
+    const production = stageConfig(reader({ stage: 'production' }));
+    expect(production).toMatchObject({
+      stage: 'production',
+      region: 'us-east-1',
+      host: 'play.example.org',
+      githubRepository: 'acme/tengen-tetris',
+    });
+    expect(production.certificateArn).toBe('');
+  });
+
+  it('sizes production above staging', () => {
+    const staging = stageConfig(reader());
+    const production = stageConfig(reader({ stage: 'production' }));
+    expect(production.nodes.min).toBeGreaterThan(staging.nodes.min);
+    expect(production.natGateways).toBe(3);
+    expect(staging.natGateways).toBe(1);
+    expect(production.redis.replicas).toBeGreaterThan(0);
+    for (const config of [staging, production])
+      expect(config.nodes.min).toBeLessThanOrEqual(config.nodes.desired);
+  });
+
+  it.each([
+    [{ 'tengen:staging:region': 'mars-1' }, /region/],
+    [{ 'tengen:staging:host': 'Not A Host' }, /host/],
+    [{ 'tengen:githubRepository': 'just-a-name' }, /owner\/name/],
+    [{ 'tengen:githubRepository': undefined }, /tengen:githubRepository must be a string/],
+    [{ 'tengen:staging:certificateArn': 'cert-123' }, /certificateArn/],
+  ])('rejects bad context %o', (overrides, message) => {
+    expect(() => stageConfig(reader(overrides))).toThrow(message);
+  });
+
+  it('names the stacks after the stage', () => {
+    expect(platformStackName('staging')).toBe('TengenTetris-staging');
+    expect(appStackName('production')).toBe('TengenTetris-production-app');
+  });
+});

@@ -1,0 +1,92 @@
+// Per-stage settings of the platform: sizing lives here (reviewed like code); facts about the
+// environment (region, public host, GitHub repository) come from CDK context (cdk.json or -c).
+
+/** The deployment stages. */
+export const STAGES = ['staging', 'production'] as const;
+/** A deployment stage. */
+export type Stage = (typeof STAGES)[number];
+
+/** Everything that differs between stages. */
+export interface StageConfig {
+  stage: Stage;
+  region: string;
+  /** Public host name of the game (Ingress host, part of each pod's PUBLIC_ADDRESS). */
+  host: string;
+  /** ACM certificate for the host; empty lets the ALB controller discover one by host name. */
+  certificateArn: string;
+  /** `owner/name` of the GitHub repository allowed to deploy through OIDC. */
+  githubRepository: string;
+  /** ARN of an existing GitHub OIDC provider in the account (there can be only one per account). */
+  githubOidcProviderArn: string;
+  natGateways: number;
+  nodes: { instanceType: string; min: number; desired: number; max: number };
+  redis: { nodeType: string; replicas: number };
+  /** Kubernetes namespace and Helm release of the app. */
+  namespace: string;
+  release: string;
+}
+
+const SIZING: Record<Stage, Pick<StageConfig, 'natGateways' | 'nodes' | 'redis'>> = {
+  staging: {
+    natGateways: 1,
+    nodes: { instanceType: 't3.medium', min: 2, desired: 2, max: 4 },
+    redis: { nodeType: 'cache.t4g.micro', replicas: 0 },
+  },
+  production: {
+    natGateways: 3,
+    nodes: { instanceType: 't3.large', min: 3, desired: 3, max: 6 },
+    redis: { nodeType: 'cache.t4g.small', replicas: 1 },
+  },
+};
+
+/** Reads a context value (what `app.node.tryGetContext` returns). */
+export type ContextReader = (key: string) => unknown;
+
+function text(context: ContextReader, key: string, fallback?: string): string {
+  const value = context(key) ?? fallback;
+  if (typeof value !== 'string')
+    throw new Error(`context ${key} must be a string (cdk.json or -c ${key}=...)`);
+  return value;
+}
+
+/** Validates `-c stage=...`. */
+export function parseStage(value: unknown): Stage {
+  const stage = STAGES.find((s) => s === value);
+  if (!stage)
+    throw new Error(
+      `context "stage" must be one of ${STAGES.join(', ')} (got ${JSON.stringify(value)}): cdk synth -c stage=staging`,
+    );
+  return stage;
+}
+
+/** Builds and validates the configuration of one stage from CDK context. */
+export function stageConfig(context: ContextReader): StageConfig {
+  const stage = parseStage(context('stage'));
+  const prefix = `tengen:${stage}:`;
+  const config: StageConfig = {
+    stage,
+    region: text(context, `${prefix}region`),
+    host: text(context, `${prefix}host`),
+    certificateArn: text(context, `${prefix}certificateArn`, ''),
+    githubRepository: text(context, 'tengen:githubRepository'),
+    githubOidcProviderArn: text(context, 'tengen:githubOidcProviderArn', ''),
+    namespace: 'tengen',
+    release: 'tengen-tetris',
+    ...SIZING[stage],
+  };
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(config.region))
+    throw new Error(`${prefix}region is not an AWS region: ${config.region}`);
+  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(config.host))
+    throw new Error(`${prefix}host is not a host name: ${config.host}`);
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(config.githubRepository)) {
+    throw new Error(`tengen:githubRepository must be owner/name: ${config.githubRepository}`);
+  }
+  if (config.certificateArn && !config.certificateArn.startsWith('arn:aws'))
+    throw new Error(`${prefix}certificateArn is not an ARN`);
+  return config;
+}
+
+/** Name of the platform stack of a stage (the chart deploy reads its outputs). */
+export const platformStackName = (stage: Stage): string => `TengenTetris-${stage}`;
+/** Name of the optional CDK-managed app stack of a stage. */
+export const appStackName = (stage: Stage): string => `TengenTetris-${stage}-app`;

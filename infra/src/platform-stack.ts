@@ -1,0 +1,99 @@
+// The platform of one stage: network, EKS with its add-ons, EFS, Redis, ECR and the GitHub deploy
+// role. Its outputs are the contract with chart:deploy (ChartValues, ClusterName, ...).
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { PresenceCache } from './cache.ts';
+import { chartValues, type ChartResourceInputs } from './chart-values.ts';
+import { GameCluster } from './cluster.ts';
+import type { StageConfig } from './config/stages.ts';
+import { GithubDeployRole } from './github-deploy-role.ts';
+import { Network } from './network.ts';
+import { ImageRegistry } from './registry.ts';
+import { GameStorage } from './storage.ts';
+import { acknowledgePlatformFindings } from './nag-acknowledgements.ts';
+
+/** Props of the platform stack. */
+export interface PlatformStackProps extends StackProps {
+  config: StageConfig;
+}
+
+/** Everything the app runs on, for one stage. */
+export class PlatformStack extends Stack {
+  readonly gameCluster: GameCluster;
+  /** Resource attributes the chart values are made of. */
+  readonly chartInputs: ChartResourceInputs;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const name = `tengen-${config.stage}`;
+    const network = new Network(this, 'Network', {
+      availabilityZones: ['a', 'b', 'c'].map((zone) => `${config.region}${zone}`),
+      natGateways: config.natGateways,
+    });
+    this.gameCluster = new GameCluster(this, 'Cluster', {
+      vpc: network.vpc,
+      clusterName: name,
+      namespace: config.namespace,
+      nodes: config.nodes,
+    });
+    const { cluster } = this.gameCluster;
+    const storage = new GameStorage(this, 'Storage', {
+      vpc: network.vpc,
+      clientSecurityGroup: cluster.clusterSecurityGroup,
+    });
+    for (const grantee of [this.gameCluster.efsCsiRole, this.gameCluster.nodeRole]) {
+      storage.fileSystem.grant(
+        grantee,
+        'elasticfilesystem:ClientMount',
+        'elasticfilesystem:ClientWrite',
+      );
+    }
+    const cache = new PresenceCache(this, 'Cache', {
+      vpc: network.vpc,
+      clientSecurityGroup: cluster.clusterSecurityGroup,
+      nodeType: config.redis.nodeType,
+      replicas: config.redis.replicas,
+      name,
+    });
+    const registry = new ImageRegistry(this, 'Registry', { repositoryName: name });
+    const deploy = new GithubDeployRole(this, 'GithubDeploy', {
+      repository: config.githubRepository,
+      environment: config.stage,
+      existingProviderArn: config.githubOidcProviderArn,
+    });
+    registry.repository.grantPullPush(deploy.role);
+    deploy.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['eks:DescribeCluster'],
+        resources: [cluster.clusterArn],
+      }),
+    );
+    this.gameCluster.grantDeployer(deploy.role.roleArn, config.namespace);
+
+    this.chartInputs = {
+      repositoryUri: registry.repository.repositoryUri,
+      fileSystemId: storage.fileSystem.fileSystemId,
+      accessPointId: storage.accessPoint.accessPointId,
+      redisUrl: cache.url,
+      host: config.host,
+      certificateArn: config.certificateArn,
+    };
+    const outputs: Record<string, string> = {
+      ClusterName: cluster.clusterName,
+      Region: this.region,
+      Namespace: config.namespace,
+      ReleaseName: config.release,
+      ChartValues: this.toJsonString(chartValues(this.chartInputs)),
+      EcrRepositoryUri: registry.repository.repositoryUri,
+      EfsFileSystemId: storage.fileSystem.fileSystemId,
+      EfsAccessPointId: storage.accessPoint.accessPointId,
+      RedisUrl: cache.url,
+      IngressHost: config.host,
+      DeployRoleArn: deploy.role.roleArn,
+    };
+    for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
+    acknowledgePlatformFindings(this.gameCluster, deploy.role, config.region);
+  }
+}
