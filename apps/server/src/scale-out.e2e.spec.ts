@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './testing/free-port.ts';
+import { getJson } from './testing/http.ts';
+import { startRedis, type TestRedis } from './testing/redis-server.ts';
+import { spawnServer, type SpawnedServer } from './testing/spawn-server.ts';
+import { TestPlayer } from './testing/test-player.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tengen-scale-'));
+let redis: TestRedis;
+const servers: SpawnedServer[] = [];
+const ports: number[] = [];
+
+/** Starts replica `i` (its own PORT and PUBLIC_ADDRESS, shared Redis and SQLite file). */
+async function replica(i: number): Promise<SpawnedServer> {
+  const port = ports[i]!;
+  const s = await spawnServer({
+    PORT: String(port),
+    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    REDIS_URL: redis.url,
+    DB_FILE: join(dir, 'shared.sqlite'),
+    CLIENT_DIR: dir,
+    DRAIN_SECONDS: '1',
+  });
+  servers[i] = s;
+  return s;
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+  ports.push(await freePort(), await freePort());
+  await Promise.all([replica(0), replica(1)]);
+});
+afterAll(async () => {
+  for (const s of servers) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
+  await redis?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('two server processes sharing Redis', () => {
+  let a: TestPlayer;
+  let b: TestPlayer;
+
+  it('match players who reached different processes into one duo room, where they play', async () => {
+    for (const s of servers) expect(await getJson(`${s.url}/readyz`)).toMatchObject({ status: 200 });
+    a = await TestPlayer.connect(servers[0]!.url, 'joinOrCreate', 'duo');
+    b = await TestPlayer.connect(servers[1]!.url, 'joinOrCreate', 'duo');
+    expect(b.room.roomId).toBe(a.room.roomId);
+    for (const p of [a, b]) {
+      p.send('selectLevel', { level: 19 });
+      p.send('ready');
+    }
+    const [sa, sb] = await Promise.all([a.message('start'), b.message('start')]);
+    expect(sa.seed).toBe(sb.seed);
+    const game = await b.play({ botFrames: 60, leadFrames: 170 });
+    await a.until('opponent over', () => a.opponent?.phase === 'over' && a.opponent.score === game.score);
+    b.send('submit', { name: 'remote' });
+    expect((await b.message('submitted')).score).toBe(game.score);
+  });
+
+  it('a SIGKILLed process leaves no rooms listed once it restarts', async () => {
+    const hostPort = Number(new URL((a.room.connection.transport as unknown as { ws: WebSocket }).ws.url).port);
+    const host = ports.indexOf(hostPort);
+    expect(host).toBeGreaterThanOrEqual(0);
+    const roomId = a.room.roomId;
+    expect(await redis.cli('hexists', 'roomcaches', roomId)).toMatch(/1/);
+    a.room.reconnection.enabled = false;
+    b.room.reconnection.enabled = false;
+
+    servers[host]!.proc.kill('SIGKILL');
+    await servers[host]!.exited;
+    await replica(host);
+    expect(await redis.cli('hexists', 'roomcaches', roomId)).toMatch(/0/);
+    expect((await redis.cli('hkeys', 'roomcaches')).trim()).toBe('');
+
+    // Matchmaking works again across both processes.
+    const c = await TestPlayer.connect(servers[0]!.url, 'joinOrCreate', 'duo');
+    const d = await TestPlayer.connect(servers[1]!.url, 'joinOrCreate', 'duo');
+    expect(d.room.roomId).toBe(c.room.roomId);
+    await Promise.all([c.leave(), d.leave()]);
+  });
+
+  it('drains on SIGTERM and removes its keys', async () => {
+    for (const s of servers) s.proc.kill('SIGTERM');
+    const results = await Promise.all(servers.map((s) => s.exited));
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect((await redis.cli('hkeys', 'roomcaches')).trim()).toBe('');
+  });
+});

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/** A server running as its own Node process (`node main.ts`), as in production. */
+export interface SpawnedServer {
+  proc: ChildProcess;
+  port: number;
+  url: string;
+  /** Parsed JSON log lines so far. */
+  logs: Record<string, unknown>[];
+  /** Resolves with the exit code (null when killed by a signal) and the signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `main.ts` with exactly `env` (plus PATH) and waits for its "server listening" log line. */
+export function spawnServer(env: Record<string, string>, args: string[] = [], timeoutMs = 20_000): Promise<SpawnedServer> {
+  const proc = spawn(process.execPath, ['--conditions=@tengen/source', MAIN, ...args], {
+    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  let stderr = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`server did not start in ${timeoutMs} ms: ${stderr}`));
+    }, timeoutMs);
+    let buffer = '';
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        try {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          logs.push(entry);
+          if (entry['msg'] === 'server listening') {
+            clearTimeout(timer);
+            const port = Number(entry['port']);
+            resolve({ proc, port, url: `http://127.0.0.1:${port}`, logs, exited });
+          }
+        } catch {
+          logs.push({ raw: line });
+        }
+      }
+    });
+    proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening: ${stderr}`));
+    });
+  });
+}
