@@ -70,6 +70,8 @@ export class GameCluster extends Construct {
     });
     const efsCsi = this.efsCsiDriver(this.efsCsiRole);
     this.addons = [metricsServer, efsCsi];
+    // Add-ons with Deployments only become ACTIVE once there are nodes to run them.
+    for (const addon of this.addons) addon.node.addDependency(nodegroup);
 
     this.namespace = this.cluster.addManifest('AppNamespace', {
       apiVersion: 'v1',

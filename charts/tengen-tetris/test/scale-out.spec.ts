@@ -1,6 +1,7 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IService } from 'kubernetes-models/v1/Service';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +113,22 @@ describe('Redis wiring', () => {
     expect(deployment.spec?.template.metadata?.labels?.['app.kubernetes.io/component']).toBe(
       'redis',
     );
+  });
+
+  it('lets only the server pods reach the in-chart Redis', () => {
+    const objects = render({ values: ['inchart-redis-values.yaml'], release: 'small' });
+    const policy = one<INetworkPolicy>(objects, 'NetworkPolicy');
+    const redisPods =
+      one<IDeployment>(objects, 'Deployment', 'small-tengen-tetris-redis').spec?.template.metadata
+        ?.labels ?? {};
+    const serverPods =
+      one<IStatefulSet>(objects, 'StatefulSet').spec?.template.metadata?.labels ?? {};
+    for (const [key, value] of Object.entries(policy.spec?.podSelector?.matchLabels ?? {}))
+      expect(redisPods[key]).toBe(value);
+    const from = policy.spec?.ingress?.[0]?.from?.[0]?.podSelector?.matchLabels ?? {};
+    expect(Object.keys(from).length).toBeGreaterThan(0);
+    for (const [key, value] of Object.entries(from)) expect(serverPods[key]).toBe(value);
+    expect(policy.spec?.ingress?.[0]?.ports).toEqual([{ port: 6379, protocol: 'TCP' }]);
   });
 });
 
