@@ -144,8 +144,11 @@ describe('deploy.yml', () => {
     const chartProject = JSON.parse(
       readFileSync(join(root, 'charts', 'tengen-tetris', 'project.json'), 'utf8'),
     ) as {
+      implicitDependencies: string[];
       targets: { deploy: { dependsOn: { projects: string[]; target: string }[] } };
     };
+    // A change to the image (server or client) makes the chart affected, so its new tag is deployed.
+    expect(chartProject.implicitDependencies).toContain('image');
     expect(chartProject.targets.deploy.dependsOn).toEqual(
       expect.arrayContaining([
         { projects: ['infra'], target: 'deploy' },

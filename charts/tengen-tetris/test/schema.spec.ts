@@ -1,9 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chartDir } from '../scripts/helm-binary.ts';
 import { renderError, render } from './render.ts';
+
+interface SchemaNode {
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode;
+}
+
+/** Paths of schema nodes that list properties but still accept unknown ones. */
+function openObjects(node: SchemaNode, path: string): string[] {
+  const here = node.properties && node.additionalProperties !== false ? [path] : [];
+  const children = Object.entries(node.properties ?? {}).flatMap(([key, child]) =>
+    openObjects(child, `${path}.${key}`),
+  );
+  return [...here, ...children, ...(node.items ? openObjects(node.items, `${path}[]`) : [])];
+}
 
 const production = ['production-values.yaml'];
 
 describe('values.schema.json and template checks', () => {
+  it('closes every object it describes (additionalProperties: false)', () => {
+    const schema = JSON.parse(
+      readFileSync(join(chartDir, 'values.schema.json'), 'utf8'),
+    ) as SchemaNode;
+    expect(Object.keys(schema.properties ?? {}).length).toBeGreaterThan(20);
+    expect(openObjects(schema, '$')).toEqual([]);
+  });
+
+  it('rejects a misspelt key in an extra environment variable', () => {
+    expect(
+      renderError({ set: { 'server.extraEnv[0].name': 'A', 'server.extraEnv[0].valu': 'b' } }),
+    ).toMatch(/additional properties 'valu'/);
+  });
+
   it('rejects a misspelt top-level key', () => {
     expect(renderError({ set: { replicaCont: 2 } })).toMatch(
       /additional properties 'replicaCont' not allowed/,
