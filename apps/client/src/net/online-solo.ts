@@ -4,7 +4,8 @@ import { awaitMessage } from './await-message.ts';
 import { InputStream, type Runs } from './input-stream.ts';
 import type { RoomLink } from './room-link.ts';
 
-const START_ERRORS = ['wrongPhase', 'draining', 'malformed'] as const;
+// Errors are not tied to a request: only these can be the answer to `ready`/`restart`.
+const START_ERRORS = ['draining'] as const;
 const SUBMIT_ERRORS = ['badName', 'notOver', 'unranked', 'alreadySubmitted', 'saveFailed', 'draining', 'wrongPhase'] as const;
 
 /** Online play over a room: the server picks the seed, re-runs the inputs and stores the score. */

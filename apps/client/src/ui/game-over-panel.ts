@@ -12,6 +12,8 @@ export function gameOverPanel(opts: {
   submitBlocked: string | null;
   /** Extra lines (the opponent's result in duo). */
   extra?: HTMLElement[];
+  /** Offer "Change level" (solo only: a duo room keeps its level). */
+  levelChange?: boolean;
   onChoose(c: GameOverChoice): void;
 }): HTMLElement {
   const pick = (c: GameOverChoice) => (): void => opts.onChoose(c);
@@ -35,7 +37,7 @@ export function gameOverPanel(opts: {
         disabled: opts.submitBlocked !== null,
         'aria-describedby': opts.submitBlocked ? 'submit-blocked' : undefined,
       }),
-      button('Change level', pick('level'), { 'data-testid': 'change-level' }),
+      opts.levelChange === false ? null : button('Change level', pick('level'), { 'data-testid': 'change-level' }),
       button('Menu', pick('menu'), { 'data-testid': 'to-menu' }),
     ),
     opts.submitBlocked ? h('p', { class: 'hint', id: 'submit-blocked' }, opts.submitBlocked) : null,

@@ -34,7 +34,7 @@ export function levelSelect(opts: {
   extra?: HTMLElement[];
 }): LevelSelect {
   const note = h('p', { class: 'status', role: 'status', 'data-testid': 'level-status' }, 'Choose a starting level.');
-  const opp = h('p', { class: 'opp-cursor', 'data-testid': 'opp-level', hidden: true }, '');
+  const opp = h('p', { class: 'opp-cursor', 'data-testid': 'opp-cursor', hidden: true }, '');
   const buttons: HTMLButtonElement[] = [];
   let cursor = Math.min(MAX_START_LEVEL, Math.max(0, opts.initial));
   const focus = (lv: number): void => {

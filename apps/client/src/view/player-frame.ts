@@ -5,7 +5,7 @@ import { curtainRows, tetrisFlash } from './effects.ts';
 export const WELL_CELLS = 200;
 
 /** What a status overlay over the well says (null: none). */
-export type WellOverlay = null | 'PAUSED' | 'GAME OVER' | 'READY' | 'WAITING' | 'GONE';
+export type WellOverlay = null | 'PAUSED' | 'GAME OVER' | 'READY' | 'WAITING' | 'CHOOSING' | 'GONE';
 
 /** Per-player presentation flags that are not part of the engine state. */
 export interface FrameExtras {

@@ -1,0 +1,64 @@
+// E2E for the browser client. Locally it builds nothing itself (the `e2e` target depends on
+// client:build) but starts the real server on a free-ish port with a throwaway database; with
+// BASE_URL set it tests that deployment (e.g. staging) and starts nothing.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const root = join(import.meta.dirname, '..', '..');
+const external = process.env['BASE_URL'];
+// The config is evaluated again in every worker; the env carries the first choice to them.
+process.env['E2E_PORT'] ??= String(20_000 + (process.pid % 20_000));
+process.env['E2E_DB_DIR'] ??= mkdtempSync(join(tmpdir(), 'tengen-e2e-'));
+const port = Number(process.env['E2E_PORT']);
+const baseURL = external ?? `http://127.0.0.1:${port}`;
+
+/** The system Chromium when there is one (this machine, CI), else Playwright's own (GitHub Actions). */
+function chromiumPath(): string | undefined {
+  const fromEnv = process.env['CHROMIUM_PATH'];
+  if (fromEnv) return fromEnv;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+const executablePath = chromiumPath();
+const launchOptions = {
+  ...(executablePath ? { executablePath } : {}),
+  // The machine's closed network refuses background connections; keep Chromium from trying.
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+};
+
+export default defineConfig({
+  testDir: './src',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env['CI'] ? 1 : 0,
+  reporter: [['list']],
+  outputDir: join(root, 'dist', '.playwright', 'client-e2e', 'test-output'),
+  use: { baseURL, trace: 'retain-on-failure', launchOptions },
+  projects: [
+    { name: 'desktop', testIgnore: /phone\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'phone', testMatch: /phone\.spec\.ts/, use: { ...devices['Pixel 7'], launchOptions } },
+  ],
+  webServer: external
+    ? undefined
+    : {
+        command: 'node --conditions=@tengen/source apps/server/src/main.ts',
+        cwd: root,
+        url: `${baseURL}/healthz`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        env: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DB_FILE: join(process.env['E2E_DB_DIR'], 'e2e.db'),
+          CLIENT_DIR: join(root, 'dist', 'apps', 'client'),
+          LOG_LEVEL: 'warn',
+          DRAIN_SECONDS: '1',
+        },
+      },
+});

@@ -1,0 +1,122 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { dropUntilOver, hud, well } from './helpers.ts';
+
+async function pickLevel(page: Page, level: number): Promise<void> {
+  await page.getByRole('button', { name: `Level ${level}`, exact: true }).click();
+}
+
+test.describe('duo', () => {
+  test('quick match: same pieces, live opponent board and level cursor, shared pause, top-out and restart notices', async ({ newPlayer }) => {
+    const a = (await newPlayer()).page;
+    const b = (await newPlayer()).page;
+    await a.goto('/duo');
+    await a.getByRole('button', { name: 'Quick match' }).click();
+    await expect(a.getByText('Please wait while we find you another player')).toBeVisible();
+    await b.goto('/duo');
+    await b.getByRole('button', { name: 'Quick match' }).click();
+
+    // Both choose; B watches A's cursor move live.
+    await expect(a.getByTestId('level-grid')).toBeVisible();
+    await expect(b.getByTestId('level-grid')).toBeVisible();
+    await a.getByRole('button', { name: 'Level 0', exact: true }).focus();
+    await a.keyboard.press('ArrowDown');
+    await a.keyboard.press('ArrowDown');
+    await a.keyboard.press('ArrowDown');
+    await a.keyboard.press('ArrowRight');
+    await a.keyboard.press('ArrowRight');
+    await a.keyboard.press('ArrowRight');
+    await a.keyboard.press('ArrowRight');
+    await expect(b.getByTestId('opp-cursor')).toHaveText('Opponent is on level 19.');
+    await pickLevel(a, 19);
+    await expect(b.getByTestId('opp-cursor')).toHaveText('Opponent picked level 19 and is ready.');
+    await pickLevel(b, 0);
+
+    await expect(hud(a, 'phase')).toHaveText('PLAYING');
+    await expect(hud(b, 'phase')).toHaveText('PLAYING');
+    // Same seed: the same next piece on both screens, and each sees the other's.
+    const next = await hud(a, 'next').textContent();
+    await expect(hud(b, 'next')).toHaveText(next!);
+    await expect(hud(b, 'next', 'opp')).toHaveText(next!);
+    await expect(hud(b, 'level', 'opp')).toHaveText('19');
+
+    // A moves its first piece (it waits 96 frames before falling) and pauses: both games pause and
+    // B's copy of A's board is A's board.
+    await a.keyboard.press('ArrowLeft');
+    await a.keyboard.press('ArrowLeft');
+    await a.keyboard.press('x');
+    await a.keyboard.press('Space');
+    await expect(hud(a, 'phase')).toHaveText('PAUSED');
+    await expect(hud(b, 'phase')).toHaveText('PAUSED');
+    await expect(hud(b, 'phase', 'opp')).toHaveText('PAUSED');
+    await expect.poll(() => well(b, 'opp')).toBe(await well(a));
+    expect(await well(a)).not.toBe('0'.repeat(200));
+
+    // B resumes for both.
+    await b.keyboard.press('Space');
+    await expect(hud(a, 'phase')).toHaveText('PLAYING');
+    await expect(hud(b, 'phase')).toHaveText('PLAYING');
+
+    // A tops out: B is told and sees it.
+    await dropUntilOver(a);
+    await expect(hud(b, 'phase', 'opp')).toHaveText('GAME OVER');
+    await expect(b.getByTestId('notice-opponent')).toContainText('Your opponent topped out');
+    await expect(b.getByTestId('opp-status')).toContainText('topped out');
+    await expect(hud(b, 'phase')).toHaveText('PLAYING');
+
+    // A restarts: B is told.
+    await a.getByRole('button', { name: 'Try again', exact: true }).click();
+    await expect(hud(a, 'phase')).toHaveText('PLAYING');
+    await expect(b.getByTestId('notice-opponent')).toContainText('started a new game');
+    await expect(hud(b, 'phase', 'opp')).toHaveText('PLAYING');
+  });
+
+  test('private room by invite link', async ({ newPlayer }) => {
+    const a = (await newPlayer()).page;
+    const b = (await newPlayer()).page;
+    await a.goto('/duo');
+    await a.getByRole('button', { name: 'Create private room' }).click();
+    const link = await a.getByTestId('invite-link').inputValue();
+    const code = await a.getByTestId('room-code-display').textContent();
+    expect(link).toMatch(new RegExp(`/duo/${code}$`));
+    await b.goto(link);
+    await expect(a.getByTestId('level-grid')).toBeVisible();
+    await expect(b.getByTestId('level-grid')).toBeVisible();
+    await pickLevel(a, 5);
+    await pickLevel(b, 6);
+    await expect(hud(a, 'level', 'opp')).toHaveText('6');
+    await expect(hud(b, 'level', 'opp')).toHaveText('5');
+  });
+
+  test('unknown and full rooms get clear errors', async ({ newPlayer, consoleErrors }) => {
+    // The browser logs the matchmaker's refusals (HTTP 522) as failed loads: expected here.
+    const dropRefusals = (): void => {
+      const rest = consoleErrors.filter((e) => !/status of 522/.test(e));
+      consoleErrors.splice(0, consoleErrors.length, ...rest);
+    };
+    const a = (await newPlayer()).page;
+    await a.goto('/duo/ZZZZ');
+    await expect(a.getByTestId('duo-error')).toContainText('There is no room ZZZZ');
+    dropRefusals();
+
+    // A private room with two players is full for a third.
+    const b = (await newPlayer()).page;
+    const c = (await newPlayer()).page;
+    await a.goto('/duo');
+    await a.getByRole('button', { name: 'Create private room' }).click();
+    const link = await a.getByTestId('invite-link').inputValue();
+    await b.goto(link);
+    await expect(b.getByTestId('level-grid')).toBeVisible();
+    await c.goto(link);
+    await expect(c.getByTestId('duo-error')).toContainText('is full');
+    dropRefusals();
+  });
+
+  test('cancel while waiting returns to the lobby', async ({ page }) => {
+    await page.goto('/duo');
+    await page.getByRole('button', { name: 'Quick match' }).click();
+    await expect(page.getByText('Please wait while we find you another player')).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Quick match' })).toBeVisible();
+  });
+});

@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures.ts';
+import { dropUntilOver, hud, startSolo, uniqueName } from './helpers.ts';
+
+test.describe('solo', () => {
+  test('menu to top-out, submit, scoreboard shows the verified score, replay plays it', async ({ page }) => {
+    await startSolo(page, 19);
+    await expect(hud(page, 'level')).toHaveText('19');
+    await dropUntilOver(page);
+
+    const final = page.getByTestId('final-score');
+    await expect(final).toBeVisible({ timeout: 15_000 });
+    const score = Number(await final.textContent());
+    expect(score).toBeGreaterThan(0);
+    await expect(hud(page, 'score')).toHaveText(String(score));
+
+    const name = uniqueName('solo');
+    await page.getByRole('button', { name: 'Submit and try again' }).click();
+    await page.getByLabel('Your name').fill(name);
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await expect(page.getByTestId('notice-submitted')).toContainText(`${name} scored ${score}`);
+    // "Submit and try again": a new game is running.
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+    await expect(hud(page, 'score')).toHaveText('0');
+
+    await page.getByRole('link', { name: 'Scoreboard' }).click();
+    const row = page.getByTestId('score-row-solo').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await expect(row.getByTestId('score-value')).toHaveText(String(score));
+
+    await row.getByRole('button', { name: /Watch/ }).click();
+    await expect(page).toHaveURL(/\/scoreboard\?replay=/);
+    await expect(hud(page, 'phase')).toHaveText('REPLAY');
+    await expect(page.getByTestId('replay-status')).toHaveText(`Replay finished: score ${score}, lines 0, level 19.`, { timeout: 45_000 });
+    await expect(hud(page, 'score')).toHaveText(String(score));
+  });
+
+  test('pause hides the board and Space resumes', async ({ page }) => {
+    await startSolo(page, 0);
+    await page.keyboard.press('Space');
+    await expect(hud(page, 'phase')).toHaveText('PAUSED');
+    await expect(hud(page, 'next')).toHaveText('-');
+    await page.keyboard.press('Space');
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+  });
+
+  test('a deep link starts at a level; without a server the game runs offline and cannot be submitted', async ({ page, consoleErrors }) => {
+    await page.route('**/matchmake/**', (route) => route.abort('connectionrefused'));
+    await page.goto('/solo?level=19');
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+    await expect(page.getByTestId('notice-offline')).toContainText('Playing offline');
+    // The refused matchmaking request is the one expected network error.
+    consoleErrors.length = 0;
+    await dropUntilOver(page);
+    await expect(page.getByRole('button', { name: 'Submit and try again' })).toBeDisabled({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Try again', exact: true }).click();
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+  });
+});

@@ -1,0 +1,88 @@
+import { CELL_DX, CELL_DY } from '@tengen/engine';
+import { unpackBoard, type PlayerStateShape } from '@tengen/protocol';
+import { curtainRows } from './effects.ts';
+import { digits, WELL_CELLS, type PlayerFrame, type WellOverlay } from './player-frame.ts';
+
+/** Presentation flags for a player known only through the room state. */
+export interface RemoteExtras {
+  /** The room is paused (boards hidden). */
+  paused: boolean;
+  /** Frames since this player's game ended (drives the curtain). */
+  framesSinceOver: number;
+  top: number;
+  name: string;
+}
+
+/** The overlay for a remote player's phase and connection. */
+export function remoteOverlay(p: Pick<PlayerStateShape, 'left' | 'phase' | 'connected'>, paused: boolean): WellOverlay {
+  if (p.left) return 'GONE';
+  if (p.phase === 'over') return 'GAME OVER';
+  if (paused && p.phase === 'playing') return 'PAUSED';
+  if (!p.connected) return 'WAITING';
+  switch (p.phase) {
+    case 'choosing':
+      return 'CHOOSING';
+    case 'ready':
+      return 'READY';
+    case 'playing':
+      return null;
+    default: {
+      const never: never = p.phase;
+      throw new Error(`unknown player phase ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * The opponent's panel from the synchronised room state: their board with the active piece drawn
+ * in (orientation geometry from the engine's tables), next piece, numbers and statistics.
+ */
+export function remoteFrame(p: PlayerStateShape, x: RemoteExtras, out: Uint8Array<ArrayBuffer> = new Uint8Array(WELL_CELLS)): PlayerFrame {
+  unpackBoard(p.board, out);
+  const live = p.phase === 'playing' && p.piece >= 0 && p.orientation >= 0 && p.orientation < 19;
+  if (live) {
+    for (let i = 0; i < 4; i++) {
+      const cx = p.x + CELL_DX[p.orientation * 4 + i]!;
+      const cy = p.y + CELL_DY[p.orientation * 4 + i]!;
+      if (cx >= 0 && cx < 10 && cy >= 0 && cy < 20) out[cy * 10 + cx] = p.piece + 1;
+    }
+  }
+  const overlay = remoteOverlay(p, x.paused);
+  const hidden = overlay === 'PAUSED';
+  const inGame = p.phase === 'playing' || p.phase === 'over';
+  const stats = Array.from({ length: 7 }, (_, i) => digits(p.stats[i] ?? 0, 3));
+  return {
+    cells: out,
+    level: inGame ? p.level : p.selectedLevel,
+    next: hidden || !inGame ? -1 : p.next,
+    lines: `LINES-${digits(p.lines, 3)}`,
+    score: digits(p.score, 6),
+    top: digits(Math.max(x.top, p.score), 6),
+    levelText: digits(inGame ? p.level : p.selectedLevel, 2),
+    stats,
+    overlay,
+    hidden,
+    flash: false,
+    curtain: p.phase === 'over' ? curtainRows(x.framesSinceOver) : 0,
+    name: x.name.toUpperCase().slice(0, 10),
+  };
+}
+
+/** A panel with an empty well (before one's own game starts): level cursor and a status box. */
+export function idleFrame(level: number, overlay: WellOverlay, name: string, top: number): PlayerFrame {
+  return {
+    cells: new Uint8Array(WELL_CELLS),
+    level,
+    next: -1,
+    lines: 'LINES-000',
+    score: '000000',
+    top: digits(top, 6),
+    levelText: digits(level, 2),
+    stats: Array<string>(7).fill('000'),
+    overlay,
+    hidden: false,
+    flash: false,
+    curtain: 0,
+    name: name.toUpperCase().slice(0, 10),
+  };
+}
