@@ -23,7 +23,8 @@ function main(): void {
   else if (dryRun) repository = DRY_RUN_REPOSITORY;
   else throw new Error(`${outputsPath} is missing: run infra:deploy for ${stage} first`);
 
-  const { revision } = imageMetadata();
+  // The workflow passes IMAGE_TAG=github.sha; locally the checkout's revision is the tag.
+  const revision = process.env['IMAGE_TAG'] || imageMetadata().revision;
   const builder = hasDockerDaemon() ? 'docker' : 'buildah';
   const steps = pushPlan({ repository, revision, localImage: defaultTag(), builder });
   console.log(`image:push ${stage}${dryRun ? ' (dry run)' : ''}: ${steps.length} steps`);
@@ -32,6 +33,14 @@ function main(): void {
     console.log(`  ${i + 1}. ${step.description}\n     $ ${pipe}${step.command.join(' ')}`);
   }
   if (dryRun) return;
+  // ECR tags are immutable: a re-run for a revision that is already there has nothing to do.
+  const [name] = repository.split('/').slice(1).join('/').split(':');
+  const region = repository.split('.')[3]!;
+  const exists = spawnSync('aws', ['ecr', 'describe-images', '--region', region, '--repository-name', name!, '--image-ids', `imageTag=${revision}`], { stdio: 'ignore' });
+  if (exists.status === 0) {
+    console.log(`image:push: ${repository}:${revision} is already in the registry`);
+    return;
+  }
   buildImage({ tag: defaultTag(), builder });
   for (const step of steps) {
     const input = step.stdinFrom ? spawnSync(step.stdinFrom[0]!, step.stdinFrom.slice(1), { encoding: 'utf8' }) : undefined;
