@@ -20,7 +20,10 @@ function main(): void {
   const outputsPath = join(repoRoot, 'dist', 'infra', `outputs-${stage}.json`);
   let repository: string;
   if (existsSync(outputsPath)) repository = repositoryFrom(JSON.parse(readFileSync(outputsPath, 'utf8')));
-  else if (dryRun) repository = DRY_RUN_REPOSITORY;
+  else if (dryRun) {
+    repository = DRY_RUN_REPOSITORY;
+    console.log(`image:push: no ${outputsPath} yet: the plan shows a placeholder repository`);
+  }
   else throw new Error(`${outputsPath} is missing: run infra:deploy for ${stage} first`);
 
   // The workflow passes IMAGE_TAG=github.sha; locally the checkout's revision is the tag.

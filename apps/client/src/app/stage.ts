@@ -5,6 +5,11 @@ import { BootScene, SCENE } from '../scenes/boot-scene.ts';
 import { StageScene, type StageHooks } from '../scenes/stage-scene.ts';
 import { SCREEN_H, SCREEN_W } from '../view/layout.ts';
 
+/** Same rule as the stage scene: noticeably taller than wide. */
+function isPortrait(el: HTMLElement): boolean {
+  return el.clientHeight > el.clientWidth * 1.2;
+}
+
 /**
  * The Phaser game: WebGL, pixel-art scaling that fits the parent (portrait phones included), and the
  * one stage scene that draws whichever driver the app shows.
@@ -32,6 +37,17 @@ export class Stage {
       scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, parent },
       scene: [new BootScene(() => resolve()), new StageScene(perf, hooks)],
     });
+    let portrait = isPortrait(parent);
+    new ResizeObserver(() => {
+      if (isPortrait(parent) === portrait) return;
+      portrait = !portrait;
+      this.relayout();
+    }).observe(parent);
+  }
+
+  /** Redraws the current driver with a fresh layout (after the screen turned portrait/landscape). */
+  relayout(): void {
+    if (this.#driver !== null && this.game.scene.isActive(SCENE.stage)) this.game.scene.start(SCENE.stage, { driver: this.#driver });
   }
 
   /** Shows a driver (disposing the previous one). */

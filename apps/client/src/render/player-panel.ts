@@ -92,7 +92,7 @@ export class PlayerPanel {
     this.#texts.top.setText(f.top);
     this.#texts.level.setText(f.levelText);
     this.#texts.name.setText(f.name);
-    for (let i = 0; i < 7; i++) this.#stats[i]!.setText(f.stats[i] ?? '000');
+    for (let i = 0; i < this.#stats.length; i++) this.#stats[i]!.setText(f.stats[i] ?? '000');
     if (prev === null || prev.flash !== f.flash) this.#flash.setVisible(f.flash);
     if (prev === null || prev.overlay !== f.overlay) this.#drawOverlay(f);
     this.#prev = f;

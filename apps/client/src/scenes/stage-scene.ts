@@ -40,9 +40,12 @@ export class StageScene extends Phaser.Scene {
   create(): void {
     const driver = this.#driver;
     if (driver === null) return;
-    const screen = screenLayout(driver.players);
+    const parent = this.scale.parent as HTMLElement | null;
+    const portrait = parent !== null && parent.clientHeight > parent.clientWidth * 1.2;
+    const screen = screenLayout(driver.players, portrait);
     if (this.scale.width !== screen.width || this.scale.height !== screen.height) {
       this.scale.setGameSize(screen.width, screen.height);
+      this.scale.refresh();
     }
     this.cameras.main.setBackgroundColor(0x020a04);
     this.#panels = screen.players.map((l) => new PlayerPanel(this, l));

@@ -46,5 +46,12 @@ export function touchControls(hub: InputHub): HTMLElement {
     ),
   );
   const pause = h('button', { type: 'button', class: 'touch-btn touch-pause', 'aria-label': 'Pause', 'data-testid': 'touch-pause', onclick: () => hub.command('pause') }, 'II');
-  return h('div', { class: 'touch-controls', 'data-testid': 'touch-controls', role: 'group', 'aria-label': 'Touch controls' }, ...buttons, pause);
+  const [left, right, down, b, a] = buttons;
+  return h(
+    'div',
+    { class: 'touch-controls', 'data-testid': 'touch-controls', role: 'group', 'aria-label': 'Touch controls' },
+    h('div', { class: 'touch-dpad' }, left, down, right),
+    pause,
+    h('div', { class: 'touch-ab' }, b, a),
+  );
 }

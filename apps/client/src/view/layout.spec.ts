@@ -40,6 +40,18 @@ describe('layout', () => {
     expect(s.labels[0]!.text).toBe(l.labels[0]!.text);
   });
 
+  it('the portrait layout fits its screen and keeps the well full size', () => {
+    const p = screenLayout(1, true);
+    expect(p.width).toBeLessThan(p.height);
+    const l = p.players[0]!;
+    expect(l.well).toMatchObject({ w: 80, h: 160 });
+    for (const b of l.boxes) {
+      expect(inside(b, 0, p.width)).toBe(true);
+      expect(b.y + b.h).toBeLessThanOrEqual(p.height);
+    }
+    for (const t of [l.lines, l.top, l.score, l.level, ...l.labels]) expect(t.x + t.chars * CELL).toBeLessThanOrEqual(p.width - 4);
+  });
+
   it('duo screens are two NES screens wide', () => {
     expect(screenLayout(1)).toMatchObject({ width: 256, height: 224 });
     const duo = screenLayout(2);

@@ -128,9 +128,45 @@ export function shiftLayout(l: PlayerLayout, dx: number): PlayerLayout {
   );
 }
 
-/** Screen size and the players' layouts for one or two players (two: mirrored, side by side). */
-export function screenLayout(players: 1 | 2): { width: number; height: number; players: PlayerLayout[] } {
+/** Portrait screen size (phones held upright): the well and one column of panels, no statistics. */
+export const PORTRAIT_W = 192;
+/** See `PORTRAIT_W`. */
+export const PORTRAIT_H = 208;
+
+/** A narrow one-player layout for portrait screens: the well left, lines/score/next/level right. */
+export function portraitLayout(): PlayerLayout {
+  return {
+    well: { x: 12, y: 32, w: 80, h: 160 },
+    boxes: [
+      { x: 4, y: 24, w: 96, h: 176 }, // well frame
+      { x: 100, y: 24, w: 88, h: 24 }, // lines
+      { x: 100, y: 52, w: 88, h: 56 }, // top / score
+      { x: 100, y: 112, w: 88, h: 52 }, // next
+      { x: 100, y: 168, w: 88, h: 32 }, // level
+    ],
+    labels: [
+      { text: 'TOP', x: 108, y: 60, chars: 3 },
+      { text: 'SCORE', x: 108, y: 84, chars: 5 },
+      { text: 'NEXT', x: 108, y: 120, chars: 4 },
+      { text: 'LEVEL', x: 108, y: 176, chars: 5 },
+    ],
+    lines: { x: 108, y: 32, chars: 9 },
+    top: { x: 108, y: 72, chars: 6 },
+    score: { x: 108, y: 96, chars: 6 },
+    level: { x: 164, y: 176, chars: 2 },
+    next: { x: 144, y: 144 },
+    stats: [],
+    name: { x: 12, y: 8, chars: 10 },
+  };
+}
+
+/**
+ * Screen size and the players' layouts: one player (NES layout, or the narrow one on a portrait
+ * screen) or two (mirrored, side by side).
+ */
+export function screenLayout(players: 1 | 2, portrait = false): { width: number; height: number; players: PlayerLayout[] } {
   const base = nesLayout();
+  if (players === 1 && portrait) return { width: PORTRAIT_W, height: PORTRAIT_H, players: [portraitLayout()] };
   if (players === 1) return { width: SCREEN_W, height: SCREEN_H, players: [base] };
   return { width: SCREEN_W * 2, height: SCREEN_H, players: [base, mirrorLayout(base, SCREEN_W)] };
 }
