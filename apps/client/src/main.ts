@@ -5,19 +5,12 @@ import { Stage } from './app/stage.ts';
 import { Sfx } from './audio/sfx.ts';
 import { browserStore } from './input/bindings-store.ts';
 import { InputHub } from './input/input-hub.ts';
-import { PerfMeter, type PerfReport } from './loop/perf-meter.ts';
+import { PerfMeter } from './loop/perf-meter.ts';
 import { ColyseusNet, serverUrl } from './net/net-client.ts';
 import { Banner } from './ui/banner.ts';
 import { HudMirror } from './ui/hud-mirror.ts';
 import { PanelHost } from './ui/panel-host.ts';
 import { prefersTouch, touchControls } from './ui/touch-controls.ts';
-
-declare global {
-  interface Window {
-    /** Frame-cost and first-playable metrics for the benchmark and e2e tests. */
-    __tengenPerf?: { report(): PerfReport; reset(): void };
-  }
-}
 
 function el(id: string): HTMLElement {
   const e = document.getElementById(id);

@@ -122,7 +122,7 @@ export class DuoMatch {
     const now = opp?.phase ?? null;
     this.#oppPhase = now;
     if (prev === now || opp === null) return;
-    if (now === 'over') this.#ctx.banner.show('opponent', `Your opponent topped out with ${opp.score} points.`, 'info', 8000);
+    if (now === 'over') this.#ctx.banner.show('opponent', `Your opponent topped out with ${opp.score ?? 0} points.`, 'info', 8000);
     else if (prev === 'over' && now === 'playing') this.#ctx.banner.show('opponent', 'Your opponent started a new game.', 'info', 6000);
   }
 

@@ -10,7 +10,7 @@ export const DEMO_LEVEL = 5;
  * so the title can start another.
  */
 export function demoDriver(onOver: () => void, seed: number = freshSeed()): SimDriver {
-  const bot = new Bot({ softDrop: false });
+  const bot = new Bot({ softDrop: true });
   return new SimDriver({
     seed,
     startLevel: DEMO_LEVEL,

@@ -1,19 +1,11 @@
 import { parseReplay, type Replay } from '@tengen/engine';
+import type { ScoreLine } from '@tengen/protocol';
 
 /** A scoreboard mode. */
 export type ScoreMode = 'solo' | 'duo';
 
-/** One scoreboard line as the client shows it. */
-export interface ScoreRow {
-  rank: number;
-  name: string;
-  score: number;
-  lines: number;
-  level: number;
-  startLevel: number;
-  replayId: string;
-  at: string;
-}
+/** One scoreboard line (the protocol's `ScoreLine`). */
+export type ScoreRow = ScoreLine;
 
 /** Thrown for HTTP failures with a message a player can read. */
 export class ApiError extends Error {
@@ -48,7 +40,7 @@ export function parseScoreRow(raw: unknown, index: number): ScoreRow | null {
   };
 }
 
-/** Reads a scoreboard response: an array of rows, or an object holding one under `scores`/`entries`. */
+/** Reads a scoreboard response (`ScoresResponse`: rows under `scores`; a bare array or `entries` also work). */
 export function parseScores(json: unknown): ScoreRow[] {
   const o = json as Record<string, unknown> | null;
   const list = Array.isArray(json) ? json : Array.isArray(o?.['scores']) ? o['scores'] : Array.isArray(o?.['entries']) ? o['entries'] : null;

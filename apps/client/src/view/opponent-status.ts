@@ -13,7 +13,7 @@ export function opponentStatus(p: Pick<PlayerStateShape, 'left' | 'connected' | 
     case 'playing':
       return 'playing';
     case 'over':
-      return `topped out with ${p.score}`;
+      return `topped out with ${p.score ?? 0}`;
     default: {
       const never: never = p.phase;
       throw new Error(`unknown phase ${String(never)}`);

@@ -53,6 +53,13 @@ describe('remoteFrame', () => {
     expect(f.curtain).toBe(4);
   });
 
+  it('draws an empty game while only the status fields have arrived', () => {
+    const status: PlayerStateShape = { connected: true, left: false, phase: 'playing', selectedLevel: 4, startLevel: 4, ranked: true, submitted: false };
+    const f = remoteFrame(status, extras);
+    expect(f.cells.every((c) => c === 0)).toBe(true);
+    expect(f).toMatchObject({ score: '000000', levelText: '04', next: -1, overlay: null });
+  });
+
   it('shows the level cursor while choosing', () => {
     const game = new Game({ seed: 0x8988, startLevel: 0 });
     const f = remoteFrame(stateOf(game, { phase: 'choosing', selectedLevel: 12 }), extras);

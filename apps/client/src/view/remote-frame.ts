@@ -1,5 +1,5 @@
 import { CELL_DX, CELL_DY } from '@tengen/engine';
-import { unpackBoard, type PlayerStateShape } from '@tengen/protocol';
+import { EMPTY_BOARD, unpackBoard, type PlayerStateShape } from '@tengen/protocol';
 import { curtainRows } from './effects.ts';
 import { digits, WELL_CELLS, type PlayerFrame, type WellOverlay } from './player-frame.ts';
 
@@ -38,27 +38,31 @@ export function remoteOverlay(p: Pick<PlayerStateShape, 'left' | 'phase' | 'conn
  * in (orientation geometry from the engine's tables), next piece, numbers and statistics.
  */
 export function remoteFrame(p: PlayerStateShape, x: RemoteExtras, out: Uint8Array<ArrayBuffer> = new Uint8Array(WELL_CELLS)): PlayerFrame {
-  unpackBoard(p.board, out);
-  const live = p.phase === 'playing' && p.piece >= 0 && p.orientation >= 0 && p.orientation < 19;
-  if (live) {
+  // The game projection arrives after the status fields; until then draw an empty game.
+  unpackBoard(p.board ?? EMPTY_BOARD, out);
+  const piece = p.piece ?? -1;
+  const o = p.orientation ?? 0;
+  if (p.phase === 'playing' && piece >= 0 && o >= 0 && o < 19) {
     for (let i = 0; i < 4; i++) {
-      const cx = p.x + CELL_DX[p.orientation * 4 + i]!;
-      const cy = p.y + CELL_DY[p.orientation * 4 + i]!;
-      if (cx >= 0 && cx < 10 && cy >= 0 && cy < 20) out[cy * 10 + cx] = p.piece + 1;
+      const cx = (p.x ?? 0) + CELL_DX[o * 4 + i]!;
+      const cy = (p.y ?? 0) + CELL_DY[o * 4 + i]!;
+      if (cx >= 0 && cx < 10 && cy >= 0 && cy < 20) out[cy * 10 + cx] = piece + 1;
     }
   }
+  const score = p.score ?? 0;
+  const level = p.level ?? p.startLevel;
   const overlay = remoteOverlay(p, x.paused);
   const hidden = overlay === 'PAUSED';
   const inGame = p.phase === 'playing' || p.phase === 'over';
-  const stats = Array.from({ length: 7 }, (_, i) => digits(p.stats[i] ?? 0, 3));
+  const stats = Array.from({ length: 7 }, (_, i) => digits(p.stats?.[i] ?? 0, 3));
   return {
     cells: out,
-    level: inGame ? p.level : p.selectedLevel,
-    next: hidden || !inGame ? -1 : p.next,
-    lines: `LINES-${digits(p.lines, 3)}`,
-    score: digits(p.score, 6),
-    top: digits(Math.max(x.top, p.score), 6),
-    levelText: digits(inGame ? p.level : p.selectedLevel, 2),
+    level: inGame ? level : p.selectedLevel,
+    next: hidden || !inGame ? -1 : (p.next ?? -1),
+    lines: `LINES-${digits(p.lines ?? 0, 3)}`,
+    score: digits(score, 6),
+    top: digits(Math.max(x.top, score), 6),
+    levelText: digits(inGame ? level : p.selectedLevel, 2),
     stats,
     overlay,
     hidden,
