@@ -24,7 +24,17 @@ const FLAGS: Record<string, boolean> = {
 };
 const FLAG_PATTERN = /typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g;
 
-/** Vite plugin: aliases `phaser` to the lite entry and replaces Phaser's build-time feature flags. */
+/** Replaces the feature flags in one of Phaser's source files (null when nothing changes). */
+function replaceFlags(code: string, id: string): { code: string; map: null } | null {
+  if (!id.startsWith(PHASER_SRC) || !code.includes('typeof ')) return null;
+  const out = code.replace(FLAG_PATTERN, (_m, flag: string) => String(FLAGS[flag]));
+  return out === code ? null : { code: out, map: null };
+}
+
+/**
+ * Vite plugin: aliases `phaser` to the lite entry and replaces Phaser's build-time feature flags, in
+ * the build and in the dev server's dependency pre-bundling (which runs its own Rolldown pass).
+ */
 export function phaserLite(): Plugin {
   return {
     name: 'tengen:phaser-lite',
@@ -36,11 +46,12 @@ export function phaserLite(): Plugin {
           { find: /^phaser-src\//, replacement: `${PHASER_SRC}/` },
         ],
       },
+      optimizeDeps: {
+        // The network SDK is imported lazily; pre-bundle it up front so the dev server never reloads.
+        include: ['@colyseus/sdk'],
+        rolldownOptions: { plugins: [{ name: 'tengen:phaser-flags', transform: replaceFlags }] },
+      },
     }),
-    transform(code, id) {
-      if (!id.startsWith(PHASER_SRC) || !code.includes('typeof ')) return null;
-      const out = code.replace(FLAG_PATTERN, (_m, flag: string) => String(FLAGS[flag]));
-      return out === code ? null : { code: out, map: null };
-    },
+    transform: replaceFlags,
   };
 }

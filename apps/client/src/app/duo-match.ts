@@ -5,7 +5,7 @@ import type { GameStart } from '../game/backend.ts';
 import { DuoDriver } from '../game/duo-driver.ts';
 import { SimDriver } from '../game/sim-driver.ts';
 import type { Command } from '../input/input-hub.ts';
-import type { OnlineSession } from '../net/online-solo.ts';
+import type { OnlineSession } from '../net/online-session.ts';
 import { h } from '../ui/dom.ts';
 import { gameOverPanel } from '../ui/game-over-panel.ts';
 import { levelSelect, type LevelSelect } from '../ui/level-select.ts';

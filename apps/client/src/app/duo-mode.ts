@@ -1,6 +1,6 @@
 import type { Command } from '../input/input-hub.ts';
 import { JoinError } from '../net/net-client.ts';
-import { OnlineSession } from '../net/online-solo.ts';
+import { OnlineSession } from '../net/online-session.ts';
 import type { RoomLink } from '../net/room-link.ts';
 import { connectingPanel, duoLobby } from '../ui/duo-panels.ts';
 import type { AppContext, Mode } from './context.ts';
