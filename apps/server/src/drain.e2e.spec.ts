@@ -42,11 +42,14 @@ describe('SIGTERM with games in progress (spawned server process)', () => {
 
     const game = await finisher.play({ botFrames: 60, leadFrames: 170 });
     await finisher.until('over', () => finisher.me?.phase === 'over');
+    finisher.send('restart');
+    expect((await finisher.message('error', 0, (m) => m.code === 'draining')).message).toMatch(/restarting/);
+    // A finished, ranked game keeps its room open until it is submitted (or the drain time is up).
     finisher.send('submit', { name: 'last one' });
     const submitted = await finisher.message('submitted');
     expect(submitted.score).toBe(game.score);
-    finisher.send('restart');
-    expect((await finisher.message('error', 0, (m) => m.code === 'draining')).message).toMatch(/restarting/);
+    await finisher.until('closed once stored', () => finisher.closed);
+    expect(finisher.closed?.code).toBe(CLOSE_CODE.serverShutdown);
 
     // The idle game never finishes: its room closes when the drain time is up, then the process exits.
     const { code } = await server.exited;

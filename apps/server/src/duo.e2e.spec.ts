@@ -95,7 +95,7 @@ describe('duo room, end to end over WebSockets', () => {
   });
 
   it('private rooms get a short code, are never quick-matched, and are joined by code', async () => {
-    const host = await TestPlayer.connect(server.url, 'create', 'duo', { private: true });
+    const host = await TestPlayer.connect(server.url, 'create', 'duo', { private: true, watchSelf: false });
     const code = await host.until('a room code', () => host.room.state.code);
     expect(code).toMatch(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4}$`));
     expect(host.room.roomId).toBe(code);
@@ -105,6 +105,15 @@ describe('duo room, end to end over WebSockets', () => {
     expect(friend.room.roomId).toBe(code);
     await host.until('choosing with the friend', () => host.room.state.phase === 'choosing');
     await expect(TestPlayer.connect(server.url, 'joinById', code)).rejects.toThrow();
+
+    // Each client gets the opponent's game projection; without watchSelf, not its own.
+    for (const p of [host, friend]) p.send('ready');
+    await Promise.all([host.message('start'), friend.message('start')]);
+    for (const p of [host, friend]) p.send('inputs', { from: 0, runs: [[10, 0]] });
+    await friend.until('host frame seen by the friend', () => friend.opponent?.frame === 10 && friend.me?.frame === 10);
+    await host.until('friend frame seen by the host', () => host.opponent?.frame === 10);
+    expect(host.me?.frame).toBeUndefined();
+    expect(host.me?.phase).toBe('playing');
     await Promise.all([host.leave(), stranger.leave(), friend.leave()]);
   });
 });

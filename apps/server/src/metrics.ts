@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Room types, the `type` label of room and client gauges. */
 export type RoomType = 'solo' | 'duo';
@@ -36,6 +36,12 @@ export class Metrics {
   readonly unranked = new Counter({ name: 'tengen_unranked_games_total', help: 'Games made unranked by the anti-cheat clock', labelNames: ['reason'], registers: [this.registry] });
   readonly rejectedMessages = new Counter({ name: 'tengen_rejected_messages_total', help: 'Client messages refused', labelNames: ['code'], registers: [this.registry] });
   readonly disconnects = new Counter({ name: 'tengen_forced_disconnects_total', help: 'Clients disconnected by the server', labelNames: ['reason'], registers: [this.registry] });
+  readonly relayLatency = new Histogram({
+    name: 'tengen_relay_latency_seconds',
+    help: 'From an input batch reaching its room to the resulting state patch being written to the sockets',
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
   readonly storeErrors = new Counter({ name: 'tengen_store_errors_total', help: 'Score store operations that failed', labelNames: ['op'], registers: [this.registry] });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {

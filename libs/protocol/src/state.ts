@@ -18,11 +18,8 @@ export type RoomPhase =
   /** Games started (each player's own `phase` says whether theirs is still running). */
   | 'playing';
 
-/**
- * One player as every client in the room sees it (a Colyseus schema; this interface is its shape).
- * It is a projection of the server's engine, updated after each input batch.
- */
-export interface PlayerStateShape {
+/** A player's status, visible to every client in the room. */
+export interface PlayerStatus {
   /** False while the player's connection is dropped (reconnection window) or after leaving. */
   connected: boolean;
   /** True once the player left for good. */
@@ -30,13 +27,23 @@ export interface PlayerStateShape {
   phase: PlayerPhase;
   /** Level cursor while choosing; the start level once ready. */
   selectedLevel: number;
+  /** Start level of the current game. */
+  startLevel: number;
   /** False once the game was found cheating (see the `unranked` message). */
   ranked: boolean;
   /** True once this game was stored. */
   submitted: boolean;
+}
+
+/**
+ * The server's projection of a player's engine, updated after each input batch. Sent only to
+ * clients that watch this player: the opponent always, the player itself only when it joined with
+ * `{ watchSelf: true }` (its own client runs the game already). Unwatched, these fields are undefined.
+ */
+export interface GameProjection {
   /** Frames the server has simulated for this game. */
   frame: number;
-  /** 200 cells, row-major from the top, one character each: '0' empty, '1'..'7' piece type + 1. */
+  /** The well, packed two cells per character (100 characters): decode with `unpackBoard`. */
   board: string;
   /** Active piece type index 0..6 (T J Z O S L I), or -1 when no piece is in the well. */
   piece: number;
@@ -50,10 +57,12 @@ export interface PlayerStateShape {
   score: number;
   lines: number;
   level: number;
-  startLevel: number;
   /** Pieces spawned per type index (7 entries). */
   stats: ArrayLike<number>;
 }
+
+/** One player as a client sees it (a Colyseus schema; this is its shape). */
+export type PlayerStateShape = PlayerStatus & Partial<GameProjection>;
 
 /** The room as every client sees it. */
 export interface RoomStateShape {

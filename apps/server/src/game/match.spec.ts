@@ -91,8 +91,9 @@ describe('Match', () => {
     m.handle('p', { type: 'inputs', from: 600, runs: [[600, 0]] });
     const p = m.state.players.get('p');
     expect(p?.phase).toBe('over');
-    expect(m.settled).toBe(true);
+    expect(m.settled).toBe(false); // a ranked game waits for its submit
     await m.handle('p', { type: 'submit', name: 'first' });
+    expect(m.settled).toBe(true);
     expect(last('p')).toMatchObject({ type: 'submitted', rank: 1 });
     m.handle('p', { type: 'restart' });
     expect(last('p')).toEqual({ type: 'start', seed: 0x1234, startLevel: 19 });

@@ -44,14 +44,18 @@ export class Match {
     setRoomPhase(this.state, deps.capacity > 1 ? 'waiting' : 'choosing');
   }
 
-  /** True when no game is running (every game topped out, or its player left) and no save is in flight. */
+  /**
+   * True when nothing is left to play or store: every connected player's game has topped out and
+   * was submitted (or cannot be: unranked), or the player left. A drain waits for this.
+   */
   get settled(): boolean {
-    let running = false;
-    this.state.players.forEach((p) => {
-      if (!p.left && p.phase === 'playing') running = true;
+    let open = false;
+    this.state.players.forEach((p, id) => {
+      if (p.left || !p.connected || p.phase === 'choosing' || p.phase === 'ready') return;
+      const session = this.#sessions.get(id);
+      if (p.phase === 'playing' || (session && session.ranked && !session.submitted)) open = true;
     });
-    for (const s of this.#sessions.values()) if (s.submitting) running = true;
-    return !running;
+    return !open;
   }
 
   /** Seats a player. */

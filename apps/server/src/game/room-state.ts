@@ -2,7 +2,12 @@ import { ArraySchema, MapSchema, schema, t, type SchemaType } from '@colyseus/sc
 import { GameEvent, type Game } from '@tengen/engine';
 import { EMPTY_BOARD, packBoard, type PlayerPhase, type RoomPhase } from '@tengen/protocol';
 
-/** One player as every client sees it (shape documented by `PlayerStateShape` in the protocol). */
+/**
+ * One player as clients see it (shape documented by `PlayerStateShape` in the protocol). The game
+ * projection (`.view()` fields) goes only to clients whose view holds this player: the opponent,
+ * and the player itself only when it joined with `{ watchSelf: true }` (its own client already
+ * runs the game, so echoing it back would double the traffic for nothing).
+ */
 export const PlayerState = schema(
   {
     connected: t.boolean().default(true),
@@ -11,18 +16,18 @@ export const PlayerState = schema(
     selectedLevel: t.uint8().default(0),
     ranked: t.boolean().default(true),
     submitted: t.boolean().default(false),
-    frame: t.uint32().default(0),
-    board: t.string().default(EMPTY_BOARD),
-    piece: t.int8().default(-1),
-    orientation: t.uint8().default(0),
-    x: t.int8().default(0),
-    y: t.int8().default(0),
-    next: t.uint8().default(0),
-    score: t.uint32().default(0),
-    lines: t.uint16().default(0),
-    level: t.uint8().default(0),
+    frame: t.uint32().default(0).view(),
+    board: t.string().default(EMPTY_BOARD).view(),
+    piece: t.int8().default(-1).view(),
+    orientation: t.uint8().default(0).view(),
+    x: t.int8().default(0).view(),
+    y: t.int8().default(0).view(),
+    next: t.uint8().default(0).view(),
+    score: t.uint32().default(0).view(),
+    lines: t.uint16().default(0).view(),
+    level: t.uint8().default(0).view(),
     startLevel: t.uint8().default(0),
-    stats: t.array('uint16'),
+    stats: t.array('uint16').view(),
   },
   'PlayerState',
 );

@@ -1,4 +1,5 @@
 import { ErrorCode, Room, ServerError, type Client } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
 import { CLOSE_CODE, RECONNECT_SECONDS, type ServerMessage } from '@tengen/protocol';
 import { parseClientMessage } from '@tengen/protocol/schemas';
 import type { Logger } from 'pino';
@@ -7,6 +8,7 @@ import { Match } from '../game/match.ts';
 import type { GameRoomState } from '../game/room-state.ts';
 import type { ScoreRecorder } from '../game/score-recorder.ts';
 import { newSeed } from '../game/seed.ts';
+import { dropEmptyPatches } from './empty-patches.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
 
@@ -32,8 +34,11 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   override maxMessagesPerSecond = 1000;
   protected match!: Match;
   #guards = new Map<string, ClientGuard>();
+  #watchSelf = new Set<string>();
   #kicked = new Set<string>();
   #flushQueued = false;
+  /** Arrival times (performance.now) of batches not yet flushed, for the relay latency histogram. */
+  #arrivals: number[] = [];
   #disposed = false;
   #timers: NodeJS.Timeout[] = [];
 
@@ -66,10 +71,14 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     return this.clients.length;
   }
 
-  override async onJoin(client: Client): Promise<void> {
+  override async onJoin(client: Client, options?: { watchSelf?: unknown }): Promise<void> {
     if (this.deps.lifecycle.draining) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
     this.match.join(client.sessionId);
     this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
+    if (options?.watchSelf === true) this.#watchSelf.add(client.sessionId);
+    client.view = new StateView();
+    dropEmptyPatches(client);
+    this.#refreshViews();
     // A full room stays closed to matchmaking even when a player leaves.
     if (this.clients.length >= this.maxClients) await this.lock();
     this.#flush();
@@ -85,6 +94,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   }
 
   override onReconnect(client: Client): void {
+    dropEmptyPatches(client);
     const resume = this.match.reconnect(client.sessionId);
     if (resume) this.#send(client.sessionId, resume);
     this.#flush();
@@ -94,6 +104,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.match.leave(client.sessionId);
     this.#guards.delete(client.sessionId);
     this.#kicked.delete(client.sessionId);
+    this.#watchSelf.delete(client.sessionId);
     this.#flush();
   }
 
@@ -123,6 +134,17 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.deps.log.error({ err: error, method, room: this.roomId }, 'room handler failed');
   }
 
+  /** Every client sees the other players' game projection (and its own with `watchSelf`). */
+  #refreshViews(): void {
+    for (const c of this.clients) {
+      const view = c.view;
+      if (!view) continue;
+      this.state.players.forEach((p, id) => {
+        if ((id !== c.sessionId || this.#watchSelf.has(id)) && !view.has(p)) view.add(p);
+      });
+    }
+  }
+
   #onMessage(client: Client, type: string | number, payload: unknown): void {
     const id = client.sessionId;
     const guard = this.#guards.get(id);
@@ -130,6 +152,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (guard.onMessage(Date.now()) === 'flooding') return this.#kick(client, 'flooding');
     const parsed = parseClientMessage(type, payload);
     if (!parsed.ok) return this.#send(id, { type: 'error', code: 'malformed', message: parsed.error }, true);
+    if (parsed.message.type === 'inputs') this.#arrivals.push(performance.now());
     const pending = this.match.handle(id, parsed.message);
     if (pending) void pending.then(() => this.#flush());
     this.#flush();
@@ -160,7 +183,11 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#flushQueued = true;
     setImmediate(() => {
       this.#flushQueued = false;
-      if (!this.#disposed) this.broadcastPatch();
+      if (this.#disposed) return;
+      this.broadcastPatch();
+      const now = performance.now();
+      for (const t of this.#arrivals) this.deps.metrics.relayLatency.observe((now - t) / 1000);
+      this.#arrivals.length = 0;
     });
   }
 }

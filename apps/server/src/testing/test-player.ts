@@ -65,10 +65,13 @@ export class TestPlayer {
     });
   }
 
-  /** Connects with `method` ('create', 'joinOrCreate', 'joinById', ...) through `url`. */
+  /**
+   * Connects with `method` ('create', 'joinOrCreate', 'joinById', ...) through `url`. Test players
+   * ask to see their own game projection (`watchSelf`) so tests can compare it with their engine.
+   */
   static async connect(url: string, method: 'create' | 'joinOrCreate' | 'join' | 'joinById', target: string, options: object = {}): Promise<TestPlayer> {
     const client = new Client(url);
-    const room = await client[method]<RoomStateShape>(target, options);
+    const room = await client[method]<RoomStateShape>(target, { watchSelf: true, ...options });
     return new TestPlayer(room);
   }
 

@@ -25,7 +25,7 @@ export async function startTestServer(env: Record<string, string> = {}, clientFi
     mkdirSync(dirname(join(dir, 'client', path)), { recursive: true });
     writeFileSync(join(dir, 'client', path), content);
   }
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DB_FILE: join(dir, 'db.sqlite'), CLIENT_DIR: join(dir, 'client'), ...env }, dir);
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DB_FILE: join(dir, 'db.sqlite'), CLIENT_DIR: join(dir, 'client'), DRAIN_SECONDS: '2', ...env }, dir);
   const running = await startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'));
   return {
     running,

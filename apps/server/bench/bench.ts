@@ -1,0 +1,69 @@
+// Benchmark: bot pairs over real WebSockets against one server process, on loopback.
+// `npx nx run server:bench` (env: BENCH_PLAYERS=2000 BENCH_SECONDS=40 BENCH_RAMP_SECONDS=30 BENCH_WORKERS=1).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { spawnServer } from '../src/testing/spawn-server.ts';
+import { bucketQuantile, histogramBuckets, summarize } from './report.ts';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const players = env('BENCH_PLAYERS', 2000);
+const seconds = env('BENCH_SECONDS', 40);
+const rampSeconds = env('BENCH_RAMP_SECONDS', 30);
+const workers = Math.max(1, env('BENCH_WORKERS', 1));
+const level = env('BENCH_LEVEL', 9);
+
+/** utime + stime of a process in seconds (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tengen-bench-'));
+const server = await spawnServer({
+  PORT: '0',
+  DB_FILE: join(dir, 'db.sqlite'),
+  CLIENT_DIR: dir,
+  DRAIN_SECONDS: '1',
+  ...(process.env['BENCH_PROFILE'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE']}` } : {}),
+});
+const pid = server.proc.pid ?? 0;
+process.stdout.write(`server pid ${pid} on ${server.url}; opening ${players} players (${players / 2} duo pairs) over ${rampSeconds} s with ${workers} load worker(s)\n`);
+
+type Reply = { type: string; [k: string]: unknown };
+const pool = Array.from({ length: workers }, (_, i) => {
+  const pairs = Math.floor(players / 2 / workers) + (i < (players / 2) % workers ? 1 : 0);
+  const w = new Worker(new URL('./load-worker.ts', import.meta.url), {
+    workerData: { url: server.url, pairs, rampMs: rampSeconds * 1000, level },
+    execArgv: ['--conditions=@tengen/source', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
+  });
+  const next = (type: string) => new Promise<Reply>((resolve) => w.on('message', (m: Reply) => m.type === type && resolve(m)));
+  return { w, next };
+});
+
+const ready = await Promise.all(pool.map((p) => p.next('ready')));
+const opened = ready.reduce((n, r) => n + Number(r['players']), 0);
+const failed = ready.reduce((n, r) => n + Number(r['failures']), 0);
+process.stdout.write(`${opened} players connected (${failed} pair(s) failed to open); measuring for ${seconds} s\n`);
+
+await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'mark' }), p.next('marked'))));
+const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
+const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+const relay0 = histogramBuckets(await scrape(), 'tengen_relay_latency_seconds'); // also resets the loop-lag window
+const cpu0 = cpuSeconds(pid);
+const t0 = performance.now();
+await new Promise((r) => setTimeout(r, seconds * 1000));
+const cpu1 = cpuSeconds(pid);
+const wall = (performance.now() - t0) / 1000;
+const end = await scrape();
+const relay1 = histogramBuckets(end, 'tengen_relay_latency_seconds');
+const loopLag = { p99: gauge(end, 'nodejs_eventloop_lag_p99_seconds'), max: gauge(end, 'nodejs_eventloop_lag_max_seconds') };
+const relay = { p50: bucketQuantile(relay0, relay1, 0.5).ms, p99: bucketQuantile(relay0, relay1, 0.99).ms, count: bucketQuantile(relay0, relay1, 0.5).count };
+const reports = await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'report' }), p.next('report'))));
+
+process.stdout.write(summarize(reports, { serverCpu: (cpu1 - cpu0) / wall, wallSeconds: wall, relay, loopLag }));
+server.proc.kill('SIGTERM');
+await server.exited;
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);
