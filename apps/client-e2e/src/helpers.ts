@@ -20,13 +20,19 @@ export async function startSolo(page: Page, level: number): Promise<void> {
   await expect(hud(page, 'phase')).toHaveText('PLAYING');
 }
 
-/** Holds soft drop until the game is over (fast at level 19). */
+/**
+ * Soft-drops piece after piece until the game is over. Down is pressed afresh for each piece: the
+ * NES only starts a soft drop on a new press, so holding it through a spawn would not drop the next.
+ */
 export async function dropUntilOver(page: Page, timeout = 60_000): Promise<void> {
-  await page.keyboard.down('ArrowDown');
-  try {
-    await expect(hud(page, 'phase')).toHaveText('GAME OVER', { timeout });
-  } finally {
+  const phase = hud(page, 'phase');
+  const deadline = Date.now() + timeout;
+  while ((await phase.textContent()) !== 'GAME OVER') {
+    if (Date.now() > deadline) throw new Error(`no top-out within ${timeout} ms`);
+    await page.keyboard.down('ArrowDown');
+    await page.waitForTimeout(400);
     await page.keyboard.up('ArrowDown');
+    await page.waitForTimeout(20);
   }
 }
 

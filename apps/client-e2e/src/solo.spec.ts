@@ -54,4 +54,28 @@ test.describe('solo', () => {
     await page.getByRole('button', { name: 'Try again', exact: true }).click();
     await expect(hud(page, 'phase')).toHaveText('PLAYING');
   });
+
+  test('a dropped connection shows the reconnect banner, resumes, and the game still verifies', async ({ page, context, consoleErrors }) => {
+    await startSolo(page, 0);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(1500);
+    await context.setOffline(true);
+    await expect(page.getByTestId('notice-connection')).toHaveText('Connection lost. Reconnecting…');
+    // The game goes on locally while the network is away.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(1500);
+    await context.setOffline(false);
+    await expect(page.getByTestId('notice-connection')).toHaveText('Reconnected.', { timeout: 20_000 });
+    // The SDK logs each failed reconnection attempt; those are expected here.
+    const rest = consoleErrors.filter((e) => !/WebSocket connection to .* failed/.test(e));
+    consoleErrors.splice(0, consoleErrors.length, ...rest);
+
+    await dropUntilOver(page, 90_000);
+    const score = Number(await page.getByTestId('final-score').textContent());
+    await page.getByRole('button', { name: 'Submit and try again' }).click();
+    const name = uniqueName('recon');
+    await page.getByLabel('Your name').fill(name);
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await expect(page.getByTestId('notice-submitted')).toContainText(`${name} scored ${score}`);
+  });
 });

@@ -48,9 +48,37 @@ describe('OnlineSolo', () => {
     link.sent.length = 0;
     link.serverSends({ type: 'error', code: 'badFrame', message: 'expected 12', expectedFrame: 12 });
     expect(coverage(link)).toEqual([[12, 18]]);
+    // A burst of refusals for the same gap (stale batches) re-sends once.
+    link.sent.length = 0;
+    link.serverSends({ type: 'error', code: 'badFrame', message: 'expected 12', expectedFrame: 12 });
+    expect(coverage(link)).toEqual([]);
     link.sent.length = 0;
     link.serverSends({ type: 'resume', snapshot: {}, nextFrame: 25, seed: 1, startLevel: 0 });
     expect(coverage(link)).toEqual([[25, 5]]);
+  });
+
+  it('holds batches back while disconnected and sends the gap after the reconnection', async () => {
+    const link = new FakeLink();
+    const solo = new OnlineSolo(link);
+    const recorded: [number, number][] = [];
+    const started = solo.start(0, () => recorded);
+    link.serverSends({ type: 'start', seed: 1, startLevel: 0 });
+    await started;
+    const step = (f: number, b: number): void => {
+      const last = recorded.at(-1);
+      if (last && last[1] === b) last[0]++;
+      else recorded.push([1, b]);
+      solo.frame(f, b);
+    };
+    for (let f = 0; f < 20; f++) step(f, 0);
+    solo.gameOver(); // flush: frames 0..19 sent
+    link.drop();
+    link.sent.length = 0;
+    for (let f = 20; f < 60; f++) step(f, f % 7 === 0 ? 1 : 0);
+    expect(coverage(link)).toEqual([]);
+    link.reconnect();
+    link.serverSends({ type: 'resume', snapshot: {}, nextFrame: 20, seed: 1, startLevel: 0 });
+    expect(coverage(link)).toEqual([[20, 40]]);
   });
 
   it('submits and reports the rank, or the refusal', async () => {

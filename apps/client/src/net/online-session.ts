@@ -16,13 +16,27 @@ export class OnlineSession {
   #recorded: () => Runs = () => [];
   #unranked: string | null = null;
   #draining = false;
+  /** False between a drop and the reconnection: batches are not handed to the SDK's send queue. */
+  #connected = true;
+  /** The frame the last resend started from, so a burst of stale-batch refusals triggers one resend. */
+  #resentFrom = -1;
   readonly #offs: (() => void)[] = [];
 
   constructor(link: RoomLink) {
     this.link = link;
     this.#offs.push(link.on('message', (m) => this.#onMessage(m)));
-    this.#offs.push(link.on('drop', () => this.#notify({ kind: 'dropped' })));
-    this.#offs.push(link.on('reconnect', () => this.#notify({ kind: 'reconnected' })));
+    this.#offs.push(
+      link.on('drop', () => {
+        this.#connected = false;
+        this.#notify({ kind: 'dropped' });
+      }),
+    );
+    this.#offs.push(
+      link.on('reconnect', () => {
+        this.#connected = true;
+        this.#notify({ kind: 'reconnected' });
+      }),
+    );
     this.#offs.push(
       link.on('leave', (reason, _code, message) => {
         if (reason === 'consented') return;
@@ -54,7 +68,9 @@ export class OnlineSession {
     const m = await awaitMessage(this.link, ['start'], { failOn: START_ERRORS, timeoutMs: 60 * 60_000 });
     this.#recorded = recorded;
     this.#unranked = null;
-    this.#stream = new InputStream((b) => this.link.send('inputs', b), 0);
+    this.#resentFrom = -1;
+    // Frames recorded while disconnected are re-sent when the server says where it stopped (`resume`).
+    this.#stream = new InputStream((b) => this.#connected && this.link.send('inputs', b), 0);
     return { seed: m.seed, startLevel: m.startLevel };
   }
 
@@ -87,11 +103,11 @@ export class OnlineSession {
   #onMessage(m: ServerMessage): void {
     switch (m.type) {
       case 'error':
-        // After a reconnection the server may be missing frames: re-send them from the recording.
-        if (m.code === 'badFrame' && m.expectedFrame !== undefined) this.#stream?.resendFrom(m.expectedFrame, this.#recorded());
+        // The server is missing frames (lost in a drop): re-send them from the recording, once per gap.
+        if (m.code === 'badFrame' && m.expectedFrame !== undefined) this.#resend(m.expectedFrame);
         return;
       case 'resume':
-        this.#stream?.resendFrom(m.nextFrame, this.#recorded());
+        this.#resend(m.nextFrame);
         return;
       case 'unranked':
         this.#unranked = `This game is unranked: ${m.message}`;
@@ -112,6 +128,12 @@ export class OnlineSession {
         throw new Error(`unknown server message ${JSON.stringify(never)}`);
       }
     }
+  }
+
+  #resend(from: number): void {
+    if (from === this.#resentFrom || this.#stream === null) return;
+    this.#resentFrom = from;
+    this.#stream.resendFrom(from, this.#recorded());
   }
 
   #notify(n: SessionNotice): void {

@@ -51,6 +51,8 @@ export function linkRoom(room: Room): RoomLink {
     leave: new Set(),
   };
   let left = false;
+  // The SDK only reconnects rooms older than 5 s by default; a game can drop in its first seconds too.
+  room.reconnection.minUptime = 1000;
   room.onMessage('*', (type, payload) => {
     const m = { ...(payload as object), type } as ServerMessage;
     for (const fn of listeners.message) fn(m);
