@@ -44,7 +44,7 @@ export class DuoMatch {
     this.#driver = new DuoDriver({
       opponent: () => this.#opponent(),
       paused: () => this.#state()?.paused ?? false,
-      idle: () => idleFrame(this.#level, this.#phase === 'ready' ? 'READY' : 'CHOOSING', 'YOU', loadTop(ctx.store)),
+      idle: () => idleFrame(this.#level, this.#phase === 'ready' ? 'READY' : this.#phase === 'waiting' ? 'WAITING' : 'CHOOSING', 'YOU', loadTop(ctx.store)),
       opponentName: () => 'RIVAL',
     });
     this.#offs.push(session.link.on('state', (st) => this.#sync(st)));

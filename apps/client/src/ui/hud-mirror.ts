@@ -1,4 +1,3 @@
-import { packBoard } from '@tengen/protocol';
 import { hudModel, type FrameKind, type HudModel } from '../view/hud-model.ts';
 import type { PlayerFrame } from '../view/player-frame.ts';
 import { h, setText } from './dom.ts';
@@ -24,7 +23,7 @@ function publishWell(g: Group, cells: Uint8Array): void {
   }
   if (same && g.root.hasAttribute('data-well')) return;
   g.well.set(cells);
-  g.root.setAttribute('data-well', packBoard(cells));
+  g.root.setAttribute('data-well', cells.join(''));
 }
 
 function group(prefix: 'hud' | 'opp', title: string): Group {

@@ -49,10 +49,12 @@ function table(mode: ScoreMode, state: TableState, onWatch: (row: ScoreRow) => v
 
 /** The scoreboard: solo and duo tables side by side (stacked on narrow screens). */
 export function scoreboardPanel(tables: Record<ScoreMode, TableState>, onWatch: (row: ScoreRow) => void, onBack: () => void): HTMLElement {
-  return panel(
+  const el = panel(
     'scoreboard',
     'Scoreboard',
     h('div', { class: 'tables' }, table('solo', tables.solo, onWatch), table('duo', tables.duo, onWatch)),
     h('div', { class: 'actions' }, button('Back', onBack, { 'data-testid': 'scoreboard-back' })),
   );
+  el.classList.add('wide');
+  return el;
 }
