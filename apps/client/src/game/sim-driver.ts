@@ -45,6 +45,8 @@ export class SimDriver implements StageDriver {
   #overlay: WellOverlay = null;
   #overNotified = false;
   #disposed = false;
+  /** The last frame drawn; reused while no engine frame was stepped and nothing else changed. */
+  #last: readonly PlayerFrame[] | null = null;
 
   constructor(opts: SimDriverOptions) {
     this.#opts = opts;
@@ -65,19 +67,24 @@ export class SimDriver implements StageDriver {
   setPaused(on: boolean): void {
     if (on === this.#paused || (on && this.sim.game.topOut)) return;
     this.#paused = on;
+    this.#last = null;
     this.#clock.reset();
   }
 
   /** A status box over the well (e.g. "WAITING"), shown when not paused or over. */
   setOverlay(overlay: WellOverlay): void {
     this.#overlay = overlay;
+    this.#last = null;
   }
 
   /** Steps the frames due at `nowMs` (none while paused) and returns the frame to draw. */
   tick(nowMs: number): readonly PlayerFrame[] {
     const n = this.#paused || this.#disposed ? 0 : this.#clock.advance(nowMs);
     for (let i = 0; i < n; i++) this.stepOne();
-    return [this.frame()];
+    // A display faster than 60 Hz ticks between engine frames: nothing new to derive then.
+    if (n === 0 && this.#last !== null) return this.#last;
+    this.#last = [this.frame()];
+    return this.#last;
   }
 
   /** Steps exactly one frame (tests, and catching up after a reconnect). */

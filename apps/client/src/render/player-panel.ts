@@ -2,7 +2,7 @@ import type Phaser from 'phaser';
 import type { PlayerLayout, TextSpot } from '../view/layout.ts';
 import { blockStyle, PHOSPHOR } from '../view/palette.ts';
 import { centredShape } from '../view/piece-shape.ts';
-import { WELL_CELLS, type PlayerFrame } from '../view/player-frame.ts';
+import { digits, linesText, WELL_CELLS, type PlayerFrame } from '../view/player-frame.ts';
 import { PixelText } from './pixel-text.ts';
 import { blockFrame, CURTAIN_FRAME, miniFrame, PIXEL_FRAME, TEX } from './textures.ts';
 
@@ -25,6 +25,7 @@ export class PlayerPanel {
   readonly #statIcons: Phaser.GameObjects.Image[][] = [];
   readonly #texts: Record<'lines' | 'score' | 'top' | 'level' | 'name', PixelText>;
   readonly #stats: PixelText[];
+  readonly #statShown = new Int32Array(7).fill(-1);
   readonly #flash: Phaser.GameObjects.Image;
   readonly #overlayBox: Phaser.GameObjects.Image;
   readonly #overlayText: PixelText;
@@ -82,17 +83,25 @@ export class PlayerPanel {
   /** Updates the panel to show `f`. */
   draw(f: PlayerFrame): void {
     const prev = this.#prev;
+    if (f === prev) return;
     const levelChanged = prev === null || prev.level % 10 !== f.level % 10;
     if (levelChanged) this.#shown.fill(-1);
     this.#drawCells(f);
     if (levelChanged || prev.next !== f.next) this.#drawNext(f);
     if (levelChanged) this.#drawStatIcons(f.level);
-    this.#texts.lines.setText(f.lines);
-    this.#texts.score.setText(f.score);
-    this.#texts.top.setText(f.top);
-    this.#texts.level.setText(f.levelText);
-    this.#texts.name.setText(f.name);
-    for (let i = 0; i < this.#stats.length; i++) this.#stats[i]!.setText(f.stats[i] ?? '000');
+    // Numbers are formatted only when they change: a typical frame builds no strings.
+    if (prev === null || prev.lines !== f.lines) this.#texts.lines.setText(linesText(f.lines));
+    if (prev === null || prev.score !== f.score) this.#texts.score.setText(digits(f.score, 6));
+    if (prev === null || prev.top !== f.top) this.#texts.top.setText(digits(f.top, 6));
+    if (prev === null || prev.level !== f.level) this.#texts.level.setText(digits(f.level, 2));
+    if (prev === null || prev.name !== f.name) this.#texts.name.setText(f.name.toUpperCase().slice(0, 10));
+    for (let i = 0; i < this.#stats.length; i++) {
+      const n = f.stats[i] ?? 0;
+      if (this.#statShown[i] !== n) {
+        this.#statShown[i] = n;
+        this.#stats[i]!.setText(digits(n, 3));
+      }
+    }
     if (prev === null || prev.flash !== f.flash) this.#flash.setVisible(f.flash);
     if (prev === null || prev.overlay !== f.overlay) this.#drawOverlay(f);
     this.#prev = f;

@@ -1,4 +1,5 @@
-import { hudModel, type FrameKind, type HudModel } from '../view/hud-model.ts';
+import { PIECE_TYPES } from '@tengen/engine';
+import { phaseLabel, type FrameKind, type HudModel } from '../view/hud-model.ts';
 import type { PlayerFrame } from '../view/player-frame.ts';
 import { h, setText } from './dom.ts';
 
@@ -8,22 +9,11 @@ const LABELS: Readonly<Record<keyof HudModel, string>> = { score: 'Score', lines
 interface Group {
   root: HTMLElement;
   cells: Record<keyof HudModel, HTMLElement>;
-  /** The well last published in `data-well`, to skip unchanged frames. */
+  /** What each field shows now, so unchanged frames touch no DOM and build no strings. */
+  shown: Record<keyof HudModel, string | number | null>;
+  /** The well last published in `data-well`. */
   well: Uint8Array;
-}
-
-/** Publishes the well as 200 digits in `data-well` (tests compare boards without reading pixels). */
-function publishWell(g: Group, cells: Uint8Array): void {
-  let same = true;
-  for (let i = 0; i < 200; i++) {
-    if (g.well[i] !== cells[i]) {
-      same = false;
-      break;
-    }
-  }
-  if (same && g.root.hasAttribute('data-well')) return;
-  g.well.set(cells);
-  g.root.setAttribute('data-well', cells.join(''));
+  wellSet: boolean;
 }
 
 function group(prefix: 'hud' | 'opp', title: string): Group {
@@ -33,7 +23,34 @@ function group(prefix: 'hud' | 'opp', title: string): Group {
     return h('span', { class: 'hud-item' }, LABELS[f] ? `${LABELS[f]} ` : '', cells[f]);
   });
   const root = h('div', { class: `hud-group hud-${prefix}`, 'data-testid': `${prefix}-group`, role: 'group', 'aria-label': title }, h('span', { class: 'hud-who' }, title), ...items);
-  return { root, cells, well: new Uint8Array(200) };
+  return { root, cells, shown: { score: null, lines: null, level: null, next: null, phase: null }, well: new Uint8Array(200), wellSet: false };
+}
+
+function show(g: Group, field: keyof HudModel, value: string | number): void {
+  if (g.shown[field] === value) return;
+  g.shown[field] = value;
+  g.cells[field].textContent = String(value);
+}
+
+/** Publishes the well as 200 digits in `data-well` (tests compare boards without reading pixels). */
+function publishWell(g: Group, cells: Uint8Array): void {
+  if (g.wellSet) {
+    let i = 0;
+    while (i < 200 && g.well[i] === cells[i]) i++;
+    if (i === 200) return;
+  }
+  g.well.set(cells);
+  g.wellSet = true;
+  g.root.setAttribute('data-well', cells.join(''));
+}
+
+function fill(g: Group, f: PlayerFrame, kind: FrameKind): void {
+  show(g, 'score', f.score);
+  show(g, 'lines', f.lines);
+  show(g, 'level', f.level);
+  show(g, 'next', f.next >= 0 ? (PIECE_TYPES[f.next] ?? '-') : '-');
+  show(g, 'phase', phaseLabel(f, kind));
+  publishWell(g, f.cells);
 }
 
 /**
@@ -55,17 +72,12 @@ export class HudMirror {
 
   /** Shows the player's (and opponent's) frames. */
   update(frames: readonly PlayerFrame[], kind: FrameKind): void {
-    this.root.hidden = false;
+    if (this.root.hidden) this.root.hidden = false;
     const [you, opp] = frames;
-    if (you !== undefined) {
-      this.#fill(this.#you.cells, hudModel(you, kind));
-      publishWell(this.#you, you.cells);
-    }
-    this.#opp.root.hidden = opp === undefined;
-    if (opp !== undefined) {
-      this.#fill(this.#opp.cells, hudModel(opp, kind));
-      publishWell(this.#opp, opp.cells);
-    }
+    if (you !== undefined) fill(this.#you, you, kind);
+    const noOpp = opp === undefined;
+    if (this.#opp.root.hidden !== noOpp) this.#opp.root.hidden = noOpp;
+    if (opp !== undefined) fill(this.#opp, opp, kind);
   }
 
   /** The opponent's connection/game status in words ("connected", "reconnecting", "left"...). */
@@ -78,9 +90,5 @@ export class HudMirror {
     this.root.hidden = true;
     this.#opp.root.hidden = true;
     setText(this.#oppStatus, '');
-  }
-
-  #fill(cells: Record<keyof HudModel, HTMLElement>, m: HudModel): void {
-    for (const f of FIELDS) setText(cells[f], m[f]);
   }
 }

@@ -44,9 +44,9 @@ export function phaseLabel(f: PlayerFrame, kind: FrameKind): PhaseLabel {
 /** The HUD text of a frame (plain numbers, no padding, so tests compare with the server's). */
 export function hudModel(f: PlayerFrame, kind: FrameKind): HudModel {
   return {
-    score: String(Number(f.score)),
-    lines: String(Number(f.lines.replace(/\D/g, ''))),
-    level: String(Number(f.levelText)),
+    score: String(f.score),
+    lines: String(f.lines),
+    level: String(f.level),
     next: f.next >= 0 ? (PIECE_TYPES[f.next] ?? '-') : '-',
     phase: phaseLabel(f, kind),
   };

@@ -21,25 +21,35 @@ export interface FrameExtras {
   overlay?: WellOverlay;
 }
 
-/** Everything one player's panel draws, derived from engine state: a pure function's output. */
+/**
+ * Everything one player's panel draws, derived from engine state: a pure function's output. Numbers
+ * stay numbers: the renderer and the HUD format them only when they change (no strings per frame).
+ */
 export interface PlayerFrame {
   /** 200 cells row-major: 0 empty, 1..7 piece type index + 1, the active piece composed in. */
   cells: Uint8Array;
-  /** Palette level (the current level). */
+  /** The current level (also picks the palette). */
   level: number;
   /** Next piece type index, or -1 when hidden. */
   next: number;
-  lines: string;
-  score: string;
-  top: string;
-  levelText: string;
-  stats: string[];
+  lines: number;
+  score: number;
+  /** Best score to show as TOP (never below `score`). */
+  top: number;
+  /** Pieces spawned per type index. */
+  stats: ArrayLike<number>;
   overlay: WellOverlay;
   /** Board hidden (pause) — cells, piece and next are not drawn. */
   hidden: boolean;
   flash: boolean;
   curtain: number;
+  /** Name plate (upper-cased when drawn). */
   name: string;
+}
+
+/** The LINES box text. */
+export function linesText(lines: number): string {
+  return `LINES-${digits(lines, 3)}`;
 }
 
 /** Zero-padded decimal, clamped to the field's width (the NES shows 999999 at most). */
@@ -68,15 +78,14 @@ export function playerFrame(view: GameView, extras: FrameExtras, out?: Uint8Arra
     cells,
     level: view.level,
     next: extras.paused ? -1 : PIECE_TYPES.indexOf(view.next),
-    lines: `LINES-${digits(view.lines, 3)}`,
-    score: digits(view.score, 6),
-    top: digits(Math.max(extras.top, view.score), 6),
-    levelText: digits(view.level, 2),
-    stats: view.stats.map((n) => digits(n, 3)),
+    lines: view.lines,
+    score: view.score,
+    top: Math.max(extras.top, view.score),
+    stats: view.stats,
     overlay,
     hidden: extras.paused,
     flash: !extras.paused && tetrisFlash(view),
     curtain: view.topOut ? curtainRows(extras.framesSinceTopOut) : 0,
-    name: extras.name.toUpperCase().slice(0, 10),
+    name: extras.name,
   };
 }

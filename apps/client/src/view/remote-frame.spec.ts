@@ -39,8 +39,8 @@ describe('remoteFrame', () => {
     const f = remoteFrame(stateOf(game), extras);
     expect(Array.from(f.cells)).toEqual(Array.from(composeWell(game.view(), new Uint8Array(200))));
     expect(f.next).toBe(game.nextTypeIndex);
-    expect(f.levelText).toBe('05');
-    expect(f.name).toBe('RIVAL');
+    expect(f.level).toBe(5);
+    expect(f.name).toBe('rival');
     expect(f.overlay).toBeNull();
   });
 
@@ -57,13 +57,13 @@ describe('remoteFrame', () => {
     const status: PlayerStateShape = { connected: true, left: false, phase: 'playing', selectedLevel: 4, startLevel: 4, ranked: true, submitted: false };
     const f = remoteFrame(status, extras);
     expect(f.cells.every((c) => c === 0)).toBe(true);
-    expect(f).toMatchObject({ score: '000000', levelText: '04', next: -1, overlay: null });
+    expect(f).toMatchObject({ score: 0, level: 4, next: -1, overlay: null });
   });
 
   it('shows the level cursor while choosing', () => {
     const game = new Game({ seed: 0x8988, startLevel: 0 });
     const f = remoteFrame(stateOf(game, { phase: 'choosing', selectedLevel: 12 }), extras);
-    expect(f).toMatchObject({ overlay: 'CHOOSING', levelText: '12', next: -1 });
+    expect(f).toMatchObject({ overlay: 'CHOOSING', level: 12, next: -1 });
   });
 });
 
@@ -81,6 +81,6 @@ describe('idleFrame', () => {
   it('is an empty well with a status box', () => {
     const f = idleFrame(7, 'READY', 'you', 1000);
     expect(f.cells.every((c) => c === 0)).toBe(true);
-    expect(f).toMatchObject({ levelText: '07', overlay: 'READY', top: '001000', name: 'YOU' });
+    expect(f).toMatchObject({ level: 7, overlay: 'READY', top: 1000, name: 'you' });
   });
 });

@@ -1,7 +1,9 @@
 import { CELL_DX, CELL_DY } from '@tengen/engine';
 import { EMPTY_BOARD, unpackBoard, type PlayerStateShape } from '@tengen/protocol';
 import { curtainRows } from './effects.ts';
-import { digits, WELL_CELLS, type PlayerFrame, type WellOverlay } from './player-frame.ts';
+import { WELL_CELLS, type PlayerFrame, type WellOverlay } from './player-frame.ts';
+
+const NO_STATS: readonly number[] = [0, 0, 0, 0, 0, 0, 0];
 
 /** Presentation flags for a player known only through the room state. */
 export interface RemoteExtras {
@@ -54,21 +56,19 @@ export function remoteFrame(p: PlayerStateShape, x: RemoteExtras, out: Uint8Arra
   const overlay = remoteOverlay(p, x.paused);
   const hidden = overlay === 'PAUSED';
   const inGame = p.phase === 'playing' || p.phase === 'over';
-  const stats = Array.from({ length: 7 }, (_, i) => digits(p.stats?.[i] ?? 0, 3));
   return {
     cells: out,
     level: inGame ? level : p.selectedLevel,
     next: hidden || !inGame ? -1 : (p.next ?? -1),
-    lines: `LINES-${digits(p.lines ?? 0, 3)}`,
-    score: digits(score, 6),
-    top: digits(Math.max(x.top, score), 6),
-    levelText: digits(inGame ? level : p.selectedLevel, 2),
-    stats,
+    lines: p.lines ?? 0,
+    score,
+    top: Math.max(x.top, score),
+    stats: p.stats ?? NO_STATS,
     overlay,
     hidden,
     flash: false,
     curtain: p.phase === 'over' ? curtainRows(x.framesSinceOver) : 0,
-    name: x.name.toUpperCase().slice(0, 10),
+    name: x.name,
   };
 }
 
@@ -78,15 +78,14 @@ export function idleFrame(level: number, overlay: WellOverlay, name: string, top
     cells: new Uint8Array(WELL_CELLS),
     level,
     next: -1,
-    lines: 'LINES-000',
-    score: '000000',
-    top: digits(top, 6),
-    levelText: digits(level, 2),
-    stats: Array<string>(7).fill('000'),
+    lines: 0,
+    score: 0,
+    top,
+    stats: NO_STATS,
     overlay,
     hidden: false,
     flash: false,
     curtain: 0,
-    name: name.toUpperCase().slice(0, 10),
+    name,
   };
 }
