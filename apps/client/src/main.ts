@@ -9,6 +9,7 @@ import { PerfMeter } from './loop/perf-meter.ts';
 import { ColyseusNet, serverUrl } from './net/net-client.ts';
 import { Banner } from './ui/banner.ts';
 import { HudMirror } from './ui/hud-mirror.ts';
+import { menuKey } from './ui/menu-nav.ts';
 import { PanelHost } from './ui/panel-host.ts';
 import { prefersTouch, touchControls } from './ui/touch-controls.ts';
 
@@ -24,6 +25,8 @@ window.__tengenPerf = { report: () => perf.report(), reset: () => perf.reset() }
 
 const input = new InputHub(store);
 input.attach(window);
+const panelEl = el('panel');
+input.onMenuKey = (key) => menuKey(document, key, panelEl);
 const hud = new HudMirror(el('hud'));
 const stageEl = el('stage');
 const stage = new Stage(stageEl, perf, {
@@ -55,7 +58,7 @@ window.matchMedia?.('(pointer: coarse)').addEventListener?.('change', showTouch)
 
 const app = new App({
   stage,
-  panel: new PanelHost(el('panel')),
+  panel: new PanelHost(panelEl),
   hud,
   input,
   sfx,

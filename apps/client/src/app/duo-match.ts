@@ -78,6 +78,7 @@ export class DuoMatch {
   }
 
   onCommand(c: Command): void {
+    if (c === 'select' && this.#phase === 'choosing') return void this.#ready(this.#level);
     const local = this.#driver.local;
     if (this.#phase !== 'playing' || local === null) return;
     if (c === 'pause' || (c === 'select' && local.paused)) {

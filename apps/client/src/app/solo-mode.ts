@@ -50,6 +50,8 @@ export class SoloMode implements Mode {
   }
 
   onCommand(c: Command): void {
+    // Start on the level select picks the level under the cursor (keyboard focus elsewhere, pad Start).
+    if (c === 'select' && this.#phase === 'select') return void this.#pick(this.#level);
     const d = this.#driver;
     if (this.#phase !== 'playing' || d === null) return;
     if (c === 'pause' || (c === 'select' && d.paused)) this.#setPaused(!d.paused);

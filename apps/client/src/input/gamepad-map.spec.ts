@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_BIT } from './actions.ts';
-import { padActions, type PadState } from './gamepad-map.ts';
+import { MENU_KEYS, padActions, padMenuKeys, type PadState } from './gamepad-map.ts';
 
 function pad(pressed: number[], axes: number[] = [0, 0], mapping = 'standard'): PadState {
   return { mapping, axes, buttons: Array.from({ length: 17 }, (_, i) => ({ pressed: pressed.includes(i) })) };
@@ -29,5 +29,15 @@ describe('padActions', () => {
 
   it('copes with missing buttons and axes', () => {
     expect(padActions({ mapping: 'standard', buttons: [], axes: [] })).toBe(0);
+  });
+});
+
+describe('padMenuKeys', () => {
+  const names = (m: number): string[] => MENU_KEYS.filter((_, i) => m & (1 << i));
+  it('maps the d-pad, stick and A to menu keys', () => {
+    expect(names(padMenuKeys(pad([12])))).toEqual(['ArrowUp']);
+    expect(names(padMenuKeys(pad([], [0.9, 0.8])))).toEqual(['ArrowDown', 'ArrowRight']);
+    expect(names(padMenuKeys(pad([0, 14])))).toEqual(['ArrowLeft', 'Enter']);
+    expect(padMenuKeys(pad([]))).toBe(0);
   });
 });

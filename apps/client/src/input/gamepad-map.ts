@@ -38,3 +38,24 @@ export function padActions(pad: PadState): number {
   if (on(PAD.SELECT)) m |= ACTION_BIT.select;
   return m;
 }
+
+/** Menu keys a pad stands in for: d-pad/stick directions and A as Enter. */
+export type MenuKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Enter';
+
+/** Bits of `padMenuKeys`, in `MENU_KEYS` order. */
+export const MENU_KEYS: readonly MenuKey[] = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter'];
+
+/** The menu keys held on a pad, as bits of `MENU_KEYS` (menus are HTML; the pad drives them too). */
+export function padMenuKeys(pad: PadState): number {
+  const on = (i: number): boolean => pad.buttons[i]?.pressed === true;
+  const std = pad.mapping === 'standard';
+  const x = pad.axes[0] ?? 0;
+  const y = pad.axes[1] ?? 0;
+  let m = 0;
+  if ((std && on(PAD.UP)) || y <= -AXIS_THRESHOLD) m |= 1;
+  if ((std && on(PAD.DOWN)) || y >= AXIS_THRESHOLD) m |= 2;
+  if ((std && on(PAD.LEFT)) || x <= -AXIS_THRESHOLD) m |= 4;
+  if ((std && on(PAD.RIGHT)) || x >= AXIS_THRESHOLD) m |= 8;
+  if (on(PAD.A)) m |= 16;
+  return m;
+}

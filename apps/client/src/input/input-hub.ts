@@ -1,16 +1,11 @@
 import { ACTION_BIT, actionsToButtons, type Action } from './actions.ts';
 import { keyIndex, type Bindings } from './bindings.ts';
 import { loadBindings, saveBindings, type KeyValueStore } from './bindings-store.ts';
-import { padActions } from './gamepad-map.ts';
+import { MENU_KEYS, padActions, padMenuKeys, type MenuKey } from './gamepad-map.ts';
 import { InputLatch } from './input-latch.ts';
 
 /** Edge-triggered commands the app reacts to (not engine buttons). */
 export type Command = 'pause' | 'select';
-
-const COMMAND_BITS: readonly [Command, number][] = [
-  ['pause', ACTION_BIT.pause],
-  ['select', ACTION_BIT.select],
-];
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -34,6 +29,9 @@ export class InputHub {
   #listeners = new Set<(c: Command) => void>();
   #capture: ((code: string) => void) | null = null;
   #padPrev = 0;
+  #menuPrev = 0;
+  /** Receives gamepad menu keys while no game runs (see ui/menu-nav.ts). */
+  onMenuKey: ((key: MenuKey) => void) | null = null;
   /** When true, bound keys are the game's: their default actions (scrolling, clicking) are stopped. */
   gameKeys = false;
 
@@ -90,11 +88,22 @@ export class InputHub {
   pollGamepads(nav: Navigator | undefined = globalThis.navigator): void {
     const pads = nav?.getGamepads?.() ?? [];
     let mask = 0;
-    for (const p of pads) if (p) mask |= padActions(p);
-    this.latch.hold('gamepad', mask & ~(ACTION_BIT.pause | ACTION_BIT.select));
+    let menu = 0;
+    for (const p of pads) {
+      if (!p) continue;
+      mask |= padActions(p);
+      menu |= padMenuKeys(p);
+    }
     const rising = mask & ~this.#padPrev;
     this.#padPrev = mask;
-    for (const [c, bit] of COMMAND_BITS) if (rising & bit) this.command(c);
+    const menuRising = menu & ~this.#menuPrev;
+    this.#menuPrev = menu;
+    // In menus the pad navigates the HTML controls; in a game its buttons are game input.
+    this.latch.hold('gamepad', this.gameKeys ? mask & ~(ACTION_BIT.pause | ACTION_BIT.select) : 0);
+    if (!this.gameKeys && this.onMenuKey !== null) MENU_KEYS.forEach((k, i) => menuRising & (1 << i) && this.onMenuKey?.(k));
+    // Start pauses a game and, like on the NES title, starts things from the menus.
+    if (rising & ACTION_BIT.pause) this.command(this.gameKeys ? 'pause' : 'select');
+    if (rising & ACTION_BIT.select) this.command('select');
   }
 
   #keyDown(e: KeyboardEvent): void {
