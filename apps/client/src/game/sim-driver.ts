@@ -29,6 +29,8 @@ export interface SimDriverOptions {
   onEvents?: (events: number, game: Game) => void;
   /** A replay's inputs ran out before a top-out: stop stepping (the end is reported like a game over). */
   stopWhen?: () => boolean;
+  /** Called when the driver is disposed (to stop helpers such as the demo's planner). */
+  onDispose?: () => void;
   /** Called once when the top-out curtain has closed (or `stopWhen` stopped the game). */
   onGameOver?: (sim: PlayerSim) => void;
 }
@@ -127,6 +129,8 @@ export class SimDriver implements StageDriver {
   }
 
   dispose(): void {
+    if (this.#disposed) return;
     this.#disposed = true;
+    this.#opts.onDispose?.();
   }
 }
