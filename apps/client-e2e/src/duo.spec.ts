@@ -119,4 +119,13 @@ test.describe('duo', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('button', { name: 'Quick match' })).toBeVisible();
   });
+
+  test('an unreachable server is explained in the lobby', async ({ page, consoleErrors }) => {
+    await page.route('**/matchmake/**', (route) => route.abort('connectionrefused'));
+    await page.goto('/duo');
+    await page.getByRole('button', { name: 'Quick match' }).click();
+    await expect(page.getByTestId('duo-error')).toHaveText('Cannot reach the game server. Check your connection and try again.');
+    await expect(page.getByRole('button', { name: 'Quick match' })).toBeVisible();
+    consoleErrors.length = 0; // the refused request itself
+  });
 });
