@@ -14,6 +14,16 @@ export interface OpenOptions {
 }
 
 /**
+ * better-sqlite3 12 wraps databases and statements in `node::ObjectWrap`; since Node 24.19 the
+ * destructor of one that the garbage collector finalises outside a JS context aborts the process
+ * ("RemoveEnvironmentCleanupHook: Assertion failed: (env) != nullptr"). Until the workspace moves
+ * to better-sqlite3 13 (N-API), no database or statement may ever become garbage: every one is
+ * kept here for the life of the process. Code therefore prepares each statement once, never per
+ * query, and never uses `db.pragma()` or `stmt.iterate()` (they create objects that are dropped).
+ */
+const retained: object[] = [];
+
+/**
  * Opens (creating the folder and file if needed) the SQLite file with the settings every process
  * must agree on: a rollback journal (`journal_mode=DELETE`) because the file may live on NFS/EFS,
  * where WAL's shared memory does not work, and a short `busy_timeout` so a blocked lock surfaces
@@ -22,15 +32,23 @@ export interface OpenOptions {
 export function openDatabase(file: string, opts: OpenOptions = {}): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  retained.push(db);
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    const stmt = prepare(source);
+    retained.push(stmt);
+    return stmt;
+  }) as typeof db.prepare;
   try {
-    db.pragma(`busy_timeout = ${opts.openTimeoutMs ?? 30_000}`);
-    const mode = db.pragma('journal_mode = DELETE', { simple: true });
+    db.exec(`PRAGMA busy_timeout = ${Math.trunc(opts.openTimeoutMs ?? 30_000)}`);
+    db.exec('PRAGMA journal_mode = DELETE');
+    const mode = db.prepare<[], string>('PRAGMA journal_mode').pluck().get();
     if (file !== ':memory:' && String(mode).toLowerCase() !== 'delete') {
       throw new Error(`SQLite refused journal_mode=DELETE for ${file} (got ${String(mode)})`);
     }
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 200}`);
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.exec(`PRAGMA busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 200)}`);
     return db;
   } catch (err) {
     db.close();

@@ -43,7 +43,7 @@ describe('migrateDatabase', () => {
     expect(migrateDatabase(db)).toEqual({ applied: 0, total: 1 });
     const index = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'games_board_idx'`).get() as { sql: string };
     expect(index.sql).toContain('"score" desc');
-    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(db.prepare('PRAGMA journal_mode').pluck().get()).toBe('delete');
     db.close();
   });
 

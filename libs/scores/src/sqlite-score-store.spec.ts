@@ -111,6 +111,18 @@ describe('SqliteScoreStore', () => {
     expect(await store.topScores('solo', 10)).toEqual([]);
   });
 
+  it('pages through a name with many games to find the other names', async () => {
+    const store = openStore();
+    for (let i = 0; i < 150; i++) await store.saveGame(game('ann', 1000 + i));
+    await store.saveGame(game('bob', 500));
+    await store.saveGame(game('cy', 400));
+    expect((await store.topScores('solo', 3)).map((e) => [e.name, e.score])).toEqual([
+      ['ann', 1149],
+      ['bob', 500],
+      ['cy', 400],
+    ]);
+  });
+
   it('rejects calls after close', async () => {
     const store = openStore();
     store.close();
@@ -118,3 +130,4 @@ describe('SqliteScoreStore', () => {
     await expect(store.topScores('solo', 1)).rejects.toThrow(/closed/);
   });
 });
+

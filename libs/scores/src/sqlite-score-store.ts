@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { migrateDatabase } from './migrate.ts';
@@ -27,15 +27,8 @@ export function newGameId(): string {
   return id;
 }
 
-interface AheadParams {
-  mode: GameMode;
-  name: string;
-  score: number;
-  at: number;
-  rowid: number;
-}
-
 interface BoardRow {
+  rid: number;
   id: string;
   name: string;
   score: number;
@@ -45,30 +38,58 @@ interface BoardRow {
   created_at: number;
 }
 
+const BOARD_COLUMNS = 'rowid AS rid, id, name, score, lines, level, start_level, created_at';
+const BEST_FIRST = 'ORDER BY score DESC, created_at ASC, rowid ASC LIMIT @n';
+
 /** `ScoreStore` on one SQLite file (better-sqlite3 + Drizzle), safe for several processes. */
 export class SqliteScoreStore implements ScoreStore {
   readonly #sqlite: SqliteDatabase;
-  readonly #db;
   readonly #now: () => Date;
   readonly #retry: RetryOptions;
-  readonly #board;
+  // Every statement is prepared once (see database.ts for why none may become garbage).
+  readonly #insert;
+  readonly #replay;
+  readonly #boardFirst;
+  readonly #boardNext;
   readonly #ahead;
   #open = true;
 
   private constructor(sqlite: SqliteDatabase, opts: SqliteStoreOptions) {
     this.#sqlite = sqlite;
-    this.#db = drizzle(sqlite, { schema: { games } });
     this.#now = opts.now ?? (() => new Date());
     this.#retry = opts.retry ?? {};
-    this.#board = sqlite.prepare<[GameMode], BoardRow>(
-      `SELECT id, name, score, lines, level, start_level, created_at FROM games
-       WHERE mode = ? ORDER BY score DESC, created_at ASC, rowid ASC`,
+    const db = drizzle(sqlite, { schema: { games } });
+    const p = (name: string) => sql.placeholder(name);
+    this.#insert = db
+      .insert(games)
+      .values({
+        id: p('id'),
+        mode: p('mode'),
+        name: p('name'),
+        score: p('score'),
+        lines: p('lines'),
+        level: p('level'),
+        startLevel: p('startLevel'),
+        frames: p('frames'),
+        seed: p('seed'),
+        replay: p('replay'),
+        engineVersion: p('engineVersion'),
+        createdAt: p('createdAt'),
+      })
+      .prepare();
+    this.#replay = db.select({ replay: games.replay }).from(games).where(eq(games.id, p('id'))).prepare();
+    this.#boardFirst = sqlite.prepare<[{ mode: GameMode; n: number }], BoardRow>(
+      `SELECT ${BOARD_COLUMNS} FROM games WHERE mode = @mode ${BEST_FIRST}`,
+    );
+    this.#boardNext = sqlite.prepare<[{ mode: GameMode; n: number; score: number; at: number; rid: number }], BoardRow>(
+      `SELECT ${BOARD_COLUMNS} FROM games WHERE mode = @mode AND (score < @score OR (score = @score
+         AND (created_at > @at OR (created_at = @at AND rowid > @rid)))) ${BEST_FIRST}`,
     );
     // Other names with a game ahead of this one (higher score, or same score and earlier).
-    this.#ahead = sqlite.prepare<[AheadParams], { n: number }>(
+    this.#ahead = sqlite.prepare<[{ mode: GameMode; name: string; score: number; at: number; rid: number }], { n: number }>(
       `SELECT count(DISTINCT name) AS n FROM games
        WHERE mode = @mode AND name <> @name AND (score > @score OR (score = @score
-         AND (created_at < @at OR (created_at = @at AND rowid < @rowid))))`,
+         AND (created_at < @at OR (created_at = @at AND rowid < @rid))))`,
     );
   }
 
@@ -95,33 +116,24 @@ export class SqliteScoreStore implements ScoreStore {
     // One short write transaction; a busy lock is retried with backoff, never waited on here.
     const { lastInsertRowid } = await withRetry(
       () =>
-        this.#db
-          .insert(games)
-          .values({
-            id,
-            mode: game.mode,
-            name: game.name,
-            score: game.score,
-            lines: game.lines,
-            level: game.level,
-            startLevel: game.startLevel,
-            frames: game.frames,
-            seed: game.seed,
-            replay: game.replayJson,
-            engineVersion: game.engineVersion,
-            createdAt,
-          })
-          .run(),
+        this.#insert.run({
+          id,
+          mode: game.mode,
+          name: game.name,
+          score: game.score,
+          lines: game.lines,
+          level: game.level,
+          startLevel: game.startLevel,
+          frames: game.frames,
+          seed: game.seed,
+          replay: game.replayJson,
+          engineVersion: game.engineVersion,
+          createdAt,
+        }),
       this.#retry,
     );
-    const params: AheadParams = {
-      mode: game.mode,
-      name: game.name,
-      score: game.score,
-      at: createdAt.getTime(),
-      rowid: Number(lastInsertRowid),
-    };
-    const ahead = await withRetry(() => this.#ahead.get(params)?.n ?? 0, this.#retry);
+    const key = { mode: game.mode, name: game.name, score: game.score, at: createdAt.getTime(), rid: Number(lastInsertRowid) };
+    const ahead = await withRetry(() => this.#ahead.get(key)?.n ?? 0, this.#retry);
     return { id, rank: ahead + 1 };
   }
 
@@ -130,32 +142,35 @@ export class SqliteScoreStore implements ScoreStore {
     return withRetry(() => {
       const seen = new Set<string>();
       const out: ScoreEntry[] = [];
-      // Best-first walk of the index; the first game seen per name is that name's best.
-      for (const row of this.#board.iterate(mode)) {
-        if (seen.has(row.name)) continue;
-        seen.add(row.name);
-        out.push({
-          rank: out.length + 1,
-          name: row.name,
-          score: row.score,
-          lines: row.lines,
-          level: row.level,
-          startLevel: row.start_level,
-          replayId: row.id,
-          at: new Date(row.created_at),
-        });
-        if (out.length >= limit) break;
+      const n = Math.max(64, limit * 4);
+      // Walk the index best-first, a page at a time; a name's first game is its best.
+      let page = this.#boardFirst.all({ mode, n });
+      for (;;) {
+        for (const row of page) {
+          if (seen.has(row.name)) continue;
+          seen.add(row.name);
+          out.push({
+            rank: out.length + 1,
+            name: row.name,
+            score: row.score,
+            lines: row.lines,
+            level: row.level,
+            startLevel: row.start_level,
+            replayId: row.id,
+            at: new Date(row.created_at),
+          });
+          if (out.length >= limit) return out;
+        }
+        const last = page.at(-1);
+        if (!last || page.length < n) return out;
+        page = this.#boardNext.all({ mode, n, score: last.score, at: last.created_at, rid: last.rid });
       }
-      return out;
     }, this.#retry);
   }
 
   async getReplay(id: string): Promise<string | undefined> {
     this.#assertOpen();
-    const row = await withRetry(
-      () => this.#db.select({ replay: games.replay }).from(games).where(eq(games.id, id)).get(),
-      this.#retry,
-    );
+    const row = await withRetry(() => this.#replay.get({ id }), this.#retry);
     return row?.replay;
   }
 
