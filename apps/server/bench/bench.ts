@@ -13,6 +13,7 @@ const seconds = env('BENCH_SECONDS', 40);
 const rampSeconds = env('BENCH_RAMP_SECONDS', 30);
 const workers = Math.max(1, env('BENCH_WORKERS', 1));
 const level = env('BENCH_LEVEL', 9);
+const nice = env('BENCH_NICE', 10);
 
 /** utime + stime of a process in seconds (Linux /proc). */
 function cpuSeconds(pid: number): number {
@@ -35,7 +36,7 @@ type Reply = { type: string; [k: string]: unknown };
 const pool = Array.from({ length: workers }, (_, i) => {
   const pairs = Math.floor(players / 2 / workers) + (i < (players / 2) % workers ? 1 : 0);
   const w = new Worker(new URL('./load-worker.ts', import.meta.url), {
-    workerData: { url: server.url, pairs, rampMs: rampSeconds * 1000, level },
+    workerData: { url: server.url, pairs, rampMs: rampSeconds * 1000, level, nice },
     execArgv: ['--conditions=@tengen/source', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
   });
   const next = (type: string) => new Promise<Reply>((resolve) => w.on('message', (m: Reply) => m.type === type && resolve(m)));
@@ -50,7 +51,9 @@ process.stdout.write(`${opened} players connected (${failed} pair(s) failed to o
 await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'mark' }), p.next('marked'))));
 const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
 const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-const relay0 = histogramBuckets(await scrape(), 'tengen_relay_latency_seconds'); // also resets the loop-lag window
+const gcSeconds = (text: string) => [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+const start = await scrape(); // also resets the event-loop lag window
+const relay0 = histogramBuckets(start, 'tengen_relay_latency_seconds');
 const cpu0 = cpuSeconds(pid);
 const t0 = performance.now();
 await new Promise((r) => setTimeout(r, seconds * 1000));
@@ -58,7 +61,11 @@ const cpu1 = cpuSeconds(pid);
 const wall = (performance.now() - t0) / 1000;
 const end = await scrape();
 const relay1 = histogramBuckets(end, 'tengen_relay_latency_seconds');
-const loopLag = { p99: gauge(end, 'nodejs_eventloop_lag_p99_seconds'), max: gauge(end, 'nodejs_eventloop_lag_max_seconds') };
+const loopLag = {
+  p99: gauge(end, 'nodejs_eventloop_lag_p99_seconds'),
+  max: gauge(end, 'nodejs_eventloop_lag_max_seconds'),
+  gcShare: (gcSeconds(end) - gcSeconds(start)) / ((performance.now() - t0) / 1000),
+};
 const relay = { p50: bucketQuantile(relay0, relay1, 0.5).ms, p99: bucketQuantile(relay0, relay1, 0.99).ms, count: bucketQuantile(relay0, relay1, 0.5).count };
 const reports = await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'report' }), p.next('report'))));
 

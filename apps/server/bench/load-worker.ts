@@ -1,4 +1,5 @@
 // Worker thread of the benchmark: opens bot pairs against the server and reports measurements.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Client as SdkClient } from '@colyseus/sdk';
 import type { RoomStateShape } from '@tengen/protocol';
@@ -13,8 +14,12 @@ interface Job {
   pairs: number;
   rampMs: number;
   level: number;
+  nice: number;
 }
 const job = workerData as Job;
+// The load generator shares the machine with the server: let the server have the CPU first
+// (on Linux, priority 0 here means this thread only).
+if (job.nice > 0) setPriority(0, job.nice);
 const port = parentPort;
 if (!port) throw new Error('load-worker must run as a worker thread');
 

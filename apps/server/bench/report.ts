@@ -51,7 +51,7 @@ export function bucketQuantile(before: Map<number, number>, after: Map<number, n
  */
 export function summarize(
   reports: WorkerReport[],
-  server: { serverCpu: number; wallSeconds: number; relay: { p50: number; p99: number; count: number }; loopLag: { p99: number; max: number } },
+  server: { serverCpu: number; wallSeconds: number; relay: { p50: number; p99: number; count: number }; loopLag: { p99: number; max: number; gcShare: number } },
 ): string {
   const latencies = reports.flatMap((r) => r['latencies'] as number[]).sort((a, b) => a - b);
   const minutes = sum(reports, 'minutes');
@@ -66,7 +66,7 @@ export function summarize(
     `concurrent players      ${f(sum(reports, 'connected'))} connected of ${f(sum(reports, 'players'))} opened (${f(sum(reports, 'failures'))} pairs failed), ${f(server.wallSeconds, 1)} s measured`,
     `server relay latency    p50 ${f(server.relay.p50, 2)} ms, p99 ${f(server.relay.p99, 2)} ms (${f(server.relay.count)} batches: arrival in the room -> opponent's patch written to its socket)`,
     `client-observed latency p50 ${f(quantile(latencies, 0.5), 1)} ms, p99 ${f(quantile(latencies, 0.99), 1)} ms, max ${f(latencies.at(-1) ?? NaN, 1)} ms (${f(latencies.length)} samples: sender's send -> opponent client decoded it, load-generator delays included)`,
-    `server CPU              ${f(server.serverCpu * 100, 1)} % of one core; event-loop lag p99 ${f(server.loopLag.p99, 1)} ms, max ${f(server.loopLag.max, 1)} ms`,
+    `server CPU              ${f(server.serverCpu * 100, 1)} % of one core; event-loop lag p99 ${f(server.loopLag.p99, 1)} ms, max ${f(server.loopLag.max, 1)} ms; GC ${f(server.loopLag.gcShare * 100, 1)} % of wall time`,
     `per player-minute       ${f(perMin(sum(reports, 'spawns')), 1)} spawns, ${f(perMin(sum(reports, 'moves')), 1)} moves (shift/rotate)`,
     `bytes/player-minute     server->client ${f(down)} B, client->server ${f(up)} B (WebSocket frames, headers included)`,
     `old app, same play      ${f(oldPerMin)} B/player-minute (3,835 B per spawn + 69 B per move)`,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_BOARD, packBoard, unpackBoard } from './board.ts';
-import { MAX_PENDING_FRAMES } from './constants.ts';
+import { MAX_PENDING_FRAMES, MIN_BATCH_FRAMES } from './constants.ts';
 import { InputBatcher, type InputBatch } from './input-batcher.ts';
 
 const expand = (batches: InputBatch[]) => batches.flatMap((b) => b.runs.flatMap(([n, buttons]) => Array<number>(n).fill(buttons)));
@@ -33,14 +33,16 @@ describe('InputBatcher', () => {
 
   it('holds idle frames until the pending limit, sends changes quickly', () => {
     const batcher = new InputBatcher(100);
-    const sent: (InputBatch | null)[] = [];
-    for (let i = 0; i < 3; i++) sent.push(batcher.push(0));
-    expect(sent[2]).toEqual({ from: 100, runs: [[3, 0]] }); // first frames count as a change
-    for (let i = 0; i < MAX_PENDING_FRAMES - 1; i++) expect(batcher.push(0)).toBeNull();
-    expect(batcher.push(0)).toEqual({ from: 103, runs: [[MAX_PENDING_FRAMES, 0]] });
-    batcher.push(1);
-    batcher.push(1);
-    expect(batcher.push(1)).toEqual({ from: 103 + MAX_PENDING_FRAMES, runs: [[3, 1]] });
+    for (let i = 1; i < MIN_BATCH_FRAMES; i++) expect(batcher.push(0)).toBeNull();
+    // The first frames count as a change.
+    expect(batcher.push(0)).toEqual({ from: 100, runs: [[MIN_BATCH_FRAMES, 0]] });
+    let from = 100 + MIN_BATCH_FRAMES;
+    for (let i = 1; i < MAX_PENDING_FRAMES; i++) expect(batcher.push(0)).toBeNull();
+    expect(batcher.push(0)).toEqual({ from, runs: [[MAX_PENDING_FRAMES, 0]] });
+    from += MAX_PENDING_FRAMES;
+    for (let i = 1; i < MIN_BATCH_FRAMES; i++) expect(batcher.push(i % 2)).toBeNull();
+    expect(batcher.push(1)).not.toBeNull();
+    expect(batcher.nextFrame).toBe(from + MIN_BATCH_FRAMES);
   });
 });
 
