@@ -2,6 +2,7 @@
 // visit loads, the time from navigation to the first playable frame, and the p99 per-frame update
 // cost while a long, line-clearing game plays through the real renderer (headless Chromium).
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
@@ -71,7 +72,8 @@ try {
     ['first playable frame (median)', `${median(starts).toFixed(0)} ms (runs: ${starts.map((s) => s.toFixed(0)).join(', ')})`, `< ${TARGET.firstPlayableMs} ms`],
     ['per-frame update p99', `${perf.p99.toFixed(2)} ms (p50 ${perf.p50.toFixed(2)}, max ${perf.max.toFixed(2)}, ${perf.count} frames)`, `< ${TARGET.p99Ms} ms`],
   ];
-  console.log(`client bench: headless Chromium, ${PLAY_SECONDS} s of a bot replay (start level 7; ${summary.lines} lines in the full game, ${shown} lines shown when sampling stopped)`);
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`client bench: headless Chromium (machine load average ${load}), ${PLAY_SECONDS} s of a bot replay (start level 7; ${summary.lines} lines in the full game, ${shown} lines shown when sampling stopped)`);
   for (const [k, v, t] of rows) console.log(`  ${k.padEnd(30)} ${v.padEnd(58)} target ${t}`);
   const ok = gzip / 1024 <= TARGET.gzipKb && median(starts) < TARGET.firstPlayableMs && perf.p99 < TARGET.p99Ms;
   console.log(ok ? 'all targets met' : 'TARGET MISSED');
