@@ -1,5 +1,6 @@
 // Benchmark: bot pairs over real WebSockets against one server process, on loopback.
-// `npx nx run server:bench` (env: BENCH_PLAYERS=2000 BENCH_SECONDS=40 BENCH_RAMP_SECONDS=30 BENCH_WORKERS=1).
+// `npx nx run server:bench` (env: BENCH_PLAYERS=2000 BENCH_SECONDS=30 BENCH_RAMP_SECONDS=30 BENCH_WORKERS=2
+// BENCH_NICE=10 BENCH_LEVEL=9 BENCH_PROFILE=dir). Loopback only; about 75 s.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +10,9 @@ import { bucketQuantile, histogramBuckets, summarize } from './report.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const players = env('BENCH_PLAYERS', 2000);
-const seconds = env('BENCH_SECONDS', 40);
+const seconds = env('BENCH_SECONDS', 30);
 const rampSeconds = env('BENCH_RAMP_SECONDS', 30);
-const workers = Math.max(1, env('BENCH_WORKERS', 1));
+const workers = Math.max(1, env('BENCH_WORKERS', 2));
 const level = env('BENCH_LEVEL', 9);
 const nice = env('BENCH_NICE', 10);
 
