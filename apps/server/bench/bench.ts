@@ -40,38 +40,44 @@ const pool = Array.from({ length: workers }, (_, i) => {
     workerData: { url: server.url, pairs, rampMs: rampSeconds * 1000, level, nice },
     execArgv: ['--conditions=@tengen/source', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
   });
-  const next = (type: string) => new Promise<Reply>((resolve) => w.on('message', (m: Reply) => m.type === type && resolve(m)));
+  const failed = new Promise<never>((_, reject) => w.once('error', (err) => reject(new Error(`load worker ${i} failed: ${err.message}`))));
+  const next = (type: string) =>
+    Promise.race([failed, new Promise<Reply>((resolve) => w.on('message', (m: Reply) => m.type === type && resolve(m)))]);
   return { w, next };
 });
 
-const ready = await Promise.all(pool.map((p) => p.next('ready')));
-const opened = ready.reduce((n, r) => n + Number(r['players']), 0);
-const failed = ready.reduce((n, r) => n + Number(r['failures']), 0);
-process.stdout.write(`${opened} players connected (${failed} pair(s) failed to open); measuring for ${seconds} s\n`);
+try {
+  const ready = await Promise.all(pool.map((p) => p.next('ready')));
+  const opened = ready.reduce((n, r) => n + Number(r['players']), 0);
+  const failed = ready.reduce((n, r) => n + Number(r['failures']), 0);
+  process.stdout.write(`${opened} players connected (${failed} pair(s) failed to open); measuring for ${seconds} s\n`);
 
-await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'mark' }), p.next('marked'))));
-const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
-const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-const gcSeconds = (text: string) => [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
-const start = await scrape(); // also resets the event-loop lag window
-const relay0 = histogramBuckets(start, 'tengen_relay_latency_seconds');
-const cpu0 = cpuSeconds(pid);
-const t0 = performance.now();
-await new Promise((r) => setTimeout(r, seconds * 1000));
-const cpu1 = cpuSeconds(pid);
-const wall = (performance.now() - t0) / 1000;
-const end = await scrape();
-const relay1 = histogramBuckets(end, 'tengen_relay_latency_seconds');
-const loopLag = {
-  p99: gauge(end, 'nodejs_eventloop_lag_p99_seconds'),
-  max: gauge(end, 'nodejs_eventloop_lag_max_seconds'),
-  gcShare: (gcSeconds(end) - gcSeconds(start)) / ((performance.now() - t0) / 1000),
-};
-const relay = { p50: bucketQuantile(relay0, relay1, 0.5).ms, p99: bucketQuantile(relay0, relay1, 0.99).ms, count: bucketQuantile(relay0, relay1, 0.5).count };
-const reports = await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'report' }), p.next('report'))));
-
-process.stdout.write(summarize(reports, { serverCpu: (cpu1 - cpu0) / wall, wallSeconds: wall, relay, loopLag }));
-server.proc.kill('SIGTERM');
-await server.exited;
-rmSync(dir, { recursive: true, force: true });
+  await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'mark' }), p.next('marked'))));
+  const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
+  const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+  const gcSeconds = (text: string) => [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+  const start = await scrape(); // also resets the event-loop lag window
+  const relay0 = histogramBuckets(start, 'tengen_relay_latency_seconds');
+  const cpu0 = cpuSeconds(pid);
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const cpu1 = cpuSeconds(pid);
+  const wall = (performance.now() - t0) / 1000;
+  const end = await scrape();
+  const relay1 = histogramBuckets(end, 'tengen_relay_latency_seconds');
+  const relay = { p50: bucketQuantile(relay0, relay1, 0.5).ms, p99: bucketQuantile(relay0, relay1, 0.99).ms, count: bucketQuantile(relay0, relay1, 0.5).count };
+  const loopLag = {
+    p99: gauge(end, 'nodejs_eventloop_lag_p99_seconds'),
+    max: gauge(end, 'nodejs_eventloop_lag_max_seconds'),
+    gcShare: (gcSeconds(end) - gcSeconds(start)) / wall,
+  };
+  const reports = await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'report' }), p.next('report'))));
+  process.stdout.write(summarize(reports, { serverCpu: (cpu1 - cpu0) / wall, wallSeconds: wall, relay, loopLag }));
+} finally {
+  for (const p of pool) void p.w.terminate();
+  server.proc.kill('SIGTERM');
+  await Promise.race([server.exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (server.proc.exitCode === null) server.proc.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+}
 process.exit(0);

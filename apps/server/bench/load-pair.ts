@@ -25,7 +25,8 @@ class Seat {
 
   constructor(room: Room<any, RoomStateShape>) {
     this.room = room;
-    this.wire = (room.connection.transport as unknown as { ws: { _socket: Wire } }).ws._socket;
+    // The ws socket keeps its counters after it closes; a connection already gone counts nothing.
+    this.wire = (room.connection.transport as unknown as { ws: { _socket: Wire | null } }).ws._socket ?? { bytesRead: 0, bytesWritten: 0 };
   }
 
   send(batch: InputBatch, now: number, frame: number): void {
