@@ -116,4 +116,20 @@ describe('duo room, end to end over WebSockets', () => {
     expect(host.me?.phase).toBe('playing');
     await Promise.all([host.leave(), stranger.leave(), friend.leave()]);
   });
+
+  it('a seat left before play opens the room to the next quick-match player', async () => {
+    const first = await TestPlayer.connect(server.url, 'joinOrCreate', 'duo');
+    const quitter = await TestPlayer.connect(server.url, 'joinOrCreate', 'duo');
+    expect(quitter.room.roomId).toBe(first.room.roomId);
+    first.send('ready');
+    const seen = first.messages.length;
+    await quitter.leave();
+    await first.message('opponentLeft', seen);
+    await first.until('waiting again', () => first.room.state.phase === 'waiting');
+    const next = await TestPlayer.connect(server.url, 'joinOrCreate', 'duo');
+    expect(next.room.roomId).toBe(first.room.roomId);
+    next.send('ready');
+    await Promise.all([first.message('start'), next.message('start')]);
+    await Promise.all([first.leave(), next.leave()]);
+  });
 });

@@ -53,6 +53,10 @@ const stop = (signal: string) => {
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
+process.on('unhandledRejection', (err) => {
+  // A stray rejection must not take down every room on this process.
+  log.error({ err }, 'unhandled promise rejection');
+});
 process.on('uncaughtException', (err) => {
   log.fatal({ err }, 'uncaught exception');
   process.exit(1);

@@ -120,6 +120,8 @@ describe('Match', () => {
     m.leave('b');
     expect(last('a')).toEqual({ type: 'opponentLeft' });
     expect(m.state.players.has('b')).toBe(false);
+    expect(m.state.phase).toBe('waiting'); // the seat is free again before play
+    expect(m.open).toBe(true);
   });
 });
 

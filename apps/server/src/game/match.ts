@@ -90,9 +90,16 @@ export class Match {
       p.left = true;
       p.connected = false;
     } else {
+      // Before play the seat is simply free again: the room waits for another player.
       this.state.players.delete(id);
+      if (this.state.players.size < this.#deps.capacity && this.#deps.capacity > 1) setRoomPhase(this.state, 'waiting');
     }
     this.#others(id, { type: 'opponentLeft' });
+  }
+
+  /** True while a seat left before play can be offered to someone else. */
+  get open(): boolean {
+    return this.state.phase !== 'playing' && this.state.players.size < this.#deps.capacity && !this.state.draining;
   }
 
   /** The server is restarting: tell everyone; no new games start from now on. */

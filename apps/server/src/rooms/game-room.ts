@@ -105,6 +105,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#guards.delete(client.sessionId);
     this.#kicked.delete(client.sessionId);
     this.#watchSelf.delete(client.sessionId);
+    if (this.match.open && this.clients.length > 0) void this.unlock();
     this.#flush();
   }
 
