@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { spawnServer } from '../src/testing/spawn-server.ts';
-import { bucketQuantile, histogramBuckets, summarize } from './report.ts';
+import { LoadGroup } from './load-group.ts';
+import { bucketQuantile, histogramBuckets, quantile, summarize } from './report.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const players = env('BENCH_PLAYERS', 2000);
@@ -15,6 +16,9 @@ const rampSeconds = env('BENCH_RAMP_SECONDS', 30);
 const workers = Math.max(1, env('BENCH_WORKERS', 2));
 const level = env('BENCH_LEVEL', 9);
 const nice = env('BENCH_NICE', 10);
+// Probe pairs run on this (otherwise idle) thread: their latency is what a player whose own
+// machine is not a load generator would see, with the server under the full load.
+const probePairs = env('BENCH_PROBE_PAIRS', 10);
 
 /** utime + stime of a process in seconds (Linux /proc). */
 function cpuSeconds(pid: number): number {
@@ -35,7 +39,8 @@ process.stdout.write(`server pid ${pid} on ${server.url}; opening ${players} pla
 
 type Reply = { type: string; [k: string]: unknown };
 const pool = Array.from({ length: workers }, (_, i) => {
-  const pairs = Math.floor(players / 2 / workers) + (i < (players / 2) % workers ? 1 : 0);
+  const loadPairs = players / 2 - probePairs;
+  const pairs = Math.floor(loadPairs / workers) + (i < loadPairs % workers ? 1 : 0);
   const w = new Worker(new URL('./load-worker.ts', import.meta.url), {
     workerData: { url: server.url, pairs, rampMs: rampSeconds * 1000, level, nice },
     execArgv: ['--conditions=@tengen/source', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
@@ -46,13 +51,16 @@ const pool = Array.from({ length: workers }, (_, i) => {
   return { w, next };
 });
 
+const probes = new LoadGroup(server.url, level);
 try {
-  const ready = await Promise.all(pool.map((p) => p.next('ready')));
+  const [ready] = await Promise.all([Promise.all(pool.map((p) => p.next('ready'))), probes.open(probePairs, rampSeconds * 1000)]);
+  ready.push({ type: 'ready', players: probes.pairs.length * 2, failures: probes.failures });
   const opened = ready.reduce((n, r) => n + Number(r['players']), 0);
   const failed = ready.reduce((n, r) => n + Number(r['failures']), 0);
   process.stdout.write(`${opened} players connected (${failed} pair(s) failed to open); measuring for ${seconds} s\n`);
 
   await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'mark' }), p.next('marked'))));
+  probes.mark();
   const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
   const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
   const gcSeconds = (text: string) => [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
@@ -71,8 +79,12 @@ try {
     max: gauge(end, 'nodejs_eventloop_lag_max_seconds'),
     gcShare: (gcSeconds(end) - gcSeconds(start)) / wall,
   };
+  const probe = probes.report();
   const reports = await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'report' }), p.next('report'))));
-  process.stdout.write(summarize(reports, { serverCpu: (cpu1 - cpu0) / wall, wallSeconds: wall, relay, loopLag }));
+  const probeLat = [...probe.latencies].sort((a, b) => a - b);
+  const probeLine = { p50: quantile(probeLat, 0.5), p99: quantile(probeLat, 0.99), count: probeLat.length, players: probe.players };
+  process.stdout.write(summarize([...reports, probe], { serverCpu: (cpu1 - cpu0) / wall, wallSeconds: wall, relay, loopLag, probe: probeLine }));
+  await probes.close();
 } finally {
   for (const p of pool) void p.w.terminate();
   server.proc.kill('SIGTERM');

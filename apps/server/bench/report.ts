@@ -51,7 +51,9 @@ export function bucketQuantile(before: Map<number, number>, after: Map<number, n
  */
 export function summarize(
   reports: WorkerReport[],
-  server: { serverCpu: number; wallSeconds: number; relay: { p50: number; p99: number; count: number }; loopLag: { p99: number; max: number; gcShare: number } },
+  server: { serverCpu: number; wallSeconds: number; relay: { p50: number; p99: number; count: number }; loopLag: { p99: number; max: number; gcShare: number };
+    probe: { p50: number; p99: number; count: number; players: number };
+  },
 ): string {
   const latencies = reports.flatMap((r) => r['latencies'] as number[]).sort((a, b) => a - b);
   const minutes = sum(reports, 'minutes');
@@ -65,7 +67,8 @@ export function summarize(
     '== tengen server benchmark (loopback) ==',
     `concurrent players      ${f(sum(reports, 'connected'))} connected of ${f(sum(reports, 'players'))} opened (${f(sum(reports, 'failures'))} pairs failed), ${f(server.wallSeconds, 1)} s measured`,
     `server relay latency    p50 ${f(server.relay.p50, 2)} ms, p99 ${f(server.relay.p99, 2)} ms (${f(server.relay.count)} batches: arrival in the room -> opponent's patch written to its socket)`,
-    `client-observed latency p50 ${f(quantile(latencies, 0.5), 1)} ms, p99 ${f(quantile(latencies, 0.99), 1)} ms, max ${f(latencies.at(-1) ?? NaN, 1)} ms (${f(latencies.length)} samples: sender's send -> opponent client decoded it, load-generator delays included)`,
+    `probe players latency   p50 ${f(server.probe.p50, 1)} ms, p99 ${f(server.probe.p99, 1)} ms (${f(server.probe.count)} samples from ${f(server.probe.players)} players on an idle thread: send -> opponent decoded the patch)`,
+    `all players latency     p50 ${f(quantile(latencies, 0.5), 1)} ms, p99 ${f(quantile(latencies, 0.99), 1)} ms, max ${f(latencies.at(-1) ?? NaN, 1)} ms (${f(latencies.length)} samples, including the overloaded load-generator threads)`,
     `server CPU              ${f(server.serverCpu * 100, 1)} % of one core; event-loop lag p99 ${f(server.loopLag.p99, 1)} ms, max ${f(server.loopLag.max, 1)} ms; GC ${f(server.loopLag.gcShare * 100, 1)} % of wall time`,
     `per player-minute       ${f(perMin(sum(reports, 'spawns')), 1)} spawns, ${f(perMin(sum(reports, 'moves')), 1)} moves (shift/rotate)`,
     `bytes/player-minute     server->client ${f(down)} B, client->server ${f(up)} B (WebSocket frames, headers included)`,
