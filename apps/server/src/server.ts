@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { defineRoom, defineServer, type Presence } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
-import { WebSocketTransport } from '@colyseus/ws-transport';
+import { StaggeredWebSocketTransport } from './staggered-transport.ts';
 import { SqliteScoreStore, type ScoreStore } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -72,7 +72,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         },
       ),
     },
-    transport: new WebSocketTransport({ server: http }),
+    transport: new StaggeredWebSocketTransport({ server: http }),
     ...(presence ? { presence } : {}),
     ...(driver ? { driver } : {}),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
