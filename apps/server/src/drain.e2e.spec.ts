@@ -26,7 +26,7 @@ async function startedSolo(url: string): Promise<TestPlayer> {
 describe('SIGTERM with games in progress (spawned server process)', () => {
   it('stops taking traffic at once, lets games finish and submit, stores every score, exits 0', async () => {
     const dbFile = join(dir, 'db.sqlite');
-    server = await spawnServer({ PORT: '0', DB_FILE: dbFile, DRAIN_SECONDS: '10', CLIENT_DIR: dir });
+    server = await spawnServer({ PORT: '0', DB_FILE: dbFile, DRAIN_SECONDS: '15', CLIENT_DIR: dir });
     const finisher = await startedSolo(server.url);
     const idler = await startedSolo(server.url);
     await finisher.play({ botFrames: 60, untilFrame: 60 });
@@ -34,7 +34,7 @@ describe('SIGTERM with games in progress (spawned server process)', () => {
     const sentAt = Date.now();
     server.proc.kill('SIGTERM');
     const restarting = await finisher.message('serverRestarting');
-    expect(restarting.seconds).toBe(10);
+    expect(restarting.seconds).toBe(15);
     await idler.message('serverRestarting');
     expect((await getJson(`${server.url}/readyz`)).status).toBe(503);
     await expect(TestPlayer.connect(server.url, 'create', 'solo')).rejects.toThrow();
@@ -54,7 +54,7 @@ describe('SIGTERM with games in progress (spawned server process)', () => {
     // The idle game never finishes: its room closes when the drain time is up, then the process exits.
     const { code } = await server.exited;
     expect(code).toBe(0);
-    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(9_000);
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(14_000);
     await idler.until('closed', () => idler.closed);
     expect(idler.closed?.code).toBe(CLOSE_CODE.serverShutdown);
     expect(server.logs.map((l) => l['msg'])).toEqual(expect.arrayContaining(['draining', 'score stored', 'stopped']));

@@ -28,7 +28,7 @@ const junk = fc.oneof(
   fc.tuple(fc.constant('selectLevel'), fc.record({ level: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] })),
 );
 
-/** Keeps one connection sending junk at ~80 messages/s for `ms`; reconnects when kicked. */
+/** Keeps one connection sending junk at ~120 messages/s for `ms`; reconnects when kicked. */
 async function fuzzer(ms: number, seed: number): Promise<number> {
   const samples = fc.sample(junk, { numRuns: 5_000, seed });
   let sent = 0;
@@ -37,7 +37,7 @@ async function fuzzer(ms: number, seed: number): Promise<number> {
     const p = await TestPlayer.connect(server.url, seed % 2 ? 'create' : 'joinOrCreate', seed % 2 ? 'solo' : 'duo');
     if (sent % 3 === 0) p.send('ready');
     while (!p.closed && Date.now() < end) {
-      for (let i = 0; i < 8 && !p.closed; i++) {
+      for (let i = 0; i < 12 && !p.closed; i++) {
         const [type, payload] = samples[sent++ % samples.length]!;
         try {
           p.room.send(type, payload);
