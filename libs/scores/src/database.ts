@@ -14,16 +14,6 @@ export interface OpenOptions {
 }
 
 /**
- * better-sqlite3 12 wraps databases and statements in `node::ObjectWrap`; since Node 24.19 the
- * destructor of one that the garbage collector finalises outside a JS context aborts the process
- * ("RemoveEnvironmentCleanupHook: Assertion failed: (env) != nullptr"). Until the workspace moves
- * to better-sqlite3 13 (N-API), no database or statement may ever become garbage: every one is
- * kept here for the life of the process. Code therefore prepares each statement once, never per
- * query, and never uses `db.pragma()` or `stmt.iterate()` (they create objects that are dropped).
- */
-const retained: object[] = [];
-
-/**
  * Opens (creating the folder and file if needed) the SQLite file with the settings every process
  * must agree on: a rollback journal (`journal_mode=DELETE`) because the file may live on NFS/EFS,
  * where WAL's shared memory does not work, and a short `busy_timeout` so a blocked lock surfaces
@@ -32,13 +22,6 @@ const retained: object[] = [];
 export function openDatabase(file: string, opts: OpenOptions = {}): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  retained.push(db);
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((source: string) => {
-    const stmt = prepare(source);
-    retained.push(stmt);
-    return stmt;
-  }) as typeof db.prepare;
   try {
     db.exec(`PRAGMA busy_timeout = ${Math.trunc(opts.openTimeoutMs ?? 30_000)}`);
     db.exec('PRAGMA journal_mode = DELETE');

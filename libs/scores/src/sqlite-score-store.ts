@@ -46,7 +46,7 @@ export class SqliteScoreStore implements ScoreStore {
   readonly #sqlite: SqliteDatabase;
   readonly #now: () => Date;
   readonly #retry: RetryOptions;
-  // Every statement is prepared once (see database.ts for why none may become garbage).
+  // Every statement is prepared once, at open: no SQL parsing on the request path.
   readonly #insert;
   readonly #replay;
   readonly #boardFirst;
