@@ -23,19 +23,25 @@ export default [
             { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:none'] },
             { sourceTag: 'type:engine-tooling', onlyDependOnLibsWithTags: ['type:engine'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:engine', 'type:lib'] },
+            // Test players and load generators: they drive a game over the wire like a browser.
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib'],
+            },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib'],
+              onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib', 'type:testing'],
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib'],
+              onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib', 'type:testing'],
             },
-            { sourceTag: 'type:deploy', onlyDependOnLibsWithTags: ['type:none'] },
+            // Delivery projects import only the test player (the image smoke test plays a game).
+            { sourceTag: 'type:deploy', onlyDependOnLibsWithTags: ['type:testing'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
-            { sourceTag: 'scope:delivery', onlyDependOnLibsWithTags: ['scope:none'] },
+            { sourceTag: 'scope:delivery', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],

@@ -6,7 +6,7 @@ import { SqliteScoreStore } from '@tengen/scores';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
 import { spawnServer, type SpawnedServer } from './testing/spawn-server.ts';
-import { TestPlayer } from './testing/test-player.ts';
+import { TestPlayer } from '@tengen/bot-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'tengen-drain-'));
 let server: SpawnedServer | undefined;

@@ -6,7 +6,7 @@ import { freePort } from './testing/free-port.ts';
 import { getJson } from './testing/http.ts';
 import { startRedis, type TestRedis } from './testing/redis-server.ts';
 import { spawnServer, type SpawnedServer } from './testing/spawn-server.ts';
-import { TestPlayer } from './testing/test-player.ts';
+import { TestPlayer } from '@tengen/bot-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'tengen-scale-'));
 let redis: TestRedis;
