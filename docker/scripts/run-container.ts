@@ -4,6 +4,7 @@
  * The image's own entrypoint, environment, user and working directory are used.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { buildahFlags, buildahOut, capture } from './tools.ts';
 
 /** A running container and how to stop it. */
@@ -35,37 +36,62 @@ export function runContainer(
       remove: () => undefined,
     };
   }
+  const config = JSON.parse(buildahOut(['inspect', '--type', 'image', image])) as {
+    OCIv1: { config: { Entrypoint?: string[] } };
+  };
+  const entrypoint = config.OCIv1.config.Entrypoint;
+  if (!entrypoint?.length) throw new Error(`${image} has no entrypoint`);
   const container = buildahOut(['from', '--pull=never', image]);
-  const entrypoint = JSON.parse(
-    buildahOut(['inspect', '--format', '{{json .OCIv1.Config.Entrypoint}}', container]),
-  ) as string[];
+  const marker = `TENGEN_SMOKE_RUN=${process.pid}-${Date.now()}`;
   const child = spawn(
     'buildah',
-    [...buildahFlags, 'run', '--isolation', 'chroot', ...envFlags, container, '--', ...entrypoint],
+    [...buildahFlags, 'run', '--isolation', 'chroot', ...envFlags, '--env', marker, container, '--', ...entrypoint],
     { stdio: 'inherit' },
   );
   return {
     process: child,
-    stop: () => stopProcess(child, () => signalInside(child)),
+    stop: () => stopProcess(child, () => signalByMarker(marker)),
     remove: () => {
       buildahOut(['rm', container]);
     },
   };
 }
 
-/** buildah run does not forward signals: find the entrypoint's `node` below it and signal that. */
-function signalInside(child: ChildProcess): void {
-  const pids = capture('sh', ['-c', `pgrep -P ${child.pid} || true`]).split('\n').filter(Boolean);
-  const descendants = pids.flatMap((pid) => [pid, ...capture('sh', ['-c', `pgrep -P ${pid} || true`]).split('\n').filter(Boolean)]);
-  const node = descendants.find((pid) => capture('sh', ['-c', `cat /proc/${pid}/comm 2>/dev/null || true`]) === 'node');
-  if (!node) throw new Error('could not find the container\'s node process');
-  process.kill(Number(node), 'SIGTERM');
+/**
+ * buildah run neither forwards signals nor keeps the container's process as its descendant
+ * (buildah-chroot-exec is re-parented), so the process is found by the marker in its environment.
+ */
+function signalByMarker(marker: string): void {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let environ: string;
+    let cmdline: string;
+    try {
+      environ = readFileSync(`/proc/${entry}/environ`, 'latin1');
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'latin1');
+    } catch {
+      continue; // gone, or not ours to read
+    }
+    const exe = cmdline.split('\0')[0] ?? '';
+    if (environ.split('\0').includes(marker) && exe.endsWith('/node')) {
+      process.kill(Number(entry), 'SIGTERM');
+      return;
+    }
+  }
+  throw new Error("could not find the container's node process");
 }
 
+/** How long a stopped container may take to drain and exit before the stop counts as failed. */
+const STOP_TIMEOUT_MS = 60_000;
+
 function stopProcess(child: ChildProcess, signal: () => void): Promise<number | null> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
+    const timer = setTimeout(() => reject(new Error(`no exit ${STOP_TIMEOUT_MS / 1000} s after SIGTERM`)), STOP_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
     signal();
   });
 }

@@ -84,6 +84,11 @@ async function main(): Promise<void> {
   } finally {
     if (container.process.exitCode === null) container.process.kill('SIGKILL');
     container.remove();
+    // vfs storage keeps a full copy per layer: drop the smoke image and its dangling layers.
+    if (builder === 'buildah') {
+      buildahOut(['rmi', '--force', TAG]);
+      buildahOut(['rmi', '--prune']);
+    }
   }
 }
 

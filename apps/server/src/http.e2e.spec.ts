@@ -67,6 +67,8 @@ describe('probes and metrics', () => {
     ]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      // A plain-HTTP install must not be told to fetch its own assets over HTTPS.
+      expect(res.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
       expect(res.headers.get('x-powered-by')).toBeNull();
     }
   });

@@ -19,6 +19,9 @@ export const securityHeaders = helmet({
       'img-src': ["'self'", 'data:', 'blob:'],
       'media-src': ["'self'", 'data:', 'blob:'],
       'worker-src': ["'self'", 'blob:'],
+      // Plain-HTTP installs (a LAN box running `npm start`) must keep working: behind TLS every URL
+      // is same-origin and relative already, so upgrading buys nothing and breaks plain HTTP.
+      'upgrade-insecure-requests': null,
     },
   },
 });
