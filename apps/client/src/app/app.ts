@@ -1,31 +1,16 @@
-import type { Sfx } from '../audio/sfx.ts';
 import { demoDriver } from '../game/demo.ts';
 import type { StageDriver } from '../game/driver.ts';
-import type { KeyValueStore } from '../input/bindings-store.ts';
-import type { Command, InputHub } from '../input/input-hub.ts';
-import type { NetClient } from '../net/net-client.ts';
-import type { Banner } from '../ui/banner.ts';
-import type { HudMirror } from '../ui/hud-mirror.ts';
-import type { PanelHost } from '../ui/panel-host.ts';
-import type { AppContext, Mode } from './context.ts';
+import type { Command } from '../input/input-hub.ts';
+import type { AppContext, AppServices, Mode } from './context.ts';
 import { DuoMode } from './duo-mode.ts';
 import { NotFoundMode } from './not-found-mode.ts';
 import { parseRoute, routeUrl, type Route } from './router.ts';
 import { ScoreboardMode } from './scoreboard-mode.ts';
 import { SoloMode } from './solo-mode.ts';
-import type { Stage } from './stage.ts';
 import { TitleMode } from './title-mode.ts';
 
-/** The services the app is built from (see main.ts). */
-export interface AppParts {
-  stage: Stage;
-  panel: PanelHost;
-  hud: HudMirror;
-  input: InputHub;
-  sfx: Sfx;
-  banner: Banner;
-  net: NetClient;
-  store: KeyValueStore | null;
+/** The services plus the page elements the app is mounted in (see main.ts). */
+export interface AppParts extends AppServices {
   root: HTMLElement;
   stageEl: HTMLElement;
 }

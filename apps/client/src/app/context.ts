@@ -8,8 +8,8 @@ import type { PanelHost } from '../ui/panel-host.ts';
 import type { Route } from './router.ts';
 import type { Stage } from './stage.ts';
 
-/** The services every screen uses; built once in main.ts. */
-export interface AppContext {
+/** The services the app is built from; built once in main.ts. */
+export interface AppServices {
   stage: Stage;
   panel: PanelHost;
   hud: HudMirror;
@@ -18,6 +18,10 @@ export interface AppContext {
   banner: Banner;
   net: NetClient;
   store: KeyValueStore | null;
+}
+
+/** What every screen uses: the services plus navigation and the page state. */
+export interface AppContext extends AppServices {
   /** Goes to a route (pushes history unless `replace`). */
   navigate(route: Route, opts?: { replace?: boolean }): void;
   /** Puts the bot's attract-mode demo on the stage (kept running if already there). */
