@@ -1,11 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { TestPlayer } from '@tengen/bot-client';
+import { runReplay } from '@tengen/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, HttpApi, parseReplayResponse, parseScores } from './http-api.ts';
+import { freePort, startServer, type RealServer } from './testing/real-server.ts';
 
 const replay = { version: 1, seed: '8988', startLevel: 3, inputs: [[10, 0]] };
 
-function fakeFetch(status: number, body: unknown): typeof fetch {
-  return (async () => new Response(JSON.stringify(body), { status })) as typeof fetch;
-}
+let server: RealServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
 
 describe('parseScores', () => {
   it('reads arrays and wrapped lists, dropping bad rows', () => {
@@ -26,18 +33,37 @@ describe('parseReplayResponse', () => {
   });
 });
 
-describe('HttpApi', () => {
-  it('loads scores and replays', async () => {
-    expect(await new HttpApi('', fakeFetch(200, [{ name: 'a', score: 5, replayId: 'r' }])).scores('solo')).toHaveLength(1);
-    expect((await new HttpApi('', fakeFetch(200, replay)).replay('r')).startLevel).toBe(3);
+describe('HttpApi against the real server', () => {
+  it('reads empty boards, then a verified game on the board and its replay', async () => {
+    const api = new HttpApi(`${server.url}/`);
+    expect(await api.scores('solo')).toEqual([]);
+    expect(await api.scores('duo')).toEqual([]);
+
+    // A real game: a bot player over a WebSocket tops out in real time and submits.
+    const p = await TestPlayer.connect(server.url, 'create', 'solo');
+    p.send('selectLevel', { level: 19 });
+    p.send('ready');
+    const game = await p.play({ botFrames: 0, leadFrames: 170 });
+    await p.until('over', () => p.me?.phase === 'over');
+    p.send('submit', { name: 'ann' });
+    const submitted = await p.message('submitted');
+    await p.leave();
+
+    const rows = await api.scores('solo', 5);
+    expect(rows).toEqual([{ rank: 1, name: 'ann', score: game.score, lines: game.lines, level: game.level, startLevel: 19, replayId: submitted.replayId, at: expect.any(String) }]);
+    expect(await api.scores('duo')).toEqual([]);
+    const stored = await api.replay(submitted.replayId);
+    expect(stored.startLevel).toBe(19);
+    expect(runReplay(stored)).toMatchObject({ score: game.score, frames: game.frame, topOut: true });
   });
 
   it('explains failures', async () => {
-    await expect(new HttpApi('', fakeFetch(404, {})).replay('r')).rejects.toThrow('The replay was not found.');
-    await expect(new HttpApi('', fakeFetch(500, {})).scores('duo')).rejects.toThrow('HTTP 500');
-    const offline = (async () => {
-      throw new TypeError('fetch failed');
-    }) as typeof fetch;
-    await expect(new HttpApi('', offline).scores('solo')).rejects.toThrow('Cannot reach the server');
+    const api = new HttpApi(server.url);
+    await expect(api.replay('no-such-replay')).rejects.toThrow('The replay was not found.');
+    // The server refuses a limit outside 1..100 (400).
+    await expect(api.scores('solo', 1000)).rejects.toThrow(new ApiError('The server could not load the scoreboard (HTTP 400).', 400));
+    // Nothing listens on this port: the connection is refused.
+    const offline = new HttpApi(`http://127.0.0.1:${await freePort()}`);
+    await expect(offline.scores('solo')).rejects.toThrow('Cannot reach the server to load the scoreboard.');
   });
 });

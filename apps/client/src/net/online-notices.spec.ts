@@ -1,0 +1,113 @@
+// What OnlineSession tells the screen, each produced for real: a game run ahead of the clock, a
+// kicked connection, a server restart (its own server process), opponents coming and going.
+import { TestPlayer } from '@tengen/bot-client';
+import type { ServerMessage } from '@tengen/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionNotice } from '../game/backend.ts';
+import type { LeaveReason } from './room-link.ts';
+import { OnlineSession } from './online-session.ts';
+import { OnlineSolo } from './online-solo.ts';
+import { Pilot } from './testing/pilot.ts';
+import { joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
+
+let server: RealServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Notices a session reports, and what its link heard. */
+function watch(s: OnlineSession) {
+  const notices: SessionNotice[] = [];
+  const messages: ServerMessage[] = [];
+  const leaves: LeaveReason[] = [];
+  s.onNotice((n) => notices.push(n));
+  s.link.on('message', (m) => messages.push(m));
+  s.link.on('leave', (reason) => leaves.push(reason));
+  return { notices, messages, leaves };
+}
+
+describe('OnlineSession notices from the real server', () => {
+  it('reports an unranked game: submit is blocked, and the server refuses it too', async () => {
+    const { room, link } = await joinRoom(server.url);
+    const solo = new OnlineSolo(link);
+    const seen = watch(solo.session);
+    const pilot = new Pilot(solo);
+    await pilot.begin(19);
+    // Idle frames as fast as they can be stepped: far ahead of the wall clock, on to the top-out.
+    while (!pilot.game.topOut) pilot.step(0);
+    await until('the unranked notice', () => seen.notices.length > 0);
+    expect(seen.notices).toEqual([{ kind: 'unranked', message: expect.stringContaining('faster than real time') }]);
+    expect(solo.submitBlocked()).toMatch(/^This game is unranked: /);
+    await until('the game over on the server', () => room.state.players.get(room.sessionId)?.phase === 'over');
+    expect(room.state.players.get(room.sessionId)).toMatchObject({ ranked: false, frame: pilot.game.frame });
+    await expect(solo.submit('speedy')).rejects.toThrow(/unranked/);
+    solo.dispose();
+  });
+
+  it('reports a lost room when the server closes the connection', async () => {
+    const { room, link } = await joinRoom(server.url);
+    const s = new OnlineSession(link);
+    const seen = watch(s);
+    // Refused messages beyond the burst (40, then 20 a second): the server disconnects the client (4400).
+    for (let i = 0; i < 60; i++) room.send('teleport', { x: i });
+    await until('the lost notice', () => seen.notices.length > 0);
+    expect(seen.leaves).toEqual(['kicked']);
+    expect(seen.notices).toEqual([{ kind: 'lost', message: 'The connection to the server was lost (too many invalid messages).' }]);
+    s.dispose();
+  });
+
+  it('an opponent leaving is for the duo screen, not a notice; a leave on purpose is not news', async () => {
+    const { link } = await joinRoom(server.url, 'duo');
+    const s = new OnlineSession(link);
+    const seen = watch(s);
+    const bot = await TestPlayer.connect(server.url, 'joinById', link.roomId);
+    await bot.until('both seated', () => bot.room.state.phase === 'choosing');
+    await bot.leave();
+    await until('opponentLeft', () => seen.messages.some((m) => m.type === 'opponentLeft'));
+    await link.leave();
+    expect(seen.leaves).toEqual(['consented']);
+    expect(seen.notices).toEqual([]);
+    s.dispose();
+  });
+
+  it('dispose leaves the room: the opponent is told', async () => {
+    const { link } = await joinRoom(server.url, 'duo');
+    const s = new OnlineSession(link);
+    const seen = watch(s);
+    const bot = await TestPlayer.connect(server.url, 'joinById', link.roomId);
+    await bot.until('both seated', () => bot.room.state.phase === 'choosing');
+    s.dispose();
+    await bot.message('opponentLeft');
+    await until('left', () => seen.leaves.length > 0);
+    expect(seen.leaves).toEqual(['consented']);
+    expect(seen.notices).toEqual([]);
+    await bot.leave();
+  });
+});
+
+describe('a server restart (its own server process, SIGTERM)', () => {
+  it('reports serverRestarting, then the room lost to the restart', async () => {
+    const own = await startServer({ DRAIN_SECONDS: '1' });
+    try {
+      const { link } = await joinRoom(own.url);
+      const solo = new OnlineSolo(link);
+      const seen = watch(solo.session);
+      await new Pilot(solo).begin(0);
+      own.terminate();
+      await until('the room closed', () => seen.notices.length > 1);
+      expect(seen.notices).toEqual([
+        { kind: 'serverRestarting', seconds: 1 },
+        { kind: 'lost', message: 'The server restarted. Your game ended; start a new one.' },
+      ]);
+      expect(solo.session.draining).toBe(true);
+      expect(seen.leaves).toEqual(['serverShutdown']);
+      expect(await own.exited).toBe(0);
+      solo.dispose();
+    } finally {
+      await own.stop();
+    }
+  });
+});

@@ -1,0 +1,76 @@
+// OnlineSolo over a real room on the real server (a child process): what the server saw is the proof.
+import { Button, runReplay, seedToHex } from '@tengen/engine';
+import { InputBatcher, type ServerMessage } from '@tengen/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpApi } from './http-api.ts';
+import { OnlineSolo } from './online-solo.ts';
+import { Pilot } from './testing/pilot.ts';
+import { joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
+
+let server: RealServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('OnlineSolo against the real server', () => {
+  it('picks the level, readies and starts on the server seed', async () => {
+    const { room, link } = await joinRoom(server.url);
+    const solo = new OnlineSolo(link);
+    solo.cursor(3);
+    await until('the cursor mirrored', () => room.state.players?.get(room.sessionId)?.selectedLevel === 3);
+    const started = await solo.start(7, () => []);
+    expect(started.startLevel).toBe(7);
+    await until('the room playing', () => room.state.phase === 'playing');
+    expect(room.state.seed).toBe(started.seed);
+    expect(room.state.players.get(room.sessionId)).toMatchObject({ phase: 'playing', selectedLevel: 7, startLevel: 7, ranked: true });
+    solo.dispose();
+  });
+
+  it('streams every frame contiguously, flushes before a pause and at game over; submit reports the rank or the refusal', async () => {
+    const { room, link } = await joinRoom(server.url);
+    const errors: ServerMessage[] = [];
+    link.on('message', (m) => m.type === 'error' && errors.push(m));
+    const me = () => room.state.players.get(room.sessionId)!;
+    const solo = new OnlineSolo(link);
+    const pilot = new Pilot(solo);
+    const start = await pilot.begin(19);
+
+    // 20 idle frames then 30 with Left held; the protocol's batching policy leaves the last few pending.
+    const policy = new InputBatcher();
+    let batched = 0;
+    for (let f = 0; f < 50; f++) {
+      const buttons = f < 20 ? 0 : Button.Left;
+      if (policy.push(buttons)) batched = policy.nextFrame;
+      pilot.step(buttons);
+    }
+    expect(batched).toBeGreaterThan(20);
+    expect(batched).toBeLessThan(50);
+    await until('the full batches', () => me().frame === batched);
+    pilot.pause(true);
+    await until('the pending frames and the pause', () => me().frame === 50 && room.state.paused);
+    pilot.pause(false);
+    await until('unpaused', () => !room.state.paused);
+
+    // On to the top-out in real time; the last frames go out with it, not after a batch fills.
+    const game = await pilot.play();
+    expect(game.topOut).toBe(true);
+    await until('the server saw the top-out', () => me().phase === 'over');
+    expect(me()).toMatchObject({ frame: game.frame, score: game.score, lines: game.lines, ranked: true });
+    expect(errors).toEqual([]);
+
+    await expect(solo.submit('bad"name')).rejects.toThrow(/only contain letters/);
+    const result = await solo.submit('ann');
+    expect(result).toMatchObject({ rank: 1, score: game.score });
+    await expect(solo.submit('ann')).rejects.toThrow('already submitted');
+
+    // The server stored exactly the frames the client played, in order.
+    const replay = await new HttpApi(server.url).replay(result.replayId);
+    expect(replay).toMatchObject({ seed: seedToHex(start.seed), startLevel: 19 });
+    expect(replay.inputs).toEqual(pilot.recorded());
+    expect(runReplay(replay)).toMatchObject({ score: game.score, lines: game.lines, frames: game.frame, topOut: true });
+    solo.dispose();
+  });
+});
