@@ -7,7 +7,14 @@ export default [
   ...nx.configs['flat/typescript'],
   prettier,
   {
-    ignores: ['**/dist', '**/node_modules', '**/out-tsc', '**/cdk.out', '**/.nx', '**/vite.config.*.timestamp*'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/out-tsc',
+      '**/cdk.out',
+      '**/.nx',
+      '**/vite.config.*.timestamp*',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
@@ -30,17 +37,33 @@ export default [
             },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:engine',
+                'type:engine-tooling',
+                'type:lib',
+                'type:testing',
+              ],
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:engine',
+                'type:engine-tooling',
+                'type:lib',
+                'type:testing',
+              ],
             },
             // Delivery projects import only the test player (the image smoke test plays a game).
             { sourceTag: 'type:deploy', onlyDependOnLibsWithTags: ['type:testing'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
-            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
+            {
+              sourceTag: 'scope:server',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'],
+            },
+            {
+              sourceTag: 'scope:client',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'],
+            },
             { sourceTag: 'scope:delivery', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
@@ -50,7 +73,10 @@ export default [
   {
     files: ['**/*.ts', '**/*.mts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // noUncheckedIndexedAccess types every indexed read as possibly undefined; where an index is in
       // range by construction (fixed boards, tables, parsed argv), `!` is the honest form.
       '@typescript-eslint/no-non-null-assertion': 'off',

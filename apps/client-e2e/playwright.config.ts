@@ -25,7 +25,14 @@ const executablePath = chromiumPath();
 const launchOptions = {
   ...(executablePath ? { executablePath } : {}),
   // The machine's closed network refuses background connections; keep Chromium from trying.
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
 };
 
 export default defineConfig({
@@ -39,7 +46,11 @@ export default defineConfig({
   outputDir: join(root, 'dist', '.playwright', 'client-e2e', 'test-output'),
   use: { baseURL, trace: 'retain-on-failure', launchOptions },
   projects: [
-    { name: 'desktop', testIgnore: /phone\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'desktop',
+      testIgnore: /phone\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
     { name: 'phone', testMatch: /phone\.spec\.ts/, use: { ...devices['Pixel 7'], launchOptions } },
   ],
   webServer: external

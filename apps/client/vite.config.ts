@@ -8,7 +8,12 @@ export default defineConfig(({ mode }) => {
   const target = env['TENGEN_DEV_SERVER'] || 'http://localhost:2567';
   const proxy = { target, changeOrigin: true };
   // Colyseus opens its WebSocket at /<processId>/<roomId>?...: proxy upgrades only, serve pages locally.
-  const roomSocket = { target, changeOrigin: true, ws: true, bypass: (req: { url?: string }, res: unknown) => (res ? req.url : undefined) };
+  const roomSocket = {
+    target,
+    changeOrigin: true,
+    ws: true,
+    bypass: (req: { url?: string }, res: unknown) => (res ? req.url : undefined),
+  };
   return {
     root: import.meta.dirname,
     base: '/',
@@ -18,7 +23,12 @@ export default defineConfig(({ mode }) => {
     server: {
       port: 4200,
       host: 'localhost',
-      proxy: { '/api': proxy, '/healthz': proxy, '/matchmake': proxy, '^/[\\w-]+/[\\w-]+\\?': roomSocket },
+      proxy: {
+        '/api': proxy,
+        '/healthz': proxy,
+        '/matchmake': proxy,
+        '^/[\\w-]+/[\\w-]+\\?': roomSocket,
+      },
     },
     preview: { port: 4300, host: 'localhost' },
     build: {

@@ -8,5 +8,10 @@ export default defineConfig({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/apps/client-test',
   resolve: { conditions: ['@tengen/source', ...defaultClientConditions] },
-  test: { include: ['src/**/*.spec.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 },
+  test: {
+    include: ['src/**/*.spec.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
 });

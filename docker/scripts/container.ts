@@ -34,10 +34,9 @@ export function buildImage(options: BuildOptions): void {
       return;
     case 'buildah':
       // A local base (localhost/...) must not be pulled; a registry base is pulled when missing.
-      buildah(
-        ['bud', '--isolation', 'chroot', '--layers', '--pull=missing', ...common],
-        { cwd: repoRoot },
-      );
+      buildah(['bud', '--isolation', 'chroot', '--layers', '--pull=missing', ...common], {
+        cwd: repoRoot,
+      });
       return;
     default: {
       const never: never = options.builder;

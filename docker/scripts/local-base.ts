@@ -3,7 +3,15 @@
  * a Debian bookworm minbase root (debootstrap, from Debian's own mirror) plus this Node 24 binary
  * and npm, committed to the private buildah store. Cached by Node version; prints the image name.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildah, buildahOut, capture, run } from './tools.ts';
@@ -23,7 +31,9 @@ export function ensureLocalBase(): string {
   const rootfs = join(work, 'rootfs');
   try {
     console.log(`local base: debootstrap bookworm into ${rootfs}`);
-    run('debootstrap', ['--variant=minbase', 'bookworm', rootfs], { stdio: ['ignore', 'ignore', 'inherit'] });
+    run('debootstrap', ['--variant=minbase', 'bookworm', rootfs], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     // Node 24 itself (the binary running this script), and npm from the machine's installation.
     cpSync(process.execPath, join(rootfs, 'usr/local/bin/node'));
     // Node's headers, where the official image has them, for native addons (better-sqlite3).
@@ -53,7 +63,9 @@ export function ensureLocalBase(): string {
     buildah(['umount', container]);
     const path = 'PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin';
     buildah(['config', '--env', path, ...caEnv, '--cmd', 'node', container]);
-    buildah(['commit', '--quiet', '--rm', container, name], { stdio: ['ignore', 'ignore', 'inherit'] });
+    buildah(['commit', '--quiet', '--rm', container, name], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     return name;
   } finally {
     rmSync(work, { recursive: true, force: true });

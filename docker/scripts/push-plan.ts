@@ -24,11 +24,13 @@ export function parseStage(value: string | undefined): Stage {
 
 /** Finds the ECR repository URI in a `cdk deploy --outputs-file` document (keyed by stack). */
 export function repositoryFrom(document: unknown): string {
-  if (typeof document !== 'object' || document === null) throw new Error('outputs file is not a JSON object');
+  if (typeof document !== 'object' || document === null)
+    throw new Error('outputs file is not a JSON object');
   const uris = Object.values(document as Record<string, Record<string, unknown>>)
     .map((outputs) => outputs?.['EcrRepositoryUri'])
     .filter((uri): uri is string => typeof uri === 'string' && uri !== '');
-  if (uris.length !== 1) throw new Error(`expected one EcrRepositoryUri output, found ${uris.length}`);
+  if (uris.length !== 1)
+    throw new Error(`expected one EcrRepositoryUri output, found ${uris.length}`);
   const uri = uris[0]!;
   if (!/^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/[a-z0-9._/-]+$/.test(uri)) {
     throw new Error(`EcrRepositoryUri "${uri}" is not an ECR repository URI`);
@@ -43,7 +45,8 @@ export function pushPlan(input: {
   localImage: string;
   builder: 'docker' | 'buildah';
 }): PushStep[] {
-  if (!/^[0-9a-f]{40}$/.test(input.revision)) throw new Error(`revision "${input.revision}" is not a git sha`);
+  if (!/^[0-9a-f]{40}$/.test(input.revision))
+    throw new Error(`revision "${input.revision}" is not a git sha`);
   const registry = input.repository.split('/')[0]!;
   const region = registry.split('.')[3]!;
   const remote = `${input.repository}:${input.revision}`;
@@ -54,7 +57,10 @@ export function pushPlan(input: {
       command: [input.builder, 'login', '--username', 'AWS', '--password-stdin', registry],
       stdinFrom: login,
     },
-    { description: `tag ${input.localImage} as ${remote}`, command: [input.builder, 'tag', input.localImage, remote] },
+    {
+      description: `tag ${input.localImage} as ${remote}`,
+      command: [input.builder, 'tag', input.localImage, remote],
+    },
     { description: `push ${remote}`, command: [input.builder, 'push', remote] },
   ];
 }

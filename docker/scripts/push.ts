@@ -14,17 +14,19 @@ import { buildahFlags, hasDockerDaemon, imageMetadata, repoRoot } from './tools.
 const DRY_RUN_REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/tengen-tetris';
 
 function main(): void {
-  const { values } = parseArgs({ options: { stage: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { stage: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  });
   const stage = parseStage(values.stage);
   const dryRun = values['dry-run'] ?? false;
   const outputsPath = join(repoRoot, 'dist', 'infra', `outputs-${stage}.json`);
   let repository: string;
-  if (existsSync(outputsPath)) repository = repositoryFrom(JSON.parse(readFileSync(outputsPath, 'utf8')));
+  if (existsSync(outputsPath))
+    repository = repositoryFrom(JSON.parse(readFileSync(outputsPath, 'utf8')));
   else if (dryRun) {
     repository = DRY_RUN_REPOSITORY;
     console.log(`image:push: no ${outputsPath} yet: the plan shows a placeholder repository`);
-  }
-  else throw new Error(`${outputsPath} is missing: run infra:deploy for ${stage} first`);
+  } else throw new Error(`${outputsPath} is missing: run infra:deploy for ${stage} first`);
 
   // The workflow passes IMAGE_TAG=github.sha; locally the checkout's revision is the tag.
   const revision = process.env['IMAGE_TAG'] || imageMetadata().revision;
@@ -39,18 +41,37 @@ function main(): void {
   // ECR tags are immutable: a re-run for a revision that is already there has nothing to do.
   const [name] = repository.split('/').slice(1).join('/').split(':');
   const region = repository.split('.')[3]!;
-  const exists = spawnSync('aws', ['ecr', 'describe-images', '--region', region, '--repository-name', name!, '--image-ids', `imageTag=${revision}`], { stdio: 'ignore' });
+  const exists = spawnSync(
+    'aws',
+    [
+      'ecr',
+      'describe-images',
+      '--region',
+      region,
+      '--repository-name',
+      name!,
+      '--image-ids',
+      `imageTag=${revision}`,
+    ],
+    { stdio: 'ignore' },
+  );
   if (exists.status === 0) {
     console.log(`image:push: ${repository}:${revision} is already in the registry`);
     return;
   }
   buildImage({ tag: defaultTag(), builder });
   for (const step of steps) {
-    const input = step.stdinFrom ? spawnSync(step.stdinFrom[0]!, step.stdinFrom.slice(1), { encoding: 'utf8' }) : undefined;
-    if (input && input.status !== 0) throw new Error(`${step.stdinFrom!.join(' ')} failed: ${input.stderr}`);
+    const input = step.stdinFrom
+      ? spawnSync(step.stdinFrom[0]!, step.stdinFrom.slice(1), { encoding: 'utf8' })
+      : undefined;
+    if (input && input.status !== 0)
+      throw new Error(`${step.stdinFrom!.join(' ')} failed: ${input.stderr}`);
     const [command, ...args] = step.command;
     const flags = command === 'buildah' ? buildahFlags : [];
-    const result = spawnSync(command!, [...flags, ...args], { stdio: [input ? 'pipe' : 'inherit', 'inherit', 'inherit'], input: input?.stdout });
+    const result = spawnSync(command!, [...flags, ...args], {
+      stdio: [input ? 'pipe' : 'inherit', 'inherit', 'inherit'],
+      input: input?.stdout,
+    });
     if (result.status !== 0) throw new Error(`${step.description} failed (exit ${result.status})`);
   }
 }

@@ -27,7 +27,21 @@ export function runContainer(
     const name = `tengen-smoke-${process.pid}`;
     const child = spawn(
       'docker',
-      ['run', '--rm', '--name', name, '--network', 'host', '--read-only', '--tmpfs', '/tmp', '--tmpfs', '/data:uid=10001,gid=10001', ...envFlags, image],
+      [
+        'run',
+        '--rm',
+        '--name',
+        name,
+        '--network',
+        'host',
+        '--read-only',
+        '--tmpfs',
+        '/tmp',
+        '--tmpfs',
+        '/data:uid=10001,gid=10001',
+        ...envFlags,
+        image,
+      ],
       { stdio: 'inherit' },
     );
     return {
@@ -45,7 +59,18 @@ export function runContainer(
   const marker = `TENGEN_SMOKE_RUN=${process.pid}-${Date.now()}`;
   const child = spawn(
     'buildah',
-    [...buildahFlags, 'run', '--isolation', 'chroot', ...envFlags, '--env', marker, container, '--', ...entrypoint],
+    [
+      ...buildahFlags,
+      'run',
+      '--isolation',
+      'chroot',
+      ...envFlags,
+      '--env',
+      marker,
+      container,
+      '--',
+      ...entrypoint,
+    ],
     { stdio: 'inherit' },
   );
   return {
@@ -87,7 +112,10 @@ const STOP_TIMEOUT_MS = 60_000;
 function stopProcess(child: ChildProcess, signal: () => void): Promise<number | null> {
   return new Promise((resolve, reject) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
-    const timer = setTimeout(() => reject(new Error(`no exit ${STOP_TIMEOUT_MS / 1000} s after SIGTERM`)), STOP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`no exit ${STOP_TIMEOUT_MS / 1000} s after SIGTERM`)),
+      STOP_TIMEOUT_MS,
+    );
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve(code);

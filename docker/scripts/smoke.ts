@@ -57,14 +57,21 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const container = runContainer(TAG, { HOST: '127.0.0.1', PORT: String(port), DRAIN_SECONDS: '5', LOG_LEVEL: 'warn' }, builder);
+  const container = runContainer(
+    TAG,
+    { HOST: '127.0.0.1', PORT: String(port), DRAIN_SECONDS: '5', LOG_LEVEL: 'warn' },
+    builder,
+  );
   try {
     await waitForStatus(`${url}/healthz`, 200, 60);
     await waitForStatus(`${url}/readyz`, 200, 30);
-    const before = (await (await fetch(`${url}/api/scores?mode=solo`)).json()) as { scores: unknown[] };
+    const before = (await (await fetch(`${url}/api/scores?mode=solo`)).json()) as {
+      scores: unknown[];
+    };
     if (!Array.isArray(before.scores)) throw new Error('/api/scores did not return a score list');
     const index = await fetch(`${url}/`);
-    if (index.status !== 200 || !(await index.text()).includes('<html')) throw new Error('/ did not serve the client');
+    if (index.status !== 200 || !(await index.text()).includes('<html'))
+      throw new Error('/ did not serve the client');
 
     const game = await playSmokeGame(url);
     const after = (await (await fetch(`${url}/api/scores?mode=solo`)).json()) as {
@@ -72,7 +79,9 @@ async function main(): Promise<void> {
     };
     const stored = after.scores.find((s) => s.name === game.name);
     if (!stored || stored.score !== game.score) {
-      throw new Error(`the bot's game (score ${game.score}) is not on the board: ${JSON.stringify(after.scores)}`);
+      throw new Error(
+        `the bot's game (score ${game.score}) is not on the board: ${JSON.stringify(after.scores)}`,
+      );
     }
 
     const code = await container.stop();

@@ -42,13 +42,31 @@ test.describe('controls', () => {
     await page.addInitScript(() => {
       const state = { buttons: Array<boolean>(17).fill(false), axes: [0, 0, 0, 0] };
       (window as unknown as { __pad: typeof state }).__pad = state;
-      const pad = () => ({ id: 'e2e pad', index: 0, connected: true, mapping: 'standard', timestamp: performance.now(), axes: state.axes, buttons: state.buttons.map((pressed) => ({ pressed, touched: pressed, value: pressed ? 1 : 0 })) });
+      const pad = () => ({
+        id: 'e2e pad',
+        index: 0,
+        connected: true,
+        mapping: 'standard',
+        timestamp: performance.now(),
+        axes: state.axes,
+        buttons: state.buttons.map((pressed) => ({
+          pressed,
+          touched: pressed,
+          value: pressed ? 1 : 0,
+        })),
+      });
       Object.defineProperty(navigator, 'getGamepads', { value: () => [pad(), null, null, null] });
     });
     const tap = async (button: number): Promise<void> => {
-      await page.evaluate((b) => ((window as unknown as { __pad: { buttons: boolean[] } }).__pad.buttons[b] = true), button);
+      await page.evaluate(
+        (b) => ((window as unknown as { __pad: { buttons: boolean[] } }).__pad.buttons[b] = true),
+        button,
+      );
       await page.waitForTimeout(150);
-      await page.evaluate((b) => ((window as unknown as { __pad: { buttons: boolean[] } }).__pad.buttons[b] = false), button);
+      await page.evaluate(
+        (b) => ((window as unknown as { __pad: { buttons: boolean[] } }).__pad.buttons[b] = false),
+        button,
+      );
       await page.waitForTimeout(150);
     };
     await page.goto('/');

@@ -7,7 +7,9 @@ async function pickLevel(page: Page, level: number): Promise<void> {
 }
 
 test.describe('duo', () => {
-  test('quick match: same pieces, live opponent board and level cursor, shared pause, top-out and restart notices', async ({ newPlayer }) => {
+  test('quick match: same pieces, live opponent board and level cursor, shared pause, top-out and restart notices', async ({
+    newPlayer,
+  }) => {
     const a = (await newPlayer()).page;
     const b = (await newPlayer()).page;
     await a.goto('/duo');
@@ -124,7 +126,9 @@ test.describe('duo', () => {
     await page.route('**/matchmake/**', (route) => route.abort('connectionrefused'));
     await page.goto('/duo');
     await page.getByRole('button', { name: 'Quick match' }).click();
-    await expect(page.getByTestId('duo-error')).toHaveText('Cannot reach the game server. Check your connection and try again.');
+    await expect(page.getByTestId('duo-error')).toHaveText(
+      'Cannot reach the game server. Check your connection and try again.',
+    );
     await expect(page.getByRole('button', { name: 'Quick match' })).toBeVisible();
     consoleErrors.length = 0; // the refused request itself
   });

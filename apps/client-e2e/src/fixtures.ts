@@ -1,4 +1,10 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
 
 /** Console messages and page errors that count as failures (SwiftShader's GPU notes are warnings). */
 function watch(page: Page, errors: string[]): void {

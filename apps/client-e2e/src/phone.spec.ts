@@ -20,7 +20,11 @@ test('touch controls show on a phone and play the game', async ({ page }) => {
 });
 
 test('no touch pad on a desktop-style pointer', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    hasTouch: false,
+    isMobile: false,
+  });
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Solo', exact: true })).toBeVisible();

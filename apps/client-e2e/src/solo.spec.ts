@@ -2,7 +2,9 @@ import { expect, test } from './fixtures.ts';
 import { dropUntilOver, hud, startSolo, uniqueName } from './helpers.ts';
 
 test.describe('solo', () => {
-  test('menu to top-out, submit, scoreboard shows the verified score, replay plays it', async ({ page }) => {
+  test('menu to top-out, submit, scoreboard shows the verified score, replay plays it', async ({
+    page,
+  }) => {
     await startSolo(page, 19);
     await expect(hud(page, 'level')).toHaveText('19');
     await dropUntilOver(page);
@@ -24,13 +26,18 @@ test.describe('solo', () => {
     await expect(hud(page, 'score')).toHaveText('0');
 
     await page.getByRole('link', { name: 'Scoreboard' }).click();
-    const row = page.getByTestId('score-row-solo').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    const row = page
+      .getByTestId('score-row-solo')
+      .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
     await expect(row.getByTestId('score-value')).toHaveText(String(score));
 
     await row.getByRole('button', { name: /Watch/ }).click();
     await expect(page).toHaveURL(/\/scoreboard\?replay=/);
     await expect(hud(page, 'phase')).toHaveText('REPLAY');
-    await expect(page.getByTestId('replay-status')).toHaveText(`Replay finished: score ${score}, lines 0, level 19.`, { timeout: 45_000 });
+    await expect(page.getByTestId('replay-status')).toHaveText(
+      `Replay finished: score ${score}, lines 0, level 19.`,
+      { timeout: 45_000 },
+    );
     await expect(hud(page, 'score')).toHaveText(String(score));
   });
 
@@ -43,7 +50,10 @@ test.describe('solo', () => {
     await expect(hud(page, 'phase')).toHaveText('PLAYING');
   });
 
-  test('a deep link starts at a level; without a server the game runs offline and cannot be submitted', async ({ page, consoleErrors }) => {
+  test('a deep link starts at a level; without a server the game runs offline and cannot be submitted', async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.route('**/matchmake/**', (route) => route.abort('connectionrefused'));
     await page.goto('/solo?level=19');
     await expect(hud(page, 'phase')).toHaveText('PLAYING');
@@ -51,22 +61,32 @@ test.describe('solo', () => {
     // The refused matchmaking request is the one expected network error.
     consoleErrors.length = 0;
     await dropUntilOver(page);
-    await expect(page.getByRole('button', { name: 'Submit and try again' })).toBeDisabled({ timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Submit and try again' })).toBeDisabled({
+      timeout: 15_000,
+    });
     await page.getByRole('button', { name: 'Try again', exact: true }).click();
     await expect(hud(page, 'phase')).toHaveText('PLAYING');
   });
 
-  test('a dropped connection shows the reconnect banner, resumes, and the game still verifies', async ({ page, context, consoleErrors }) => {
+  test('a dropped connection shows the reconnect banner, resumes, and the game still verifies', async ({
+    page,
+    context,
+    consoleErrors,
+  }) => {
     await startSolo(page, 0);
     await page.keyboard.press('ArrowLeft');
     await page.waitForTimeout(1500);
     await context.setOffline(true);
-    await expect(page.getByTestId('notice-connection')).toHaveText('Connection lost. Reconnecting…');
+    await expect(page.getByTestId('notice-connection')).toHaveText(
+      'Connection lost. Reconnecting…',
+    );
     // The game goes on locally while the network is away.
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(1500);
     await context.setOffline(false);
-    await expect(page.getByTestId('notice-connection')).toHaveText('Reconnected.', { timeout: 20_000 });
+    await expect(page.getByTestId('notice-connection')).toHaveText('Reconnected.', {
+      timeout: 20_000,
+    });
     // The SDK logs each failed reconnection attempt; those are expected here.
     const rest = consoleErrors.filter((e) => !/WebSocket connection to .* failed/.test(e));
     consoleErrors.splice(0, consoleErrors.length, ...rest);

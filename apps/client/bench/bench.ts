@@ -21,18 +21,31 @@ function median(xs: number[]): number {
 }
 
 async function launch(): Promise<Browser> {
-  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath =
+    process.env['CHROMIUM_PATH'] ??
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
-if (!existsSync(join(dist, 'index.html'))) throw new Error(`no build at ${dist}: run npx nx build client first`);
+if (!existsSync(join(dist, 'index.html')))
+  throw new Error(`no build at ${dist}: run npx nx build client first`);
 
 // A long bot game (line clears, Tetrises, level-ups) served as a replay: the same engine and renderer
 // path as live play, with inputs every frame.
-const { replay, summary } = playGame({ seed: 0x2f1b, startLevel: 7, maxFrames: Math.round((PLAY_SECONDS + 10) * 60.0988) });
+const { replay, summary } = playGame({
+  seed: 0x2f1b,
+  startLevel: 7,
+  maxFrames: Math.round((PLAY_SECONDS + 10) * 60.0988),
+});
 const { url, server } = await serveDist(dist, { '/api/replays/benchgame': JSON.stringify(replay) });
 const browser = await launch();
 try {
@@ -52,7 +65,11 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const p = await browser.newPage();
     await p.goto(`${url}/solo?level=9`);
-    const ms = await p.waitForFunction(() => window.__tengenPerf?.report().firstPlayableMs ?? null, null, { timeout: 20_000 });
+    const ms = await p.waitForFunction(
+      () => window.__tengenPerf?.report().firstPlayableMs ?? null,
+      null,
+      { timeout: 20_000 },
+    );
     starts.push((await ms.jsonValue()) as number);
     await p.close();
   }
@@ -68,14 +85,33 @@ try {
   const shown = await p.getByTestId('hud-lines').textContent();
 
   const rows: [string, string, string][] = [
-    ['first-visit JS (gzip)', `${(gzip / 1024).toFixed(1)} KB in ${scripts.size} file(s)`, `≤ ${TARGET.gzipKb} KB`],
-    ['first playable frame (median)', `${median(starts).toFixed(0)} ms (runs: ${starts.map((s) => s.toFixed(0)).join(', ')})`, `< ${TARGET.firstPlayableMs} ms`],
-    ['per-frame update p99', `${perf.p99.toFixed(2)} ms (p50 ${perf.p50.toFixed(2)}, max ${perf.max.toFixed(2)}, ${perf.count} frames)`, `< ${TARGET.p99Ms} ms`],
+    [
+      'first-visit JS (gzip)',
+      `${(gzip / 1024).toFixed(1)} KB in ${scripts.size} file(s)`,
+      `≤ ${TARGET.gzipKb} KB`,
+    ],
+    [
+      'first playable frame (median)',
+      `${median(starts).toFixed(0)} ms (runs: ${starts.map((s) => s.toFixed(0)).join(', ')})`,
+      `< ${TARGET.firstPlayableMs} ms`,
+    ],
+    [
+      'per-frame update p99',
+      `${perf.p99.toFixed(2)} ms (p50 ${perf.p50.toFixed(2)}, max ${perf.max.toFixed(2)}, ${perf.count} frames)`,
+      `< ${TARGET.p99Ms} ms`,
+    ],
   ];
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`client bench: headless Chromium (machine load average ${load}), ${PLAY_SECONDS} s of a bot replay (start level 7; ${summary.lines} lines in the full game, ${shown} lines shown when sampling stopped)`);
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(
+    `client bench: headless Chromium (machine load average ${load}), ${PLAY_SECONDS} s of a bot replay (start level 7; ${summary.lines} lines in the full game, ${shown} lines shown when sampling stopped)`,
+  );
   for (const [k, v, t] of rows) console.log(`  ${k.padEnd(30)} ${v.padEnd(58)} target ${t}`);
-  const ok = gzip / 1024 <= TARGET.gzipKb && median(starts) < TARGET.firstPlayableMs && perf.p99 < TARGET.p99Ms;
+  const ok =
+    gzip / 1024 <= TARGET.gzipKb &&
+    median(starts) < TARGET.firstPlayableMs &&
+    perf.p99 < TARGET.p99Ms;
   console.log(ok ? 'all targets met' : 'TARGET MISSED');
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -11,7 +11,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the built client (index.html for app routes) and canned API answers for the benchmark. */
-export async function serveDist(dir: string, api: Record<string, string>): Promise<{ url: string; server: Server }> {
+export async function serveDist(
+  dir: string,
+  api: Record<string, string>,
+): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const canned = api[path];
@@ -21,7 +24,9 @@ export async function serveDist(dir: string, api: Record<string, string>): Promi
     }
     if (path.startsWith('/matchmake/')) {
       // No game server: the client falls back to offline play, which is what is measured.
-      res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"no server in the benchmark"}');
+      res
+        .writeHead(503, { 'content-type': 'application/json' })
+        .end('{"error":"no server in the benchmark"}');
       return;
     }
     const file = extname(path) ? normalize(join(dir, path)) : join(dir, 'index.html');
@@ -30,7 +35,10 @@ export async function serveDist(dir: string, api: Record<string, string>): Promi
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
       () => res.writeHead(404).end(),
     );
   });

@@ -12,7 +12,13 @@ const require = createRequire(import.meta.url);
 /** Absolute path of `node_modules/phaser/src` (its package `exports` hide the sources from bare imports). */
 export const PHASER_SRC = join(dirname(require.resolve('phaser/package.json')), 'src');
 /** The selective entry point that stands in for `import Phaser from 'phaser'`. */
-export const PHASER_LITE_ENTRY = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'vendor', 'phaser-lite.js');
+export const PHASER_LITE_ENTRY = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'src',
+  'vendor',
+  'phaser-lite.js',
+);
 
 const FLAGS: Record<string, boolean> = {
   CANVAS_RENDERER: false,
@@ -22,7 +28,8 @@ const FLAGS: Record<string, boolean> = {
   PLUGIN_CAMERA3D: false,
   PLUGIN_FBINSTANT: false,
 };
-const FLAG_PATTERN = /typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g;
+const FLAG_PATTERN =
+  /typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g;
 
 /** Replaces the feature flags in one of Phaser's source files (null when nothing changes). */
 function replaceFlags(code: string, id: string): { code: string; map: null } | null {

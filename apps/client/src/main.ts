@@ -46,7 +46,8 @@ mute.addEventListener('click', () => {
   sfx.unlock();
 });
 showMute();
-for (const ev of ['pointerdown', 'keydown'] as const) window.addEventListener(ev, () => sfx.unlock(), { passive: true });
+for (const ev of ['pointerdown', 'keydown'] as const)
+  window.addEventListener(ev, () => sfx.unlock(), { passive: true });
 
 const touch = el('touch');
 const showTouch = (): void => {

@@ -32,10 +32,14 @@ const server = await spawnServer({
   DB_FILE: join(dir, 'db.sqlite'),
   CLIENT_DIR: dir,
   DRAIN_SECONDS: '1',
-  ...(process.env['BENCH_PROFILE'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE']}` } : {}),
+  ...(process.env['BENCH_PROFILE']
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE']}` }
+    : {}),
 });
 const pid = server.proc.pid ?? 0;
-process.stdout.write(`server pid ${pid} on ${server.url}; opening ${players} players (${players / 2} duo pairs) over ${rampSeconds} s with ${workers} load worker(s)\n`);
+process.stdout.write(
+  `server pid ${pid} on ${server.url}; opening ${players} players (${players / 2} duo pairs) over ${rampSeconds} s with ${workers} load worker(s)\n`,
+);
 
 type Reply = { type: string; [k: string]: unknown };
 const pool = Array.from({ length: workers }, (_, i) => {
@@ -43,27 +47,47 @@ const pool = Array.from({ length: workers }, (_, i) => {
   const pairs = Math.floor(loadPairs / workers) + (i < loadPairs % workers ? 1 : 0);
   const w = new Worker(new URL('./load-worker.ts', import.meta.url), {
     workerData: { url: server.url, pairs, rampMs: rampSeconds * 1000, level, nice },
-    execArgv: ['--conditions=@tengen/source', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
+    execArgv: [
+      '--conditions=@tengen/source',
+      ...(process.env['BENCH_PROFILE']
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`]
+        : []),
+    ],
   });
-  const failed = new Promise<never>((_, reject) => w.once('error', (err) => reject(new Error(`load worker ${i} failed: ${err.message}`))));
+  const failed = new Promise<never>((_, reject) =>
+    w.once('error', (err) => reject(new Error(`load worker ${i} failed: ${err.message}`))),
+  );
   const next = (type: string) =>
-    Promise.race([failed, new Promise<Reply>((resolve) => w.on('message', (m: Reply) => m.type === type && resolve(m)))]);
+    Promise.race([
+      failed,
+      new Promise<Reply>((resolve) => w.on('message', (m: Reply) => m.type === type && resolve(m))),
+    ]);
   return { w, next };
 });
 
 const probes = new LoadGroup(server.url, level);
 try {
-  const [ready] = await Promise.all([Promise.all(pool.map((p) => p.next('ready'))), probes.open(probePairs, rampSeconds * 1000)]);
+  const [ready] = await Promise.all([
+    Promise.all(pool.map((p) => p.next('ready'))),
+    probes.open(probePairs, rampSeconds * 1000),
+  ]);
   ready.push({ type: 'ready', players: probes.pairs.length * 2, failures: probes.failures });
   const opened = ready.reduce((n, r) => n + Number(r['players']), 0);
   const failed = ready.reduce((n, r) => n + Number(r['failures']), 0);
-  process.stdout.write(`${opened} players connected (${failed} pair(s) failed to open); measuring for ${seconds} s\n`);
+  process.stdout.write(
+    `${opened} players connected (${failed} pair(s) failed to open); measuring for ${seconds} s\n`,
+  );
 
   await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'mark' }), p.next('marked'))));
   probes.mark();
   const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
-  const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-  const gcSeconds = (text: string) => [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+  const gauge = (text: string, name: string) =>
+    Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+  const gcSeconds = (text: string) =>
+    [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
   const start = await scrape(); // also resets the event-loop lag window
   const relay0 = histogramBuckets(start, 'tengen_relay_latency_seconds');
   const cpu0 = cpuSeconds(pid);
@@ -73,17 +97,36 @@ try {
   const wall = (performance.now() - t0) / 1000;
   const end = await scrape();
   const relay1 = histogramBuckets(end, 'tengen_relay_latency_seconds');
-  const relay = { p50: bucketQuantile(relay0, relay1, 0.5).ms, p99: bucketQuantile(relay0, relay1, 0.99).ms, count: bucketQuantile(relay0, relay1, 0.5).count };
+  const relay = {
+    p50: bucketQuantile(relay0, relay1, 0.5).ms,
+    p99: bucketQuantile(relay0, relay1, 0.99).ms,
+    count: bucketQuantile(relay0, relay1, 0.5).count,
+  };
   const loopLag = {
     p99: gauge(end, 'nodejs_eventloop_lag_p99_seconds'),
     max: gauge(end, 'nodejs_eventloop_lag_max_seconds'),
     gcShare: (gcSeconds(end) - gcSeconds(start)) / wall,
   };
   const probe = probes.report();
-  const reports = await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'report' }), p.next('report'))));
+  const reports = await Promise.all(
+    pool.map((p) => (p.w.postMessage({ type: 'report' }), p.next('report'))),
+  );
   const probeLat = [...probe.latencies].sort((a, b) => a - b);
-  const probeLine = { p50: quantile(probeLat, 0.5), p99: quantile(probeLat, 0.99), count: probeLat.length, players: probe.players };
-  process.stdout.write(summarize([...reports, probe], { serverCpu: (cpu1 - cpu0) / wall, wallSeconds: wall, relay, loopLag, probe: probeLine }));
+  const probeLine = {
+    p50: quantile(probeLat, 0.5),
+    p99: quantile(probeLat, 0.99),
+    count: probeLat.length,
+    players: probe.players,
+  };
+  process.stdout.write(
+    summarize([...reports, probe], {
+      serverCpu: (cpu1 - cpu0) / wall,
+      wallSeconds: wall,
+      relay,
+      loopLag,
+      probe: probeLine,
+    }),
+  );
   await probes.close();
 } finally {
   for (const p of pool) void p.w.terminate();

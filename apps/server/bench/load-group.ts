@@ -56,7 +56,18 @@ export class LoadGroup {
 
   report(): GroupReport {
     const now = performance.now();
-    const r: GroupReport = { players: this.pairs.length * 2, connected: 0, failures: this.failures, bytesIn: 0, bytesOut: 0, minutes: 0, spawns: 0, moves: 0, errors: 0, latencies: [] };
+    const r: GroupReport = {
+      players: this.pairs.length * 2,
+      connected: 0,
+      failures: this.failures,
+      bytesIn: 0,
+      bytesOut: 0,
+      minutes: 0,
+      spawns: 0,
+      moves: 0,
+      errors: 0,
+      latencies: [],
+    };
     for (const p of this.pairs) {
       const u = p.usage(now);
       r.bytesIn += u.bytesIn;

@@ -1,7 +1,12 @@
 import type { Room } from '@colyseus/sdk';
 import { Bot } from '@tengen/bot';
 import { Game, GameEvent } from '@tengen/engine';
-import { FRAMES_PER_SECOND, InputBatcher, type InputBatch, type RoomStateShape } from '@tengen/protocol';
+import {
+  FRAMES_PER_SECOND,
+  InputBatcher,
+  type InputBatch,
+  type RoomStateShape,
+} from '@tengen/protocol';
 
 const MOVES = GameEvent.Shift | GameEvent.Rotate;
 
@@ -26,7 +31,8 @@ class Seat {
   constructor(room: Room<any, RoomStateShape>) {
     this.room = room;
     // The ws socket keeps its counters after it closes; a connection already gone counts nothing.
-    this.wire = (room.connection.transport as unknown as { ws: { _socket: Wire | null } }).ws._socket ?? { bytesRead: 0, bytesWritten: 0 };
+    this.wire = (room.connection.transport as unknown as { ws: { _socket: Wire | null } }).ws
+      ._socket ?? { bytesRead: 0, bytesWritten: 0 };
   }
 
   send(batch: InputBatch, now: number, frame: number): void {
@@ -101,7 +107,13 @@ export class LoadPair {
   }
 
   /** Both players' bytes and minutes since `mark`. */
-  usage(now: number): { bytesIn: number; bytesOut: number; minutes: number; connected: number; errors: number } {
+  usage(now: number): {
+    bytesIn: number;
+    bytesOut: number;
+    minutes: number;
+    connected: number;
+    errors: number;
+  } {
     let bytesIn = 0;
     let bytesOut = 0;
     for (const s of this.seats) {

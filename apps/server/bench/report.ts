@@ -8,7 +8,8 @@ export interface WorkerReport {
   [k: string]: unknown;
 }
 
-const sum = (reports: WorkerReport[], key: string) => reports.reduce((n, r) => n + Number(r[key] ?? 0), 0);
+const sum = (reports: WorkerReport[], key: string) =>
+  reports.reduce((n, r) => n + Number(r[key] ?? 0), 0);
 
 /** The value at quantile `q` of sorted `xs`. */
 export function quantile(xs: number[], q: number): number {
@@ -26,7 +27,11 @@ export function histogramBuckets(text: string, name: string): Map<number, number
 }
 
 /** Quantile `q` (in ms) of the observations between two bucket snapshots, interpolated in the bucket. */
-export function bucketQuantile(before: Map<number, number>, after: Map<number, number>, q: number): { ms: number; count: number } {
+export function bucketQuantile(
+  before: Map<number, number>,
+  after: Map<number, number>,
+  q: number,
+): { ms: number; count: number } {
   const bounds = [...after.keys()].sort((a, b) => a - b);
   const counts = bounds.map((b) => (after.get(b) ?? 0) - (before.get(b) ?? 0));
   const total = counts.at(-1) ?? 0;
@@ -38,7 +43,10 @@ export function bucketQuantile(before: Map<number, number>, after: Map<number, n
       const prev = i > 0 ? counts[i - 1]! : 0;
       const within = counts[i]! - prev;
       const frac = within > 0 ? (rank - prev) / within : 0;
-      return { ms: (Number.isFinite(upper) ? lower + (upper - lower) * frac : lower) * 1000, count: total };
+      return {
+        ms: (Number.isFinite(upper) ? lower + (upper - lower) * frac : lower) * 1000,
+        count: total,
+      };
     }
     lower = upper;
   }
@@ -51,17 +59,24 @@ export function bucketQuantile(before: Map<number, number>, after: Map<number, n
  */
 export function summarize(
   reports: WorkerReport[],
-  server: { serverCpu: number; wallSeconds: number; relay: { p50: number; p99: number; count: number }; loopLag: { p99: number; max: number; gcShare: number };
+  server: {
+    serverCpu: number;
+    wallSeconds: number;
+    relay: { p50: number; p99: number; count: number };
+    loopLag: { p99: number; max: number; gcShare: number };
     probe: { p50: number; p99: number; count: number; players: number };
   },
 ): string {
   const latencies = reports.flatMap((r) => r['latencies'] as number[]).sort((a, b) => a - b);
   const minutes = sum(reports, 'minutes');
   const perMin = (bytes: number) => (minutes > 0 ? bytes / minutes : NaN);
-  const oldPerMin = perMin(sum(reports, 'spawns') * OLD_BYTES_PER_SPAWN + sum(reports, 'moves') * OLD_BYTES_PER_MOVE);
+  const oldPerMin = perMin(
+    sum(reports, 'spawns') * OLD_BYTES_PER_SPAWN + sum(reports, 'moves') * OLD_BYTES_PER_MOVE,
+  );
   const down = perMin(sum(reports, 'bytesIn'));
   const up = perMin(sum(reports, 'bytesOut'));
-  const f = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const f = (n: number, d = 0) =>
+    n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const lines = [
     '',
     '== tengen server benchmark (loopback) ==',

@@ -16,7 +16,10 @@ const schema = z.object({
     emptyToUndefined,
     z
       .string()
-      .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*$/, 'expected host[:port][/path], without a scheme')
+      .regex(
+        /^[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*$/,
+        'expected host[:port][/path], without a scheme',
+      )
       .optional(),
   ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -62,16 +65,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const alias = Object.keys(ALIASES).find((a) => ALIASES[a] === name && env[name] === undefined && env[a] !== undefined);
+    const alias = Object.keys(ALIASES).find(
+      (a) => ALIASES[a] === name && env[name] === undefined && env[a] !== undefined,
+    );
     const shown = alias ? `${alias} (alias of ${name})` : name;
-    throw new ConfigError(`invalid ${shown}=${JSON.stringify(input[name] ?? '')}: ${issue?.message ?? 'invalid'}`);
+    throw new ConfigError(
+      `invalid ${shown}=${JSON.stringify(input[name] ?? '')}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   const c = parsed.data;
   const dbFile = resolve(cwd, c.DB_FILE);
   try {
     mkdirSync(dirname(dbFile), { recursive: true });
   } catch (err) {
-    throw new ConfigError(`invalid DB_FILE=${JSON.stringify(c.DB_FILE)}: cannot create its folder (${(err as Error).message})`);
+    throw new ConfigError(
+      `invalid DB_FILE=${JSON.stringify(c.DB_FILE)}: cannot create its folder (${(err as Error).message})`,
+    );
   }
   const slash = c.PUBLIC_ADDRESS?.indexOf('/') ?? -1;
   return {

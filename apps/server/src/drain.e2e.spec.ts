@@ -26,7 +26,12 @@ async function startedSolo(url: string): Promise<TestPlayer> {
 describe('SIGTERM with games in progress (spawned server process)', () => {
   it('stops taking traffic at once, lets games finish and submit, stores every score, exits 0', async () => {
     const dbFile = join(dir, 'db.sqlite');
-    server = await spawnServer({ PORT: '0', DB_FILE: dbFile, DRAIN_SECONDS: '15', CLIENT_DIR: dir });
+    server = await spawnServer({
+      PORT: '0',
+      DB_FILE: dbFile,
+      DRAIN_SECONDS: '15',
+      CLIENT_DIR: dir,
+    });
     const finisher = await startedSolo(server.url);
     const idler = await startedSolo(server.url);
     await finisher.play({ botFrames: 60, untilFrame: 60 });
@@ -43,7 +48,9 @@ describe('SIGTERM with games in progress (spawned server process)', () => {
     const game = await finisher.play({ botFrames: 60, leadFrames: 170 });
     await finisher.until('over', () => finisher.me?.phase === 'over');
     finisher.send('restart');
-    expect((await finisher.message('error', 0, (m) => m.code === 'draining')).message).toMatch(/restarting/);
+    expect((await finisher.message('error', 0, (m) => m.code === 'draining')).message).toMatch(
+      /restarting/,
+    );
     // A finished, ranked game keeps its room open until it is submitted (or the drain time is up).
     finisher.send('submit', { name: 'last one' });
     const submitted = await finisher.message('submitted');
@@ -57,11 +64,19 @@ describe('SIGTERM with games in progress (spawned server process)', () => {
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(14_000);
     await idler.until('closed', () => idler.closed);
     expect(idler.closed?.code).toBe(CLOSE_CODE.serverShutdown);
-    expect(server.logs.map((l) => l['msg'])).toEqual(expect.arrayContaining(['draining', 'score stored', 'stopped']));
+    expect(server.logs.map((l) => l['msg'])).toEqual(
+      expect.arrayContaining(['draining', 'score stored', 'stopped']),
+    );
 
     const store = SqliteScoreStore.open(dbFile);
     const top = await store.topScores('solo', 10);
     store.close();
-    expect(top).toEqual([expect.objectContaining({ name: 'last one', score: game.score, replayId: submitted.replayId })]);
+    expect(top).toEqual([
+      expect.objectContaining({
+        name: 'last one',
+        score: game.score,
+        replayId: submitted.replayId,
+      }),
+    ]);
   });
 });

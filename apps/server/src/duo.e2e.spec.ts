@@ -34,7 +34,10 @@ describe('duo room, end to end over WebSockets', () => {
     expect(sa.seed).toBe(sb.seed);
     expect([sa.startLevel, sb.startLevel]).toEqual([15, 19]);
     firstPiece = b.game?.pieceType;
-    await a.until('room playing', () => a.room.state.phase === 'playing' && a.room.state.seed === sa.seed);
+    await a.until(
+      'room playing',
+      () => a.room.state.phase === 'playing' && a.room.state.seed === sa.seed,
+    );
   });
 
   it('either player pauses both games; late inputs are refused while paused', async () => {
@@ -57,7 +60,10 @@ describe('duo room, end to end over WebSockets', () => {
     b.send('restart');
     const restart = await b.message('start', seen);
     expect(restart.seed).toBe(a.room.state.seed);
-    await a.until('opponent playing again', () => a.opponent?.phase === 'playing' && a.opponent.frame === 0);
+    await a.until(
+      'opponent playing again',
+      () => a.opponent?.phase === 'playing' && a.opponent.frame === 0,
+    );
     expect(b.game?.frame).toBe(0);
     expect(b.game?.pieceCount).toBe(1);
     expect(b.game?.pieceType).toBe(firstPiece);
@@ -76,7 +82,10 @@ describe('duo room, end to end over WebSockets', () => {
     await a.message('opponentReconnected', seenA);
     expect(a.opponent?.connected).toBe(true);
     const game = await b.play({ botFrames: 0 });
-    await a.until('opponent over after resuming', () => a.opponent?.phase === 'over' && a.opponent.frame === game.frame);
+    await a.until(
+      'opponent over after resuming',
+      () => a.opponent?.phase === 'over' && a.opponent.frame === game.frame,
+    );
   });
 
   it('a player who leaves for good is reported; the other plays on and submits to the duo board', async () => {
@@ -89,13 +98,25 @@ describe('duo room, end to end over WebSockets', () => {
     a.send('submit', { name: 'duo-ace' });
     const submitted = await a.message('submitted');
     expect(submitted.score).toBe(game.score);
-    const { body: board } = await getJson<ScoresResponse>(`${server.url}/api/scores?mode=duo&limit=5`);
-    expect(board.scores).toEqual([expect.objectContaining({ rank: 1, name: 'duo-ace', score: game.score, replayId: submitted.replayId })]);
+    const { body: board } = await getJson<ScoresResponse>(
+      `${server.url}/api/scores?mode=duo&limit=5`,
+    );
+    expect(board.scores).toEqual([
+      expect.objectContaining({
+        rank: 1,
+        name: 'duo-ace',
+        score: game.score,
+        replayId: submitted.replayId,
+      }),
+    ]);
     await a.leave();
   });
 
   it('private rooms get a short code, are never quick-matched, and are joined by code', async () => {
-    const host = await TestPlayer.connect(server.url, 'create', 'duo', { private: true, watchSelf: false });
+    const host = await TestPlayer.connect(server.url, 'create', 'duo', {
+      private: true,
+      watchSelf: false,
+    });
     const code = await host.until('a room code', () => host.room.state.code);
     expect(code).toMatch(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4}$`));
     expect(host.room.roomId).toBe(code);
@@ -110,7 +131,10 @@ describe('duo room, end to end over WebSockets', () => {
     for (const p of [host, friend]) p.send('ready');
     await Promise.all([host.message('start'), friend.message('start')]);
     for (const p of [host, friend]) p.send('inputs', { from: 0, runs: [[10, 0]] });
-    await friend.until('host frame seen by the friend', () => friend.opponent?.frame === 10 && friend.me?.frame === 10);
+    await friend.until(
+      'host frame seen by the friend',
+      () => friend.opponent?.frame === 10 && friend.me?.frame === 10,
+    );
     await host.until('friend frame seen by the host', () => host.opponent?.frame === 10);
     expect(host.me?.frame).toBeUndefined();
     expect(host.me?.phase).toBe('playing');

@@ -12,7 +12,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const TYPES = ['inputs', 'selectLevel', 'ready', 'pause', 'restart', 'submit', 'teleport', '', '__proto__', 'constructor'];
+const TYPES = [
+  'inputs',
+  'selectLevel',
+  'ready',
+  'pause',
+  'restart',
+  'submit',
+  'teleport',
+  '',
+  '__proto__',
+  'constructor',
+];
 
 /** Malformed (or merely pointless) messages: wrong types, odd shapes, bad frames, big payloads. */
 const junk = fc.oneof(
@@ -21,11 +32,19 @@ const junk = fc.oneof(
     fc.constant('inputs'),
     fc.record({
       from: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)),
-      runs: fc.oneof(fc.array(fc.tuple(fc.integer({ min: -5, max: 700 }), fc.integer({ min: -1, max: 300 })), { maxLength: 200 }), fc.anything()),
+      runs: fc.oneof(
+        fc.array(fc.tuple(fc.integer({ min: -5, max: 700 }), fc.integer({ min: -1, max: 300 })), {
+          maxLength: 200,
+        }),
+        fc.anything(),
+      ),
     }),
   ),
   fc.tuple(fc.constant('submit'), fc.record({ name: fc.string({ maxLength: 3000 }) })),
-  fc.tuple(fc.constant('selectLevel'), fc.record({ level: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] })),
+  fc.tuple(
+    fc.constant('selectLevel'),
+    fc.record({ level: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] }),
+  ),
 );
 
 /** Keeps one connection sending junk at ~120 messages/s for `ms`; reconnects when kicked. */
@@ -34,7 +53,11 @@ async function fuzzer(ms: number, seed: number): Promise<number> {
   let sent = 0;
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    const p = await TestPlayer.connect(server.url, seed % 2 ? 'create' : 'joinOrCreate', seed % 2 ? 'solo' : 'duo');
+    const p = await TestPlayer.connect(
+      server.url,
+      seed % 2 ? 'create' : 'joinOrCreate',
+      seed % 2 ? 'solo' : 'duo',
+    );
     if (sent % 3 === 0) p.send('ready');
     while (!p.closed && Date.now() < end) {
       for (let i = 0; i < 12 && !p.closed; i++) {
@@ -74,7 +97,9 @@ describe('fuzzing the rooms', () => {
 
     expect((await getJson(`${server.url}/readyz`)).status).toBe(200);
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    const rejected = [...metrics.matchAll(/^tengen_rejected_messages_total\{code="\w+"\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    const rejected = [
+      ...metrics.matchAll(/^tengen_rejected_messages_total\{code="\w+"\} (\d+)/gm),
+    ].reduce((n, m) => n + Number(m[1]), 0);
     expect(rejected).toBeGreaterThan(500);
     await player.leave();
   });

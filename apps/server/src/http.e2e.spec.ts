@@ -10,7 +10,11 @@ beforeAll(async () => {
   port = await freePort();
   server = await startTestServer(
     { PORT: String(port), PUBLIC_ADDRESS: `127.0.0.1:${port}/pods/pod-0` },
-    { 'index.html': '<!doctype html><title>tengen</title>', 'assets/index-B2xY9_aQ.js': 'console.log(1)', 'favicon.ico': 'ico' },
+    {
+      'index.html': '<!doctype html><title>tengen</title>',
+      'assets/index-B2xY9_aQ.js': 'console.log(1)',
+      'favicon.ico': 'ico',
+    },
   );
 });
 afterAll(async () => {
@@ -33,27 +37,51 @@ describe('score API parameters', () => {
   });
 
   it('defaults to the solo board, 10 lines', async () => {
-    expect(await getJson(`${server.url}/api/scores`)).toMatchObject({ status: 200, body: { mode: 'solo', scores: [] } });
-    expect((await getJson(`${server.url}/api/scores?mode=duo&limit=100`)).body).toEqual({ mode: 'duo', scores: [] });
+    expect(await getJson(`${server.url}/api/scores`)).toMatchObject({
+      status: 200,
+      body: { mode: 'solo', scores: [] },
+    });
+    expect((await getJson(`${server.url}/api/scores?mode=duo&limit=100`)).body).toEqual({
+      mode: 'duo',
+      scores: [],
+    });
   });
 
   it('answers 404 for unknown replays and API paths; nothing accepts a score', async () => {
     expect((await getJson(`${server.url}/api/replays/abcdefghijkm`)).status).toBe(404);
     expect((await getJson(`${server.url}/api/replays/..%2F..%2Fetc`)).status).toBe(404);
     expect((await getJson(`${server.url}/api/nope`)).status).toBe(404);
-    const post = await fetch(`${server.url}/api/scores`, { method: 'POST', body: JSON.stringify({ name: 'x', score: 999_999_999 }), headers: { 'content-type': 'application/json' } });
+    const post = await fetch(`${server.url}/api/scores`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x', score: 999_999_999 }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(post.status).toBe(404);
   });
 });
 
 describe('probes and metrics', () => {
   it('reports health, readiness and Prometheus metrics', async () => {
-    expect(await getJson(`${server.url}/healthz`)).toMatchObject({ status: 200, body: { status: 'ok' } });
-    expect(await getJson(`${server.url}/readyz`)).toMatchObject({ status: 200, body: { status: 'ready' } });
+    expect(await getJson(`${server.url}/healthz`)).toMatchObject({
+      status: 200,
+      body: { status: 'ok' },
+    });
+    expect(await getJson(`${server.url}/readyz`)).toMatchObject({
+      status: 200,
+      body: { status: 'ready' },
+    });
     const metrics = await fetch(`${server.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await metrics.text();
-    for (const name of ['tengen_rooms', 'tengen_clients', 'tengen_games_started_total', 'tengen_scores_stored_total', 'tengen_verification_failures_total', 'tengen_rejected_messages_total', 'nodejs_eventloop_lag_p99_seconds']) {
+    for (const name of [
+      'tengen_rooms',
+      'tengen_clients',
+      'tengen_games_started_total',
+      'tengen_scores_stored_total',
+      'tengen_verification_failures_total',
+      'tengen_rejected_messages_total',
+      'nodejs_eventloop_lag_p99_seconds',
+    ]) {
       expect(text).toContain(name);
     }
   });
@@ -63,7 +91,11 @@ describe('probes and metrics', () => {
       await fetch(`${server.url}/healthz`),
       await fetch(`${server.url}/`),
       await fetch(`${server.url}/nope.png`),
-      await fetch(`${server.url}/matchmake/joinOrCreate/nope`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+      await fetch(`${server.url}/matchmake/joinOrCreate/nope`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      }),
     ]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -83,15 +115,20 @@ describe('static client', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('cache-control')).toBe('no-cache');
     expect(await index.text()).toContain('<title>tengen</title>');
-    expect((await fetch(`${server.url}/favicon.ico`)).headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(`${server.url}/favicon.ico`)).headers.get('cache-control')).toBe(
+      'no-cache',
+    );
   });
 
-  it.each(['/solo', '/duo', '/duo/K7QX', '/scoreboard'])('serves index.html for the client route %s', async (path) => {
-    const res = await fetch(`${server.url}${path}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
-  });
+  it.each(['/solo', '/duo', '/duo/K7QX', '/scoreboard'])(
+    'serves index.html for the client route %s',
+    async (path) => {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+    },
+  );
 
   it('does not answer missing files with index.html', async () => {
     expect((await fetch(`${server.url}/assets/missing-12345678.js`)).status).toBe(404);
@@ -101,7 +138,10 @@ describe('static client', () => {
 describe('public address with a path prefix', () => {
   it('strips the prefix from HTTP requests', async () => {
     expect((await getJson(`${server.url}/pods/pod-0/healthz`)).status).toBe(200);
-    expect((await getJson(`${server.url}/pods/pod-0/api/scores?mode=duo`)).body).toEqual({ mode: 'duo', scores: [] });
+    expect((await getJson(`${server.url}/pods/pod-0/api/scores?mode=duo`)).body).toEqual({
+      mode: 'duo',
+      scores: [],
+    });
   });
 
   it('accepts the room WebSocket under the prefix (the SDK connects to PUBLIC_ADDRESS)', async () => {

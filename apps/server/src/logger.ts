@@ -16,5 +16,11 @@ export function colyseusLogger(log: Logger) {
     (level: 'trace' | 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) =>
       child[level](format(...args));
-  return { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return {
+    trace: at('trace'),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+  };
 }

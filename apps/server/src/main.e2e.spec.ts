@@ -10,10 +10,17 @@ const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tengen-main-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function main(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function main(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--conditions=@tengen/source', MAIN, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 20_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--conditions=@tengen/source', MAIN, ...args],
+      { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 20_000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -24,10 +31,16 @@ describe('main.ts', () => {
     for (const applied of [1, 0]) {
       const run = await main(['migrate'], { DB_FILE: file });
       expect(run.code).toBe(0);
-      expect(JSON.parse(run.stdout)).toMatchObject({ msg: 'migrations applied', applied, total: 1 });
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        msg: 'migrations applied',
+        applied,
+        total: 1,
+      });
     }
     const db = openDatabase(file);
-    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'games'`).get()).toEqual({ name: 'games' });
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'games'`).get()).toEqual({
+      name: 'games',
+    });
     db.close();
   });
 

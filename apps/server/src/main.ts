@@ -26,7 +26,9 @@ if (process.argv[2] === 'migrate') {
   log.info({ db: cfg.dbFile, ...result }, 'migrations applied');
   process.exit(0);
 } else if (process.argv[2] !== undefined) {
-  process.stderr.write(`tengen-server: unknown command ${JSON.stringify(process.argv[2])} (expected nothing or "migrate")\n`);
+  process.stderr.write(
+    `tengen-server: unknown command ${JSON.stringify(process.argv[2])} (expected nothing or "migrate")\n`,
+  );
   process.exit(2);
 }
 

@@ -24,28 +24,69 @@ export class Metrics {
     registers: [this.registry],
     collect: () => this.#collect(),
   });
-  readonly clients = new Gauge({ name: 'tengen_clients', help: 'Connected clients on this process', labelNames: ['type'], registers: [this.registry] });
-  readonly gamesStarted = new Counter({ name: 'tengen_games_started_total', help: 'Games started (restarts included)', labelNames: ['mode'], registers: [this.registry] });
-  readonly gamesFinished = new Counter({ name: 'tengen_games_finished_total', help: 'Games that reached top-out on the server', labelNames: ['mode'], registers: [this.registry] });
-  readonly scoresStored = new Counter({ name: 'tengen_scores_stored_total', help: 'Verified scores written to the database', labelNames: ['mode'], registers: [this.registry] });
+  readonly clients = new Gauge({
+    name: 'tengen_clients',
+    help: 'Connected clients on this process',
+    labelNames: ['type'],
+    registers: [this.registry],
+  });
+  readonly gamesStarted = new Counter({
+    name: 'tengen_games_started_total',
+    help: 'Games started (restarts included)',
+    labelNames: ['mode'],
+    registers: [this.registry],
+  });
+  readonly gamesFinished = new Counter({
+    name: 'tengen_games_finished_total',
+    help: 'Games that reached top-out on the server',
+    labelNames: ['mode'],
+    registers: [this.registry],
+  });
+  readonly scoresStored = new Counter({
+    name: 'tengen_scores_stored_total',
+    help: 'Verified scores written to the database',
+    labelNames: ['mode'],
+    registers: [this.registry],
+  });
   readonly verificationFailures = new Counter({
     name: 'tengen_verification_failures_total',
     help: 'Submits refused because re-running the replay did not reproduce the live game',
     registers: [this.registry],
   });
-  readonly unranked = new Counter({ name: 'tengen_unranked_games_total', help: 'Games made unranked by the anti-cheat clock', labelNames: ['reason'], registers: [this.registry] });
-  readonly rejectedMessages = new Counter({ name: 'tengen_rejected_messages_total', help: 'Client messages refused', labelNames: ['code'], registers: [this.registry] });
-  readonly disconnects = new Counter({ name: 'tengen_forced_disconnects_total', help: 'Clients disconnected by the server', labelNames: ['reason'], registers: [this.registry] });
+  readonly unranked = new Counter({
+    name: 'tengen_unranked_games_total',
+    help: 'Games made unranked by the anti-cheat clock',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly rejectedMessages = new Counter({
+    name: 'tengen_rejected_messages_total',
+    help: 'Client messages refused',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  readonly disconnects = new Counter({
+    name: 'tengen_forced_disconnects_total',
+    help: 'Clients disconnected by the server',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
   readonly relayLatency = new Histogram({
     name: 'tengen_relay_latency_seconds',
     help: 'From an input batch reaching its room to the resulting state patch being written to the sockets',
     buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [this.registry],
   });
-  readonly storeErrors = new Counter({ name: 'tengen_store_errors_total', help: 'Score store operations that failed', labelNames: ['op'], registers: [this.registry] });
+  readonly storeErrors = new Counter({
+    name: 'tengen_store_errors_total',
+    help: 'Score store operations that failed',
+    labelNames: ['op'],
+    registers: [this.registry],
+  });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
-    if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
+    if (opts.defaultMetrics ?? true)
+      collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
   }
 
   #collect(): void {

@@ -34,7 +34,8 @@ beforeAll(async () => {
   await Promise.all([replica(0), replica(1)]);
 });
 afterAll(async () => {
-  for (const s of servers) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
+  for (const s of servers)
+    if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
   await redis?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -44,7 +45,8 @@ describe('two server processes sharing Redis', () => {
   let b: TestPlayer;
 
   it('match players who reached different processes into one duo room, where they play', async () => {
-    for (const s of servers) expect(await getJson(`${s.url}/readyz`)).toMatchObject({ status: 200 });
+    for (const s of servers)
+      expect(await getJson(`${s.url}/readyz`)).toMatchObject({ status: 200 });
     a = await TestPlayer.connect(servers[0]!.url, 'joinOrCreate', 'duo');
     b = await TestPlayer.connect(servers[1]!.url, 'joinOrCreate', 'duo');
     expect(b.room.roomId).toBe(a.room.roomId);
@@ -55,13 +57,18 @@ describe('two server processes sharing Redis', () => {
     const [sa, sb] = await Promise.all([a.message('start'), b.message('start')]);
     expect(sa.seed).toBe(sb.seed);
     const game = await b.play({ botFrames: 60, leadFrames: 170 });
-    await a.until('opponent over', () => a.opponent?.phase === 'over' && a.opponent.score === game.score);
+    await a.until(
+      'opponent over',
+      () => a.opponent?.phase === 'over' && a.opponent.score === game.score,
+    );
     b.send('submit', { name: 'remote' });
     expect((await b.message('submitted')).score).toBe(game.score);
   });
 
   it('a SIGKILLed process leaves no rooms listed once it restarts', async () => {
-    const hostPort = Number(new URL((a.room.connection.transport as unknown as { ws: WebSocket }).ws.url).port);
+    const hostPort = Number(
+      new URL((a.room.connection.transport as unknown as { ws: WebSocket }).ws.url).port,
+    );
     const host = ports.indexOf(hostPort);
     expect(host).toBeGreaterThanOrEqual(0);
     const roomId = a.room.roomId;

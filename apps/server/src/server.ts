@@ -79,7 +79,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     greet: false,
     gracefullyShutdown: false,
     logger: colyseusLogger(log),
-    express: (app) => configureHttp(app, { store, lifecycle, metrics, log, clientDir: config.clientDir }),
+    express: (app) =>
+      configureHttp(app, { store, lifecycle, metrics, log, clientDir: config.clientDir }),
   });
 
   try {
@@ -92,7 +93,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   installRequestPipeline(http, config.pathPrefix);
   await probe?.check();
   const port = (http.address() as AddressInfo).port;
-  log.info({ port, host: config.host, publicAddress: config.publicAddress, redis: Boolean(config.redisUrl), db: config.dbFile }, 'server listening');
+  log.info(
+    {
+      port,
+      host: config.host,
+      publicAddress: config.publicAddress,
+      redis: Boolean(config.redisUrl),
+      db: config.dbFile,
+    },
+    'server listening',
+  );
 
   let stopping: Promise<void> | undefined;
   const shutdown = () =>

@@ -38,15 +38,29 @@ describe('solo room, end to end over WebSockets', () => {
     expect(replayRes.status).toBe(200);
     expect(replayRes.headers.get('cache-control')).toContain('immutable');
     const replay = parseReplay(await replayRes.json());
-    expect(runReplay(replay)).toMatchObject({ score: game.score, lines: game.lines, frames: game.frame, topOut: true });
+    expect(runReplay(replay)).toMatchObject({
+      score: game.score,
+      lines: game.lines,
+      frames: game.frame,
+      topOut: true,
+    });
 
     const { body: board } = await getJson<ScoresResponse>(`${server.url}/api/scores?mode=solo`);
     expect(board.mode).toBe('solo');
-    expect(board.scores[0]).toMatchObject({ rank: 1, name: 'Bot One', score: game.score, lines: game.lines, startLevel: 19, replayId: submitted.replayId });
+    expect(board.scores[0]).toMatchObject({
+      rank: 1,
+      name: 'Bot One',
+      score: game.score,
+      lines: game.lines,
+      startLevel: 19,
+      replayId: submitted.replayId,
+    });
     expect(new Date(board.scores[0]?.at ?? '').toISOString()).toBe(board.scores[0]?.at);
 
     player.send('submit', { name: 'again' });
-    expect((await player.message('error', 0, (m) => m.code === 'alreadySubmitted')).message).toMatch(/already/);
+    expect(
+      (await player.message('error', 0, (m) => m.code === 'alreadySubmitted')).message,
+    ).toMatch(/already/);
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/tengen_scores_stored_total\{mode="solo"\} 1/);

@@ -18,7 +18,10 @@ const noop = () => undefined;
  * once per interval, and dropped after `pingMaxRetries` unanswered pings, but a twelfth at a time.
  */
 export class StaggeredWebSocketTransport extends WebSocketTransport {
-  protected override autoTerminateUnresponsiveClients(pingInterval: number, pingMaxRetries: number): void {
+  protected override autoTerminateUnresponsiveClients(
+    pingInterval: number,
+    pingMaxRetries: number,
+  ): void {
     let slice = 0;
     this.pingInterval = setInterval(() => {
       let i = 0;

@@ -1,7 +1,14 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { Bot } from '@tengen/bot';
 import { Game } from '@tengen/engine';
-import { FRAMES_PER_SECOND, InputBatcher, type ClientMessage, type PlayerStateShape, type RoomStateShape, type ServerMessage } from '@tengen/protocol';
+import {
+  FRAMES_PER_SECOND,
+  InputBatcher,
+  type ClientMessage,
+  type PlayerStateShape,
+  type RoomStateShape,
+  type ServerMessage,
+} from '@tengen/protocol';
 
 type Payload<T extends ClientMessage['type']> = Omit<Extract<ClientMessage, { type: T }>, 'type'>;
 
@@ -69,7 +76,12 @@ export class TestPlayer {
    * Connects with `method` ('create', 'joinOrCreate', 'joinById', ...) through `url`. Test players
    * ask to see their own game projection (`watchSelf`) so tests can compare it with their engine.
    */
-  static async connect(url: string, method: 'create' | 'joinOrCreate' | 'join' | 'joinById', target: string, options: object = {}): Promise<TestPlayer> {
+  static async connect(
+    url: string,
+    method: 'create' | 'joinOrCreate' | 'join' | 'joinById',
+    target: string,
+    options: object = {},
+  ): Promise<TestPlayer> {
     const client = new Client(url);
     const room = await client[method]<RoomStateShape>(target, { watchSelf: true, ...options });
     return new TestPlayer(room);
@@ -104,7 +116,10 @@ export class TestPlayer {
       const value = check();
       if (value !== undefined && value !== false) return value;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; last messages: ${JSON.stringify(this.messages.slice(-3))}`);
+      if (left <= 0)
+        throw new Error(
+          `timed out waiting for ${what}; last messages: ${JSON.stringify(this.messages.slice(-3))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 250));
         this.#waiters.push(() => {
@@ -116,9 +131,18 @@ export class TestPlayer {
   }
 
   /** Resolves with the first message of `type` (optionally matching) received after `after` messages. */
-  message<T extends ServerMessage['type']>(type: T, after = 0, match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true) {
+  message<T extends ServerMessage['type']>(
+    type: T,
+    after = 0,
+    match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+  ) {
     return this.until(`message ${type}`, () =>
-      this.messages.slice(after).find((m): m is Extract<ServerMessage, { type: T }> => m.type === type && match(m as Extract<ServerMessage, { type: T }>)),
+      this.messages
+        .slice(after)
+        .find(
+          (m): m is Extract<ServerMessage, { type: T }> =>
+            m.type === type && match(m as Extract<ServerMessage, { type: T }>),
+        ),
     );
   }
 
@@ -139,7 +163,11 @@ export class TestPlayer {
         const now = performance.now();
         const active = now - this.startedAt - (this.#paused(now) - this.#pausedAtStart);
         const target = Math.floor((active * FRAMES_PER_SECOND) / 1000) + lead;
-        while (game.frame < target && !game.topOut && (opts.untilFrame === undefined || game.frame < opts.untilFrame)) {
+        while (
+          game.frame < target &&
+          !game.topOut &&
+          (opts.untilFrame === undefined || game.frame < opts.untilFrame)
+        ) {
           const buttons = game.frame < botFrames ? bot.next(game) : 0;
           game.step(buttons);
           const batch = this.batcher.push(buttons);

@@ -25,7 +25,10 @@ export type ClientMessage =
 export type ClientMessageType = ClientMessage['type'];
 
 /** The payload sent for one client message type (the message without `type`). */
-export type ClientPayload<T extends ClientMessageType> = Omit<Extract<ClientMessage, { type: T }>, 'type'>;
+export type ClientPayload<T extends ClientMessageType> = Omit<
+  Extract<ClientMessage, { type: T }>,
+  'type'
+>;
 
 /** Every client message type, for exhaustive handling and tests. */
 export const CLIENT_MESSAGE_TYPES = [

@@ -1,9 +1,27 @@
 export { BOARD_CELLS, BOARD_STRING_LENGTH, EMPTY_BOARD, packBoard, unpackBoard } from './board.ts';
-export { CLIENT_MESSAGE_TYPES, type ClientMessage, type ClientMessageType, type ClientPayload } from './client-messages.ts';
+export {
+  CLIENT_MESSAGE_TYPES,
+  type ClientMessage,
+  type ClientMessageType,
+  type ClientPayload,
+} from './client-messages.ts';
 export { CLOSE_CODE, type CloseCode } from './close-codes.ts';
 export * from './constants.ts';
 export type { ErrorResponse, ScoreLine, ScoresResponse } from './http-api.ts';
 export { InputBatcher, type InputBatch } from './input-batcher.ts';
 export { validateName, type NameCheck } from './name.ts';
-export type { ErrorCode, ServerMessage, ServerMessageType, ServerPayload, UnrankedReason } from './server-messages.ts';
-export type { GameProjection, PlayerPhase, PlayerStateShape, PlayerStatus, RoomPhase, RoomStateShape } from './state.ts';
+export type {
+  ErrorCode,
+  ServerMessage,
+  ServerMessageType,
+  ServerPayload,
+  UnrankedReason,
+} from './server-messages.ts';
+export type {
+  GameProjection,
+  PlayerPhase,
+  PlayerStateShape,
+  PlayerStatus,
+  RoomPhase,
+  RoomStateShape,
+} from './state.ts';

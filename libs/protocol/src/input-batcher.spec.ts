@@ -4,7 +4,8 @@ import { EMPTY_BOARD, packBoard, unpackBoard } from './board.ts';
 import { MAX_PENDING_FRAMES, MIN_BATCH_FRAMES } from './constants.ts';
 import { InputBatcher, type InputBatch } from './input-batcher.ts';
 
-const expand = (batches: InputBatch[]) => batches.flatMap((b) => b.runs.flatMap(([n, buttons]) => Array<number>(n).fill(buttons)));
+const expand = (batches: InputBatch[]) =>
+  batches.flatMap((b) => b.runs.flatMap(([n, buttons]) => Array<number>(n).fill(buttons)));
 
 describe('InputBatcher', () => {
   it('returns contiguous batches that reproduce every frame', () => {

@@ -40,7 +40,8 @@ export class InputBatcher {
     if (buttons !== this.#last) this.#changed = true;
     this.#last = buttons;
     this.#pending++;
-    if (this.#pending >= this.#max || (this.#changed && this.#pending >= this.#min)) return this.flush();
+    if (this.#pending >= this.#max || (this.#changed && this.#pending >= this.#min))
+      return this.flush();
     return null;
   }
 

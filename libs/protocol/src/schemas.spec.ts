@@ -4,10 +4,24 @@ import { parseClientMessage } from './schemas.ts';
 
 describe('parseClientMessage', () => {
   it('accepts every well-formed message', () => {
-    expect(parseClientMessage('selectLevel', { level: 19 })).toEqual({ ok: true, message: { type: 'selectLevel', level: 19 } });
-    expect(parseClientMessage('ready', undefined)).toEqual({ ok: true, message: { type: 'ready' } });
+    expect(parseClientMessage('selectLevel', { level: 19 })).toEqual({
+      ok: true,
+      message: { type: 'selectLevel', level: 19 },
+    });
+    expect(parseClientMessage('ready', undefined)).toEqual({
+      ok: true,
+      message: { type: 'ready' },
+    });
     expect(parseClientMessage('ready', {})).toMatchObject({ ok: true });
-    expect(parseClientMessage('inputs', { from: 0, runs: [[3, 0], [2, 9]] })).toMatchObject({ ok: true });
+    expect(
+      parseClientMessage('inputs', {
+        from: 0,
+        runs: [
+          [3, 0],
+          [2, 9],
+        ],
+      }),
+    ).toMatchObject({ ok: true });
     expect(parseClientMessage('pause', { paused: true })).toMatchObject({ ok: true });
     expect(parseClientMessage('restart', {})).toMatchObject({ ok: true });
     expect(parseClientMessage('submit', { name: 'ann' })).toMatchObject({ ok: true });
@@ -26,7 +40,11 @@ describe('parseClientMessage', () => {
     ['zero-length run', 'inputs', { from: 0, runs: [[0, 1]] }],
     ['run with three numbers', 'inputs', { from: 0, runs: [[1, 0, 0]] }],
     ['buttons not a byte', 'inputs', { from: 0, runs: [[1, 256]] }],
-    ['too many runs', 'inputs', { from: 0, runs: Array.from({ length: MAX_BATCH_RUNS + 1 }, () => [1, 0]) }],
+    [
+      'too many runs',
+      'inputs',
+      { from: 0, runs: Array.from({ length: MAX_BATCH_RUNS + 1 }, () => [1, 0]) },
+    ],
     ['string frame', 'inputs', { from: '0', runs: [[1, 0]] }],
     ['paused not boolean', 'pause', { paused: 1 }],
     ['huge name', 'submit', { name: 'x'.repeat(1000) }],
@@ -37,7 +55,15 @@ describe('parseClientMessage', () => {
   });
 
   it('names the offending field', () => {
-    expect(parseClientMessage('inputs', { from: 0, runs: [[1, 0], [1, 'x']] })).toMatchObject({
+    expect(
+      parseClientMessage('inputs', {
+        from: 0,
+        runs: [
+          [1, 0],
+          [1, 'x'],
+        ],
+      }),
+    ).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^runs\.1\.1: /),
     });

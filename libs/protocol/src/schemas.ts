@@ -3,7 +3,10 @@ import type { ClientMessage } from './client-messages.ts';
 import { MAX_BATCH_FRAMES, MAX_BATCH_RUNS, MAX_START_LEVEL, NAME_MAX_LENGTH } from './constants.ts';
 
 const frame = z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1));
-const run = z.tuple([z.int().check(z.minimum(1), z.maximum(MAX_BATCH_FRAMES)), z.int().check(z.minimum(0), z.maximum(255))]);
+const run = z.tuple([
+  z.int().check(z.minimum(1), z.maximum(MAX_BATCH_FRAMES)),
+  z.int().check(z.minimum(0), z.maximum(255)),
+]);
 
 /**
  * The zod (mini) schema of every client message, a discriminated union on `type`. Objects are
@@ -11,17 +14,31 @@ const run = z.tuple([z.int().check(z.minimum(1), z.maximum(MAX_BATCH_FRAMES)), z
  * button bits, total frames, name characters) are checked by the server with specific error codes.
  */
 export const clientMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('selectLevel'), level: z.int().check(z.minimum(0), z.maximum(MAX_START_LEVEL)) }),
+  z.strictObject({
+    type: z.literal('selectLevel'),
+    level: z.int().check(z.minimum(0), z.maximum(MAX_START_LEVEL)),
+  }),
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('inputs'), from: frame, runs: z.array(run).check(z.minLength(1), z.maxLength(MAX_BATCH_RUNS)) }),
+  z.strictObject({
+    type: z.literal('inputs'),
+    from: frame,
+    runs: z.array(run).check(z.minLength(1), z.maxLength(MAX_BATCH_RUNS)),
+  }),
   z.strictObject({ type: z.literal('pause'), paused: z.boolean() }),
   z.strictObject({ type: z.literal('restart') }),
-  z.strictObject({ type: z.literal('submit'), name: z.string().check(z.maxLength(NAME_MAX_LENGTH * 4)) }),
+  z.strictObject({
+    type: z.literal('submit'),
+    name: z.string().check(z.maxLength(NAME_MAX_LENGTH * 4)),
+  }),
 ]);
 
 // Compile-time check that the schema and the hand-written union agree both ways.
 type Parsed = z.infer<typeof clientMessageSchema>;
-const _sameShape: [Parsed] extends [ClientMessage] ? ([ClientMessage] extends [Parsed] ? true : never) : never = true;
+const _sameShape: [Parsed] extends [ClientMessage]
+  ? [ClientMessage] extends [Parsed]
+    ? true
+    : never
+  : never = true;
 void _sameShape;
 
 /** Outcome of `parseClientMessage`. */
@@ -33,7 +50,10 @@ export type ParseResult = { ok: true; message: ClientMessage } | { ok: false; er
  */
 export function parseClientMessage(type: unknown, payload: unknown): ParseResult {
   if (typeof type !== 'string') return { ok: false, error: 'message type must be a string' };
-  if (payload !== undefined && (payload === null || typeof payload !== 'object' || Array.isArray(payload))) {
+  if (
+    payload !== undefined &&
+    (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+  ) {
     return { ok: false, error: `"${type.slice(0, 32)}" payload must be an object` };
   }
   const result = clientMessageSchema.safeParse({ ...(payload as object), type });

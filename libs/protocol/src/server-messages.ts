@@ -61,4 +61,7 @@ export type ServerMessage =
 export type ServerMessageType = ServerMessage['type'];
 
 /** The payload of one server message type. */
-export type ServerPayload<T extends ServerMessageType> = Omit<Extract<ServerMessage, { type: T }>, 'type'>;
+export type ServerPayload<T extends ServerMessageType> = Omit<
+  Extract<ServerMessage, { type: T }>,
+  'type'
+>;

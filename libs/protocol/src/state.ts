@@ -77,5 +77,8 @@ export interface RoomStateShape {
   /** The server is restarting: finish and submit, no new games. */
   draining: boolean;
   /** Players by session id. */
-  players: { get(sessionId: string): PlayerStateShape | undefined; forEach(cb: (p: PlayerStateShape, id: string) => void): void };
+  players: {
+    get(sessionId: string): PlayerStateShape | undefined;
+    forEach(cb: (p: PlayerStateShape, id: string) => void): void;
+  };
 }

@@ -41,7 +41,9 @@ describe('migrateDatabase', () => {
     const db = openDatabase(join(tempDir(), 'nested', 'db.sqlite'));
     expect(migrateDatabase(db)).toEqual({ applied: 1, total: 1 });
     expect(migrateDatabase(db)).toEqual({ applied: 0, total: 1 });
-    const index = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'games_board_idx'`).get() as { sql: string };
+    const index = db
+      .prepare(`SELECT sql FROM sqlite_master WHERE name = 'games_board_idx'`)
+      .get() as { sql: string };
     expect(index.sql).toContain('"score" desc');
     expect(db.prepare('PRAGMA journal_mode').pluck().get()).toBe('delete');
     db.close();
@@ -52,20 +54,27 @@ describe('migrateDatabase', () => {
     const folder = slowMigrations();
     const startAt = String(Date.now() + 1_500);
     const spawnOne = () =>
-      run(process.execPath, ['--conditions=@tengen/source', worker, file, startAt, folder], { timeout: 30_000 });
+      run(process.execPath, ['--conditions=@tengen/source', worker, file, startAt, folder], {
+        timeout: 30_000,
+      });
     const outputs = await Promise.all([spawnOne(), spawnOne()]);
     const results = outputs.map((o) => JSON.parse(o.stdout) as MigrationResult);
     expect(results.map((r) => r.applied).sort()).toEqual([0, 2]);
     expect(results.every((r) => r.total === 2)).toBe(true);
     const db = openDatabase(file);
-    const rows = db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+    const rows = db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
+      n: number;
+    };
     expect(rows.n).toBe(2);
     db.close();
   });
 
   it('surfaces a broken migration and leaves nothing half-applied', () => {
     const folder = slowMigrations();
-    writeFileSync(join(folder, '0001_slow.sql'), 'CREATE TABLE oops (x);\n--> statement-breakpoint\nNOT SQL;');
+    writeFileSync(
+      join(folder, '0001_slow.sql'),
+      'CREATE TABLE oops (x);\n--> statement-breakpoint\nNOT SQL;',
+    );
     const db = openDatabase(join(tempDir(), 'broken.sqlite'));
     expect(() => migrateDatabase(db, { migrationsFolder: folder })).toThrow(/syntax error/);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all();

@@ -26,7 +26,9 @@ export function migrateDatabase(
   db: SqliteDatabase,
   opts: { migrationsFolder?: string; waitMs?: number } = {},
 ): MigrationResult {
-  const migrations = readMigrationFiles({ migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
+  const migrations = readMigrationFiles({
+    migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER,
+  });
   const deadline = Date.now() + (opts.waitMs ?? 30_000);
   for (;;) {
     try {
@@ -38,13 +40,18 @@ export function migrateDatabase(
   }
 }
 
-function migrateOnce(db: SqliteDatabase, migrations: ReturnType<typeof readMigrationFiles>): MigrationResult {
+function migrateOnce(
+  db: SqliteDatabase,
+  migrations: ReturnType<typeof readMigrationFiles>,
+): MigrationResult {
   db.exec('BEGIN EXCLUSIVE');
   try {
-    db.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
-    const last = db.prepare(`SELECT created_at FROM "${TABLE}" ORDER BY created_at DESC LIMIT 1`).get() as
-      | { created_at: number }
-      | undefined;
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS "${TABLE}" (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+    );
+    const last = db
+      .prepare(`SELECT created_at FROM "${TABLE}" ORDER BY created_at DESC LIMIT 1`)
+      .get() as { created_at: number } | undefined;
     const insert = db.prepare(`INSERT INTO "${TABLE}" (hash, created_at) VALUES (?, ?)`);
     let applied = 0;
     for (const m of migrations) {
@@ -53,7 +60,9 @@ function migrateOnce(db: SqliteDatabase, migrations: ReturnType<typeof readMigra
       insert.run(m.hash, m.folderMillis);
       applied++;
     }
-    const { total } = db.prepare(`SELECT count(*) AS total FROM "${TABLE}"`).get() as { total: number };
+    const { total } = db.prepare(`SELECT count(*) AS total FROM "${TABLE}"`).get() as {
+      total: number;
+    };
     db.exec('COMMIT');
     return { applied, total };
   } catch (err) {
@@ -65,7 +74,11 @@ function migrateOnce(db: SqliteDatabase, migrations: ReturnType<typeof readMigra
 /** True for SQLite's "another connection holds the lock" errors. */
 export function isBusy(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'));
+  return (
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_LOCKED' ||
+    (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'))
+  );
 }
 
 /** Start-up only: blocks the thread briefly between lock attempts. */

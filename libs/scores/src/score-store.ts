@@ -16,7 +16,6 @@ export interface NewGame {
   engineVersion: number;
 }
 
-
 /** One scoreboard line: a name's best game. */
 export interface ScoreEntry {
   rank: number;

@@ -130,4 +130,3 @@ describe('SqliteScoreStore', () => {
     await expect(store.topScores('solo', 1)).rejects.toThrow(/closed/);
   });
 });
-

@@ -77,16 +77,26 @@ export class SqliteScoreStore implements ScoreStore {
         createdAt: p('createdAt'),
       })
       .prepare();
-    this.#replay = db.select({ replay: games.replay }).from(games).where(eq(games.id, p('id'))).prepare();
+    this.#replay = db
+      .select({ replay: games.replay })
+      .from(games)
+      .where(eq(games.id, p('id')))
+      .prepare();
     this.#boardFirst = sqlite.prepare<[{ mode: GameMode; n: number }], BoardRow>(
       `SELECT ${BOARD_COLUMNS} FROM games WHERE mode = @mode ${BEST_FIRST}`,
     );
-    this.#boardNext = sqlite.prepare<[{ mode: GameMode; n: number; score: number; at: number; rid: number }], BoardRow>(
+    this.#boardNext = sqlite.prepare<
+      [{ mode: GameMode; n: number; score: number; at: number; rid: number }],
+      BoardRow
+    >(
       `SELECT ${BOARD_COLUMNS} FROM games WHERE mode = @mode AND (score < @score OR (score = @score
          AND (created_at > @at OR (created_at = @at AND rowid > @rid)))) ${BEST_FIRST}`,
     );
     // Other names with a game ahead of this one (higher score, or same score and earlier).
-    this.#ahead = sqlite.prepare<[{ mode: GameMode; name: string; score: number; at: number; rid: number }], { n: number }>(
+    this.#ahead = sqlite.prepare<
+      [{ mode: GameMode; name: string; score: number; at: number; rid: number }],
+      { n: number }
+    >(
       `SELECT count(DISTINCT name) AS n FROM games
        WHERE mode = @mode AND name <> @name AND (score > @score OR (score = @score
          AND (created_at < @at OR (created_at = @at AND rowid < @rid))))`,
@@ -132,7 +142,13 @@ export class SqliteScoreStore implements ScoreStore {
         }),
       this.#retry,
     );
-    const key = { mode: game.mode, name: game.name, score: game.score, at: createdAt.getTime(), rid: Number(lastInsertRowid) };
+    const key = {
+      mode: game.mode,
+      name: game.name,
+      score: game.score,
+      at: createdAt.getTime(),
+      rid: Number(lastInsertRowid),
+    };
     const ahead = await withRetry(() => this.#ahead.get(key)?.n ?? 0, this.#retry);
     return { id, rank: ahead + 1 };
   }
@@ -163,7 +179,13 @@ export class SqliteScoreStore implements ScoreStore {
         }
         const last = page.at(-1);
         if (!last || page.length < n) return out;
-        page = this.#boardNext.all({ mode, n, score: last.score, at: last.created_at, rid: last.rid });
+        page = this.#boardNext.all({
+          mode,
+          n,
+          score: last.score,
+          at: last.created_at,
+          rid: last.rid,
+        });
       }
     }, this.#retry);
   }

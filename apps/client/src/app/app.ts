@@ -60,10 +60,19 @@ export class App {
 
   /** Starts on the current URL and follows back/forward and in-app links. */
   start(win: Window): void {
-    win.addEventListener('popstate', () => this.#enter(parseRoute(win.location.pathname, win.location.search)));
+    win.addEventListener('popstate', () =>
+      this.#enter(parseRoute(win.location.pathname, win.location.search)),
+    );
     win.document.addEventListener('click', (e) => {
       const a = (e.target as Element | null)?.closest?.('a[data-link]');
-      if (!(a instanceof HTMLAnchorElement) || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      if (
+        !(a instanceof HTMLAnchorElement) ||
+        e.ctrlKey ||
+        e.metaKey ||
+        e.shiftKey ||
+        e.button !== 0
+      )
+        return;
       e.preventDefault();
       const url = new URL(a.href);
       this.navigate(parseRoute(url.pathname, url.search));

@@ -44,7 +44,13 @@ export class DuoMatch {
     this.#driver = new DuoDriver({
       opponent: () => this.#opponent(),
       paused: () => this.#state()?.paused ?? false,
-      idle: () => idleFrame(this.#level, this.#phase === 'ready' ? 'READY' : this.#phase === 'waiting' ? 'WAITING' : 'CHOOSING', 'YOU', loadTop(ctx.store)),
+      idle: () =>
+        idleFrame(
+          this.#level,
+          this.#phase === 'ready' ? 'READY' : this.#phase === 'waiting' ? 'WAITING' : 'CHOOSING',
+          'YOU',
+          loadTop(ctx.store),
+        ),
       opponentName: () => 'RIVAL',
     });
     this.#offs.push(session.link.on('state', (st) => this.#sync(st)));
@@ -111,10 +117,15 @@ export class DuoMatch {
     this.#ctx.hud.setOpponentStatus(opponentStatus(opp));
     if (st.phase === 'waiting') return this.#showWaiting(st);
     // Only on the way in: after "ready" our own entry says 'choosing' until the server's patch.
-    if (me?.phase === 'choosing' && (this.#phase === null || this.#phase === 'waiting')) this.#showSelect();
-    this.#select?.setOpponent(opp?.phase === 'choosing' || opp?.phase === 'ready' ? opp.selectedLevel : null, opp?.phase === 'ready');
+    if (me?.phase === 'choosing' && (this.#phase === null || this.#phase === 'waiting'))
+      this.#showSelect();
+    this.#select?.setOpponent(
+      opp?.phase === 'choosing' || opp?.phase === 'ready' ? opp.selectedLevel : null,
+      opp?.phase === 'ready',
+    );
     const local = this.#driver.local;
-    if (local !== null && !local.sim.game.topOut && local.paused !== st.paused) local.setPaused(st.paused);
+    if (local !== null && !local.sim.game.topOut && local.paused !== st.paused)
+      local.setPaused(st.paused);
     this.#opponentNotices(opp);
   }
 
@@ -123,21 +134,36 @@ export class DuoMatch {
     const now = opp?.phase ?? null;
     this.#oppPhase = now;
     if (prev === now || opp === null) return;
-    if (now === 'over') this.#ctx.banner.show('opponent', `Your opponent topped out with ${opp.score ?? 0} points.`, 'info', 8000);
-    else if (prev === 'over' && now === 'playing') this.#ctx.banner.show('opponent', 'Your opponent started a new game.', 'info', 6000);
+    if (now === 'over')
+      this.#ctx.banner.show(
+        'opponent',
+        `Your opponent topped out with ${opp.score ?? 0} points.`,
+        'info',
+        8000,
+      );
+    else if (prev === 'over' && now === 'playing')
+      this.#ctx.banner.show('opponent', 'Your opponent started a new game.', 'info', 6000);
   }
 
   #onMessage(m: ServerMessage): void {
     switch (m.type) {
       case 'opponentDropped':
-        this.#ctx.banner.show('opponent', `Your opponent lost their connection; waiting up to ${m.seconds} s for them.`, 'warning');
+        this.#ctx.banner.show(
+          'opponent',
+          `Your opponent lost their connection; waiting up to ${m.seconds} s for them.`,
+          'warning',
+        );
         return;
       case 'opponentReconnected':
         this.#ctx.banner.show('opponent', 'Your opponent is back.', 'info', 4000);
         return;
       case 'opponentLeft':
         if (this.#phase === 'playing' || this.#phase === 'over' || this.#phase === 'naming') {
-          this.#ctx.banner.show('opponent', 'Your opponent left. Finish your game; you can still submit it.', 'warning');
+          this.#ctx.banner.show(
+            'opponent',
+            'Your opponent left. Finish your game; you can still submit it.',
+            'warning',
+          );
         } else {
           this.exit('Your opponent left before the game started.');
         }
@@ -151,7 +177,13 @@ export class DuoMatch {
     if (this.#phase === 'waiting') return;
     this.#phase = 'waiting';
     const code = st.code || null;
-    this.#ctx.panel.show(waitingPanel({ code, link: code ? inviteLink(location.origin, code) : null, onCancel: () => this.exit(null) }));
+    this.#ctx.panel.show(
+      waitingPanel({
+        code,
+        link: code ? inviteLink(location.origin, code) : null,
+        onCancel: () => this.exit(null),
+      }),
+    );
   }
 
   #showSelect(): void {
@@ -165,7 +197,17 @@ export class DuoMatch {
         link.send('selectLevel', { level: lv });
       },
       onPick: (lv) => void this.#ready(lv),
-      extra: [h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => this.exit(null), 'data-testid': 'leave-room' }, 'Leave'))],
+      extra: [
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            { type: 'button', onclick: () => this.exit(null), 'data-testid': 'leave-room' },
+            'Leave',
+          ),
+        ),
+      ],
     });
     this.#ctx.panel.show(this.#select.el);
     link.send('selectLevel', { level: this.#level });
@@ -262,7 +304,12 @@ export class DuoMatch {
       onSubmit: (name) => {
         this.#s.submit(name).then(
           (r) => {
-            this.#ctx.banner.show('submitted', `Saved: ${name} scored ${r.score}, rank #${r.rank} on the duo board.`, 'info', 10_000);
+            this.#ctx.banner.show(
+              'submitted',
+              `Saved: ${name} scored ${r.score}, rank #${r.rank} on the duo board.`,
+              'info',
+              10_000,
+            );
             void this.#retry();
           },
           (err: unknown) => entry.fail((err as Error).message),

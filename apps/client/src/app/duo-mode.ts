@@ -22,7 +22,8 @@ export class DuoMode implements Mode {
   enter(): void {
     this.#ctx.setPlaying(false);
     this.#ctx.showDemo();
-    if (this.#code !== null) this.#connect(() => this.#ctx.net.joinPrivate(this.#code!), `Joining room ${this.#code}…`);
+    if (this.#code !== null)
+      this.#connect(() => this.#ctx.net.joinPrivate(this.#code!), `Joining room ${this.#code}…`);
     else this.#lobby(null);
   }
 
@@ -45,9 +46,12 @@ export class DuoMode implements Mode {
       duoLobby({
         error,
         initialCode: this.#code ?? '',
-        onQuick: () => this.#connect(() => this.#ctx.net.quickMatch(), 'Looking for another player…'),
-        onCreate: () => this.#connect(() => this.#ctx.net.createPrivate(), 'Creating a private room…'),
-        onJoin: (code) => this.#connect(() => this.#ctx.net.joinPrivate(code), `Joining room ${code}…`),
+        onQuick: () =>
+          this.#connect(() => this.#ctx.net.quickMatch(), 'Looking for another player…'),
+        onCreate: () =>
+          this.#connect(() => this.#ctx.net.createPrivate(), 'Creating a private room…'),
+        onJoin: (code) =>
+          this.#connect(() => this.#ctx.net.joinPrivate(code), `Joining room ${code}…`),
         onBack: () => this.#ctx.navigate({ name: 'title' }),
       }),
     );
@@ -65,7 +69,8 @@ export class DuoMode implements Mode {
     try {
       link = await join();
     } catch (err) {
-      if (attempt === this.#attempt) this.#lobby(err instanceof JoinError ? err.failure.message : (err as Error).message);
+      if (attempt === this.#attempt)
+        this.#lobby(err instanceof JoinError ? err.failure.message : (err as Error).message);
       return;
     }
     if (attempt !== this.#attempt) {

@@ -15,7 +15,12 @@ export class NotFoundMode implements Mode {
   enter(): void {
     this.#ctx.showDemo();
     this.#ctx.panel.show(
-      panel('not-found', 'Nothing here', h('p', {}, `There is no page at ${this.#path}.`), h('p', {}, h('a', { href: '/', 'data-link': true }, 'Back to the menu'))),
+      panel(
+        'not-found',
+        'Nothing here',
+        h('p', {}, `There is no page at ${this.#path}.`),
+        h('p', {}, h('a', { href: '/', 'data-link': true }, 'Back to the menu')),
+      ),
     );
   }
 

@@ -11,7 +11,11 @@ export function showSessionNotice(banner: Banner, n: SessionNotice): void {
       banner.show('connection', 'Reconnected.', 'info', 3000);
       return;
     case 'serverRestarting':
-      banner.show('restarting', `The server is restarting: finish (and submit) within ${n.seconds} s. No new games until it is back.`, 'warning');
+      banner.show(
+        'restarting',
+        `The server is restarting: finish (and submit) within ${n.seconds} s. No new games until it is back.`,
+        'warning',
+      );
       return;
     case 'unranked':
       banner.show('unranked', `This game is unranked: ${n.message}`, 'warning', 10_000);

@@ -55,7 +55,9 @@ export function routeUrl(route: Route): string {
     case 'duo-join':
       return `/duo/${encodeURIComponent(route.code)}`;
     case 'scoreboard':
-      return route.replay === null ? '/scoreboard' : `/scoreboard?replay=${encodeURIComponent(route.replay)}`;
+      return route.replay === null
+        ? '/scoreboard'
+        : `/scoreboard?replay=${encodeURIComponent(route.replay)}`;
     case 'not-found':
       return route.path;
     default: {

@@ -28,12 +28,16 @@ export class ScoreboardMode implements Mode {
   }
 
   onCommand(c: Command): void {
-    if (c === 'select' && this.#replay !== null) this.#ctx.navigate({ name: 'scoreboard', replay: null });
+    if (c === 'select' && this.#replay !== null)
+      this.#ctx.navigate({ name: 'scoreboard', replay: null });
   }
 
   async #showTables(): Promise<void> {
     this.#ctx.showDemo();
-    const tables: Record<ScoreMode, TableState> = { solo: { kind: 'loading' }, duo: { kind: 'loading' } };
+    const tables: Record<ScoreMode, TableState> = {
+      solo: { kind: 'loading' },
+      duo: { kind: 'loading' },
+    };
     const render = (focus: boolean): void => {
       if (this.#left) return;
       const el = scoreboardPanel(
@@ -57,8 +61,16 @@ export class ScoreboardMode implements Mode {
   }
 
   async #watch(id: string): Promise<void> {
-    const back = button('Back to scoreboard', () => this.#ctx.navigate({ name: 'scoreboard', replay: null }), { autofocus: true, 'data-testid': 'replay-back' });
-    const status = h('p', { class: 'status', role: 'status', 'data-testid': 'replay-status' }, 'Loading replay…');
+    const back = button(
+      'Back to scoreboard',
+      () => this.#ctx.navigate({ name: 'scoreboard', replay: null }),
+      { autofocus: true, 'data-testid': 'replay-back' },
+    );
+    const status = h(
+      'p',
+      { class: 'status', role: 'status', 'data-testid': 'replay-status' },
+      'Loading replay…',
+    );
     this.#ctx.panel.show(panel('replay', 'Replay', status, h('div', { class: 'actions' }, back)));
     this.#ctx.panel.compact(true);
     try {

@@ -1,6 +1,11 @@
 import { GameEvent } from '@tengen/engine';
 import { playEvents } from '../audio/play-events.ts';
-import { OfflineSolo, type GameStart, type SessionNotice, type SoloBackend } from '../game/backend.ts';
+import {
+  OfflineSolo,
+  type GameStart,
+  type SessionNotice,
+  type SoloBackend,
+} from '../game/backend.ts';
 import { SimDriver } from '../game/sim-driver.ts';
 import type { Command } from '../input/input-hub.ts';
 import { JoinError } from '../net/net-client.ts';
@@ -62,9 +67,16 @@ export class SoloMode implements Mode {
     this.#backend = this.#ctx.net.openSolo().then(
       (link) => new OnlineSolo(link),
       (err: unknown) => {
-        const msg = err instanceof JoinError ? err.failure.message : 'Cannot reach the game server.';
-        this.#ctx.banner.show('offline', `${msg} Playing offline: scores cannot be submitted.`, 'warning');
-        return offline('Offline game: the server could not be reached, so this score cannot be verified.');
+        const msg =
+          err instanceof JoinError ? err.failure.message : 'Cannot reach the game server.';
+        this.#ctx.banner.show(
+          'offline',
+          `${msg} Playing offline: scores cannot be submitted.`,
+          'warning',
+        );
+        return offline(
+          'Offline game: the server could not be reached, so this score cannot be verified.',
+        );
       },
     );
     void this.#backend.then((b) => {
@@ -106,9 +118,15 @@ export class SoloMode implements Mode {
     } catch (err) {
       if (this.#left) return;
       // The server refused (e.g. it is restarting): play offline rather than not at all.
-      this.#ctx.banner.show('offline', `${(err as Error).message} Playing offline: scores cannot be submitted.`, 'warning');
+      this.#ctx.banner.show(
+        'offline',
+        `${(err as Error).message} Playing offline: scores cannot be submitted.`,
+        'warning',
+      );
       backend.dispose();
-      this.#backend = Promise.resolve(new OfflineSolo(freshSeed, 'Offline game: this score cannot be verified.'));
+      this.#backend = Promise.resolve(
+        new OfflineSolo(freshSeed, 'Offline game: this score cannot be verified.'),
+      );
       this.#phase = 'select';
       return this.#pick(level);
     }
@@ -150,7 +168,15 @@ export class SoloMode implements Mode {
     this.#phase = 'over';
     recordTop(this.#ctx.store, score);
     this.#ctx.setPlaying(false);
-    this.#ctx.panel.show(gameOverPanel({ score, lines, level, submitBlocked: backend.submitBlocked(), onChoose: (c) => void this.#choose(backend, c) }));
+    this.#ctx.panel.show(
+      gameOverPanel({
+        score,
+        lines,
+        level,
+        submitBlocked: backend.submitBlocked(),
+        onChoose: (c) => void this.#choose(backend, c),
+      }),
+    );
   }
 
   async #choose(backend: SoloBackend, c: GameOverChoice): Promise<void> {
@@ -193,7 +219,13 @@ export class SoloMode implements Mode {
     }
     const entry = nameEntry({
       initial,
-      onCancel: () => this.#gameOver(backend, this.#driver?.sim.game.score ?? 0, this.#driver?.sim.game.lines ?? 0, this.#driver?.sim.game.level ?? 0),
+      onCancel: () =>
+        this.#gameOver(
+          backend,
+          this.#driver?.sim.game.score ?? 0,
+          this.#driver?.sim.game.lines ?? 0,
+          this.#driver?.sim.game.level ?? 0,
+        ),
       onSubmit: (name) => {
         backend.submit(name).then(
           (r) => {
@@ -202,7 +234,12 @@ export class SoloMode implements Mode {
             } catch {
               // Not remembered; harmless.
             }
-            this.#ctx.banner.show('submitted', `Saved: ${name} scored ${r.score}, rank #${r.rank} on the solo board.`, 'info', 10_000);
+            this.#ctx.banner.show(
+              'submitted',
+              `Saved: ${name} scored ${r.score}, rank #${r.rank} on the solo board.`,
+              'info',
+              10_000,
+            );
             void this.#retry(backend);
           },
           (err: unknown) => entry.fail((err as Error).message),

@@ -47,7 +47,8 @@ export class Stage {
 
   /** Redraws the current driver with a fresh layout (after the screen turned portrait/landscape). */
   relayout(): void {
-    if (this.#driver !== null && this.game.scene.isActive(SCENE.stage)) this.game.scene.start(SCENE.stage, { driver: this.#driver });
+    if (this.#driver !== null && this.game.scene.isActive(SCENE.stage))
+      this.game.scene.start(SCENE.stage, { driver: this.#driver });
   }
 
   /** Shows a driver (disposing the previous one). */

@@ -14,7 +14,10 @@ describe('soundsFor', () => {
 
   it('lets the bigger effect win', () => {
     expect(soundsFor(GameEvent.TopOut | GameEvent.Lock | GameEvent.Shift, 0)).toEqual(['topOut']);
-    expect(soundsFor(GameEvent.LinesCleared | GameEvent.LevelUp | GameEvent.Lock, 1)).toEqual(['line', 'levelUp']);
+    expect(soundsFor(GameEvent.LinesCleared | GameEvent.LevelUp | GameEvent.Lock, 1)).toEqual([
+      'line',
+      'levelUp',
+    ]);
     expect(soundsFor(GameEvent.Shift | GameEvent.Rotate, 0)).toEqual(['rotate']);
   });
 

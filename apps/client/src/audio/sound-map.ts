@@ -1,7 +1,8 @@
 import { GameEvent } from '@tengen/engine';
 
 /** The game's sound effects. */
-export type SoundName = 'shift' | 'rotate' | 'lock' | 'line' | 'tetris' | 'levelUp' | 'topOut' | 'menu';
+export type SoundName =
+  'shift' | 'rotate' | 'lock' | 'line' | 'tetris' | 'levelUp' | 'topOut' | 'menu';
 
 /**
  * The sounds one frame's engine events trigger, most important first; like the NES sound engine

@@ -16,7 +16,12 @@ const status = (phase: PlayerStateShape['phase']): PlayerStateShape => ({
 });
 
 function source(opp: PlayerStateShape | null, paused = false): DuoSource {
-  return { opponent: () => opp, paused: () => paused, idle: () => idleFrame(0, 'CHOOSING', 'YOU', 0), opponentName: () => 'RIVAL' };
+  return {
+    opponent: () => opp,
+    paused: () => paused,
+    idle: () => idleFrame(0, 'CHOOSING', 'YOU', 0),
+    opponentName: () => 'RIVAL',
+  };
 }
 
 describe('DuoDriver', () => {

@@ -57,7 +57,16 @@ export class DuoDriver implements StageDriver {
     const steps = this.#oppClock.advance(nowMs);
     if (opp === null) return [mine, (this.#empty ??= idleFrame(0, 'WAITING', '', 0))];
     this.#oppOverFrames = opp.phase === 'over' ? this.#oppOverFrames + steps : 0;
-    const f = remoteFrame(opp, { paused: this.#src.paused(), framesSinceOver: this.#oppOverFrames, top: 0, name: this.#src.opponentName() }, this.#oppCells);
+    const f = remoteFrame(
+      opp,
+      {
+        paused: this.#src.paused(),
+        framesSinceOver: this.#oppOverFrames,
+        top: 0,
+        name: this.#src.opponentName(),
+      },
+      this.#oppCells,
+    );
     return [mine, f];
   }
 

@@ -6,14 +6,31 @@ import { replayDriver } from './replay-driver.ts';
 
 describe('ReplayCursor', () => {
   it('expands runs frame by frame', () => {
-    const c = new ReplayCursor({ inputs: [[2, 1], [1, 4]] });
-    expect([c.next(), c.next(), c.done, c.next(), c.done, c.next()]).toEqual([1, 1, false, 4, true, 0]);
+    const c = new ReplayCursor({
+      inputs: [
+        [2, 1],
+        [1, 4],
+      ],
+    });
+    expect([c.next(), c.next(), c.done, c.next(), c.done, c.next()]).toEqual([
+      1,
+      1,
+      false,
+      4,
+      true,
+      0,
+    ]);
   });
 });
 
 describe('replayDriver', () => {
   it('reproduces a topped-out game exactly and reports its end', () => {
-    const replay: Replay = { version: 1, seed: '1234', startLevel: 19, inputs: [[5000, Button.Down]] };
+    const replay: Replay = {
+      version: 1,
+      seed: '1234',
+      startLevel: 19,
+      inputs: [[5000, Button.Down]],
+    };
     const expected = runReplay(replay);
     const over = vi.fn();
     const d = replayDriver(replay, { onGameOver: over });
@@ -25,7 +42,15 @@ describe('replayDriver', () => {
   });
 
   it('stops where the inputs end when the game did not top out', () => {
-    const replay: Replay = { version: 1, seed: '8988', startLevel: 0, inputs: [[30, 0], [10, Button.Left]] };
+    const replay: Replay = {
+      version: 1,
+      seed: '8988',
+      startLevel: 0,
+      inputs: [
+        [30, 0],
+        [10, Button.Left],
+      ],
+    };
     const over = vi.fn();
     const d = replayDriver(replay, { onGameOver: over });
     for (let i = 0; i < 100; i++) d.stepOne();

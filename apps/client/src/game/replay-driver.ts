@@ -6,7 +6,10 @@ import { SimDriver, type SimDriverOptions } from './sim-driver.ts';
  * Plays a stored replay through the same engine and renderer as live play: the recorded buttons are
  * fed frame by frame at 60.0988 fps, so the score on screen is the score the server verified.
  */
-export function replayDriver(replay: Replay, opts: Pick<SimDriverOptions, 'name' | 'top' | 'onEvents' | 'onGameOver' | 'clock'>): SimDriver {
+export function replayDriver(
+  replay: Replay,
+  opts: Pick<SimDriverOptions, 'name' | 'top' | 'onEvents' | 'onGameOver' | 'clock'>,
+): SimDriver {
   const cursor = new ReplayCursor(replay);
   return new SimDriver({
     ...opts,

@@ -45,7 +45,13 @@ describe('SimDriver', () => {
   it('reports events and calls game over once the curtain has closed', () => {
     const events = vi.fn();
     const over = vi.fn();
-    const d = new SimDriver({ seed: 0x1234, startLevel: 19, buttons: () => Button.Down, onEvents: events, onGameOver: over });
+    const d = new SimDriver({
+      seed: 0x1234,
+      startLevel: 19,
+      buttons: () => Button.Down,
+      onEvents: events,
+      onGameOver: over,
+    });
     while (!d.sim.game.topOut) d.stepOne();
     expect(events.mock.calls.some(([ev]) => (ev & GameEvent.TopOut) !== 0)).toBe(true);
     expect(over).not.toHaveBeenCalled();
@@ -56,7 +62,12 @@ describe('SimDriver', () => {
   });
 
   it('cannot pause a finished game', () => {
-    const d = new SimDriver({ seed: 0x1234, startLevel: 19, buttons: () => Button.Down, human: true });
+    const d = new SimDriver({
+      seed: 0x1234,
+      startLevel: 19,
+      buttons: () => Button.Down,
+      human: true,
+    });
     expect(d.playable).toBe(true);
     while (!d.sim.game.topOut) d.stepOne();
     d.setPaused(true);

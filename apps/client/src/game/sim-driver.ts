@@ -107,7 +107,12 @@ export class SimDriver implements StageDriver {
       this.#opts.onStep?.(frame, buttons);
       if (ev !== 0) this.#opts.onEvents?.(ev, sim.game);
     }
-    if ((ev & GameEvent.TopOut) === 0 && sim.game.topOut && !this.#overNotified && curtainDone(sim.framesSinceTopOut)) {
+    if (
+      (ev & GameEvent.TopOut) === 0 &&
+      sim.game.topOut &&
+      !this.#overNotified &&
+      curtainDone(sim.framesSinceTopOut)
+    ) {
       this.#overNotified = true;
       this.#opts.onGameOver?.(sim);
     }

@@ -1,7 +1,15 @@
 import { Button } from '@tengen/engine';
 
 /** Player actions the controls can bind; the first five are engine buttons, the last two are commands. */
-export const ACTIONS = ['left', 'right', 'down', 'rotateCw', 'rotateCcw', 'select', 'pause'] as const;
+export const ACTIONS = [
+  'left',
+  'right',
+  'down',
+  'rotateCw',
+  'rotateCcw',
+  'select',
+  'pause',
+] as const;
 
 /** One bindable action. */
 export type Action = (typeof ACTIONS)[number];

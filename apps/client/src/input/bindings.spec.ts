@@ -4,7 +4,9 @@ import { ACTION_BIT, ACTIONS, actionsToButtons } from './actions.ts';
 import { DEFAULT_BINDINGS, keyIndex, keyName, rebind, validateBindings } from './bindings.ts';
 import { BINDINGS_KEY, loadBindings, saveBindings, type KeyValueStore } from './bindings-store.ts';
 
-function memoryStore(init: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
+function memoryStore(
+  init: Record<string, string> = {},
+): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(init));
   return {
     data,
@@ -84,12 +86,15 @@ describe('bindings store', () => {
     expect(loadBindings(s)).toEqual(b);
   });
 
-  it.each(['not json', '{"left":"ArrowLeft"}', 'null', '42', JSON.stringify({ ...DEFAULT_BINDINGS, down: ['KeyA'] })])(
-    'falls back to defaults on bad stored data %s',
-    (raw) => {
-      expect(loadBindings(memoryStore({ [BINDINGS_KEY]: raw }))).toEqual(DEFAULT_BINDINGS);
-    },
-  );
+  it.each([
+    'not json',
+    '{"left":"ArrowLeft"}',
+    'null',
+    '42',
+    JSON.stringify({ ...DEFAULT_BINDINGS, down: ['KeyA'] }),
+  ])('falls back to defaults on bad stored data %s', (raw) => {
+    expect(loadBindings(memoryStore({ [BINDINGS_KEY]: raw }))).toEqual(DEFAULT_BINDINGS);
+  });
 
   it('survives storage that throws or is missing', () => {
     const throwing: KeyValueStore = {

@@ -3,7 +3,11 @@ import { ACTION_BIT } from './actions.ts';
 import { MENU_KEYS, padActions, padMenuKeys, type PadState } from './gamepad-map.ts';
 
 function pad(pressed: number[], axes: number[] = [0, 0], mapping = 'standard'): PadState {
-  return { mapping, axes, buttons: Array.from({ length: 17 }, (_, i) => ({ pressed: pressed.includes(i) })) };
+  return {
+    mapping,
+    axes,
+    buttons: Array.from({ length: 17 }, (_, i) => ({ pressed: pressed.includes(i) })),
+  };
 }
 
 describe('padActions', () => {

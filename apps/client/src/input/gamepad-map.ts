@@ -11,7 +11,18 @@ export interface PadState {
 export const AXIS_THRESHOLD = 0.5;
 
 // W3C "standard" mapping indices.
-const PAD = { A: 0, B: 1, X: 2, Y: 3, SELECT: 8, START: 9, UP: 12, DOWN: 13, LEFT: 14, RIGHT: 15 } as const;
+const PAD = {
+  A: 0,
+  B: 1,
+  X: 2,
+  Y: 3,
+  SELECT: 8,
+  START: 9,
+  UP: 12,
+  DOWN: 13,
+  LEFT: 14,
+  RIGHT: 15,
+} as const;
 
 /**
  * Actions held on a standard-mapping gamepad: d-pad or left stick move, bottom face button (A) rotates
@@ -43,7 +54,13 @@ export function padActions(pad: PadState): number {
 export type MenuKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Enter';
 
 /** Bits of `padMenuKeys`, in `MENU_KEYS` order. */
-export const MENU_KEYS: readonly MenuKey[] = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter'];
+export const MENU_KEYS: readonly MenuKey[] = [
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Enter',
+];
 
 /** The menu keys held on a pad, as bits of `MENU_KEYS` (menus are HTML; the pad drives them too). */
 export function padMenuKeys(pad: PadState): number {

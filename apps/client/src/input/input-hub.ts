@@ -100,7 +100,8 @@ export class InputHub {
     this.#menuPrev = menu;
     // In menus the pad navigates the HTML controls; in a game its buttons are game input.
     this.latch.hold('gamepad', this.gameKeys ? mask & ~(ACTION_BIT.pause | ACTION_BIT.select) : 0);
-    if (!this.gameKeys && this.onMenuKey !== null) MENU_KEYS.forEach((k, i) => menuRising & (1 << i) && this.onMenuKey?.(k));
+    if (!this.gameKeys && this.onMenuKey !== null)
+      MENU_KEYS.forEach((k, i) => menuRising & (1 << i) && this.onMenuKey?.(k));
     // Start pauses a game and, like on the NES title, starts things from the menus.
     if (rising & ACTION_BIT.pause) this.command(this.gameKeys ? 'pause' : 'select');
     if (rising & ACTION_BIT.select) this.command('select');

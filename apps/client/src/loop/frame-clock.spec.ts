@@ -4,7 +4,8 @@ import { FRAME_MS, FrameClock, NES_FPS } from './frame-clock.ts';
 /** Steps a clock with ticks every `periodMs` for `seconds`, returning frames stepped. */
 function run(clock: FrameClock, periodMs: number, seconds: number, start = 1000): number {
   let frames = clock.advance(start);
-  for (let t = start + periodMs; t <= start + seconds * 1000 + 1e-9; t += periodMs) frames += clock.advance(t);
+  for (let t = start + periodMs; t <= start + seconds * 1000 + 1e-9; t += periodMs)
+    frames += clock.advance(t);
   return frames;
 }
 
@@ -19,10 +20,13 @@ describe('FrameClock', () => {
     expect(c.advance(5000 + FRAME_MS)).toBe(1);
   });
 
-  it.each([30, 60, 75, 120, 144, 240])('runs 60.0988 frames per second on a %i Hz display', (hz) => {
-    const frames = run(new FrameClock(), 1000 / hz, 10);
-    expect(Math.abs(frames - NES_FPS * 10)).toBeLessThanOrEqual(1);
-  });
+  it.each([30, 60, 75, 120, 144, 240])(
+    'runs 60.0988 frames per second on a %i Hz display',
+    (hz) => {
+      const frames = run(new FrameClock(), 1000 / hz, 10);
+      expect(Math.abs(frames - NES_FPS * 10)).toBeLessThanOrEqual(1);
+    },
+  );
 
   it('a 144 Hz display steps 0 or 1 frame per tick, never 2', () => {
     const c = new FrameClock();

@@ -16,10 +16,29 @@ afterAll(async () => {
 
 describe('parseScores', () => {
   it('reads arrays and wrapped lists, dropping bad rows', () => {
-    const rows = [{ rank: 1, name: 'ann', score: 1200, lines: 4, level: 0, startLevel: 0, replayId: 'r1', at: '2026-01-01' }, { name: 7 }];
+    const rows = [
+      {
+        rank: 1,
+        name: 'ann',
+        score: 1200,
+        lines: 4,
+        level: 0,
+        startLevel: 0,
+        replayId: 'r1',
+        at: '2026-01-01',
+      },
+      { name: 7 },
+    ];
     expect(parseScores(rows)).toHaveLength(1);
-    expect(parseScores({ scores: rows })[0]).toMatchObject({ name: 'ann', score: 1200, replayId: 'r1' });
-    expect(parseScores({ entries: [{ name: 'b', score: 1, id: 'x' }] })[0]).toMatchObject({ rank: 1, replayId: 'x' });
+    expect(parseScores({ scores: rows })[0]).toMatchObject({
+      name: 'ann',
+      score: 1200,
+      replayId: 'r1',
+    });
+    expect(parseScores({ entries: [{ name: 'b', score: 1, id: 'x' }] })[0]).toMatchObject({
+      rank: 1,
+      replayId: 'x',
+    });
     expect(() => parseScores({ nope: true })).toThrow(ApiError);
   });
 });
@@ -28,7 +47,9 @@ describe('parseReplayResponse', () => {
   it('accepts a bare replay, a wrapped one and JSON text', () => {
     expect(parseReplayResponse(replay).startLevel).toBe(3);
     expect(parseReplayResponse({ replay }).seed).toBe('8988');
-    expect(parseReplayResponse({ id: 'x', replay: JSON.stringify(replay) }).inputs).toEqual([[10, 0]]);
+    expect(parseReplayResponse({ id: 'x', replay: JSON.stringify(replay) }).inputs).toEqual([
+      [10, 0],
+    ]);
     expect(() => parseReplayResponse({ replay: { version: 2 } })).toThrow();
   });
 });
@@ -50,20 +71,39 @@ describe('HttpApi against the real server', () => {
     await p.leave();
 
     const rows = await api.scores('solo', 5);
-    expect(rows).toEqual([{ rank: 1, name: 'ann', score: game.score, lines: game.lines, level: game.level, startLevel: 19, replayId: submitted.replayId, at: expect.any(String) }]);
+    expect(rows).toEqual([
+      {
+        rank: 1,
+        name: 'ann',
+        score: game.score,
+        lines: game.lines,
+        level: game.level,
+        startLevel: 19,
+        replayId: submitted.replayId,
+        at: expect.any(String),
+      },
+    ]);
     expect(await api.scores('duo')).toEqual([]);
     const stored = await api.replay(submitted.replayId);
     expect(stored.startLevel).toBe(19);
-    expect(runReplay(stored)).toMatchObject({ score: game.score, frames: game.frame, topOut: true });
+    expect(runReplay(stored)).toMatchObject({
+      score: game.score,
+      frames: game.frame,
+      topOut: true,
+    });
   });
 
   it('explains failures', async () => {
     const api = new HttpApi(server.url);
     await expect(api.replay('no-such-replay')).rejects.toThrow('The replay was not found.');
     // The server refuses a limit outside 1..100 (400).
-    await expect(api.scores('solo', 1000)).rejects.toThrow(new ApiError('The server could not load the scoreboard (HTTP 400).', 400));
+    await expect(api.scores('solo', 1000)).rejects.toThrow(
+      new ApiError('The server could not load the scoreboard (HTTP 400).', 400),
+    );
     // Nothing listens on this port: the connection is refused.
     const offline = new HttpApi(`http://127.0.0.1:${await freePort()}`);
-    await expect(offline.scores('solo')).rejects.toThrow('Cannot reach the server to load the scoreboard.');
+    await expect(offline.scores('solo')).rejects.toThrow(
+      'Cannot reach the server to load the scoreboard.',
+    );
   });
 });

@@ -43,7 +43,13 @@ export function parseScoreRow(raw: unknown, index: number): ScoreRow | null {
 /** Reads a scoreboard response (`ScoresResponse`: rows under `scores`; a bare array or `entries` also work). */
 export function parseScores(json: unknown): ScoreRow[] {
   const o = json as Record<string, unknown> | null;
-  const list = Array.isArray(json) ? json : Array.isArray(o?.['scores']) ? o['scores'] : Array.isArray(o?.['entries']) ? o['entries'] : null;
+  const list = Array.isArray(json)
+    ? json
+    : Array.isArray(o?.['scores'])
+      ? o['scores']
+      : Array.isArray(o?.['entries'])
+        ? o['entries']
+        : null;
   if (list === null) throw new ApiError('The scoreboard answer was not understood.', 200);
   return list.map(parseScoreRow).filter((r): r is ScoreRow => r !== null);
 }
@@ -51,7 +57,8 @@ export function parseScores(json: unknown): ScoreRow[] {
 /** Reads a replay response: the replay itself, or an object holding it under `replay`. */
 export function parseReplayResponse(json: unknown): Replay {
   const o = json as Record<string, unknown> | null;
-  const inner = o !== null && typeof o === 'object' && !('version' in o) && 'replay' in o ? o['replay'] : json;
+  const inner =
+    o !== null && typeof o === 'object' && !('version' in o) && 'replay' in o ? o['replay'] : json;
   return parseReplay(typeof inner === 'string' ? (JSON.parse(inner) as unknown) : inner);
 }
 
@@ -60,10 +67,15 @@ async function getJson(fetchFn: typeof fetch, url: string, what: string): Promis
   try {
     res = await fetchFn(url, { headers: { accept: 'application/json' } });
   } catch {
-    throw new ApiError(`Cannot reach the server to load ${what}. Check your connection and try again.`, 0);
+    throw new ApiError(
+      `Cannot reach the server to load ${what}. Check your connection and try again.`,
+      0,
+    );
   }
-  if (res.status === 404) throw new ApiError(`${what[0]!.toUpperCase()}${what.slice(1)} was not found.`, 404);
-  if (!res.ok) throw new ApiError(`The server could not load ${what} (HTTP ${res.status}).`, res.status);
+  if (res.status === 404)
+    throw new ApiError(`${what[0]!.toUpperCase()}${what.slice(1)} was not found.`, 404);
+  if (!res.ok)
+    throw new ApiError(`The server could not load ${what} (HTTP ${res.status}).`, res.status);
   return res.json();
 }
 
@@ -79,11 +91,23 @@ export class HttpApi {
 
   /** Best score per name for a mode, highest first. */
   async scores(mode: ScoreMode, limit = 50): Promise<ScoreRow[]> {
-    return parseScores(await getJson(this.#fetch, `${this.#base}/api/scores?mode=${mode}&limit=${limit}`, 'the scoreboard'));
+    return parseScores(
+      await getJson(
+        this.#fetch,
+        `${this.#base}/api/scores?mode=${mode}&limit=${limit}`,
+        'the scoreboard',
+      ),
+    );
   }
 
   /** A stored game's replay. */
   async replay(id: string): Promise<Replay> {
-    return parseReplayResponse(await getJson(this.#fetch, `${this.#base}/api/replays/${encodeURIComponent(id)}`, 'the replay'));
+    return parseReplayResponse(
+      await getJson(
+        this.#fetch,
+        `${this.#base}/api/replays/${encodeURIComponent(id)}`,
+        'the replay',
+      ),
+    );
   }
 }

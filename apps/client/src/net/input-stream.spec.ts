@@ -8,10 +8,18 @@ function expand(runs: readonly (readonly [number, number])[]): number[] {
 }
 
 describe('sliceRuns', () => {
-  const runs: [number, number][] = [[3, 0], [2, 1], [5, 4]];
+  const runs: [number, number][] = [
+    [3, 0],
+    [2, 1],
+    [5, 4],
+  ];
   it('cuts a frame range out of runs', () => {
     expect(sliceRuns(runs, 0, 10)).toEqual(runs);
-    expect(sliceRuns(runs, 2, 6)).toEqual([[1, 0], [2, 1], [1, 4]]);
+    expect(sliceRuns(runs, 2, 6)).toEqual([
+      [1, 0],
+      [2, 1],
+      [1, 4],
+    ]);
     expect(sliceRuns(runs, 9, 20)).toEqual([[1, 4]]);
     expect(sliceRuns(runs, 10, 20)).toEqual([]);
   });
@@ -19,7 +27,13 @@ describe('sliceRuns', () => {
 
 describe('chunkRuns', () => {
   it('keeps batches within frame and run limits and contiguous', () => {
-    const runs: [number, number][] = [[700, 0], [1, 1], [1, 2], [1, 1], [300, 4]];
+    const runs: [number, number][] = [
+      [700, 0],
+      [1, 1],
+      [1, 2],
+      [1, 1],
+      [300, 4],
+    ];
     const batches = chunkRuns(runs, 50, 600, 2);
     let next = 50;
     for (const b of batches) {
@@ -68,7 +82,10 @@ describe('InputStream', () => {
     sent.length = 0;
     s.resendFrom(15, recorded);
     expect(sent[0]!.from).toBe(15);
-    expect(expand(sent.flatMap((b) => b.runs))).toEqual([...Array<number>(5).fill(0), ...Array<number>(20).fill(2)]);
+    expect(expand(sent.flatMap((b) => b.runs))).toEqual([
+      ...Array<number>(5).fill(0),
+      ...Array<number>(20).fill(2),
+    ]);
     sent.length = 0;
     s.resendFrom(40, recorded);
     expect(sent).toEqual([]);

@@ -19,7 +19,12 @@ export function sliceRuns(runs: Runs, from: number, to: number): [number, number
 }
 
 /** Splits runs starting at frame `from` into batches within the server's per-message limits. */
-export function chunkRuns(runs: Runs, from: number, maxFrames = MAX_BATCH_FRAMES, maxRuns = MAX_BATCH_RUNS): InputBatch[] {
+export function chunkRuns(
+  runs: Runs,
+  from: number,
+  maxFrames = MAX_BATCH_FRAMES,
+  maxRuns = MAX_BATCH_RUNS,
+): InputBatch[] {
   const batches: InputBatch[] = [];
   let cur: [number, number][] = [];
   let frames = 0;
@@ -66,7 +71,8 @@ export class InputStream {
 
   /** Records frame `frame`'s buttons (frames must come in order; a gap is a bug). */
   push(frame: number, buttons: number): void {
-    if (frame !== this.#batcher.nextFrame) throw new Error(`input stream expected frame ${this.#batcher.nextFrame}, got ${frame}`);
+    if (frame !== this.#batcher.nextFrame)
+      throw new Error(`input stream expected frame ${this.#batcher.nextFrame}, got ${frame}`);
     const batch = this.#batcher.push(buttons);
     if (batch) this.#send(batch);
   }

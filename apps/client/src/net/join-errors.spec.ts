@@ -11,7 +11,9 @@ class ServerError extends Error {
 
 describe('classifyJoinError', () => {
   it('tells unknown rooms from full ones', () => {
-    expect(classifyJoinError(new ServerError(522, 'room "ABCD" not found'), 'ABCD')).toMatchObject({ kind: 'notFound' });
+    expect(classifyJoinError(new ServerError(522, 'room "ABCD" not found'), 'ABCD')).toMatchObject({
+      kind: 'notFound',
+    });
     const full = classifyJoinError(new ServerError(522, 'room "ABCD" is locked'), 'ABCD');
     expect(full.kind).toBe('full');
     expect(full.message).toContain('ABCD');
@@ -25,6 +27,9 @@ describe('classifyJoinError', () => {
 
   it('recognises a draining server and passes other refusals through', () => {
     expect(classifyJoinError(new ServerError(526, 'server is draining')).kind).toBe('draining');
-    expect(classifyJoinError(new ServerError(526, 'nope'))).toEqual({ kind: 'other', message: 'The server refused: nope' });
+    expect(classifyJoinError(new ServerError(526, 'nope'))).toEqual({
+      kind: 'other',
+      message: 'The server refused: nope',
+    });
   });
 });

@@ -17,13 +17,27 @@ export function classifyJoinError(err: unknown, code?: string): JoinFailure {
   const gateway = c !== null && c >= 502 && c <= 504;
   const room = code ? `room ${code}` : 'that room';
   if (c === 522 || /not found/i.test(msg)) {
-    if (/locked/i.test(msg)) return { kind: 'full', message: `Sorry, ${room} is full: both players are already in it.` };
-    return { kind: 'notFound', message: `There is no ${room}. Check the code, or create a new private room.` };
+    if (/locked/i.test(msg))
+      return { kind: 'full', message: `Sorry, ${room} is full: both players are already in it.` };
+    return {
+      kind: 'notFound',
+      message: `There is no ${room}. Check the code, or create a new private room.`,
+    };
   }
-  if (/locked|full/i.test(msg)) return { kind: 'full', message: `Sorry, ${room} is full: both players are already in it.` };
-  if (/draining|restarting/i.test(msg)) return { kind: 'draining', message: 'The server is restarting. Please try again in a minute.' };
-  if (c === null || gateway || err instanceof TypeError || /fetch|network|ECONNREFUSED|Failed to/i.test(msg)) {
-    return { kind: 'unreachable', message: 'Cannot reach the game server. Check your connection and try again.' };
+  if (/locked|full/i.test(msg))
+    return { kind: 'full', message: `Sorry, ${room} is full: both players are already in it.` };
+  if (/draining|restarting/i.test(msg))
+    return { kind: 'draining', message: 'The server is restarting. Please try again in a minute.' };
+  if (
+    c === null ||
+    gateway ||
+    err instanceof TypeError ||
+    /fetch|network|ECONNREFUSED|Failed to/i.test(msg)
+  ) {
+    return {
+      kind: 'unreachable',
+      message: 'Cannot reach the game server. Check your connection and try again.',
+    };
   }
   return { kind: 'other', message: `The server refused: ${msg}` };
 }

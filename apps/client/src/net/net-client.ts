@@ -48,7 +48,10 @@ export class ColyseusNet implements NetClient {
     return this.#client;
   }
 
-  async #join(fn: (c: InstanceType<Sdk['Client']>) => Promise<Parameters<typeof linkRoom>[0]>, code?: string): Promise<RoomLink> {
+  async #join(
+    fn: (c: InstanceType<Sdk['Client']>) => Promise<Parameters<typeof linkRoom>[0]>,
+    code?: string,
+  ): Promise<RoomLink> {
     try {
       return linkRoom(await fn(await this.#sdk()));
     } catch (err) {

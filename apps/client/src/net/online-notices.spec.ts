@@ -39,10 +39,18 @@ describe('OnlineSession notices from the real server', () => {
     // Idle frames as fast as they can be stepped: far ahead of the wall clock, on to the top-out.
     while (!pilot.game.topOut) pilot.step(0);
     await until('the unranked notice', () => seen.notices.length > 0);
-    expect(seen.notices).toEqual([{ kind: 'unranked', message: expect.stringContaining('faster than real time') }]);
+    expect(seen.notices).toEqual([
+      { kind: 'unranked', message: expect.stringContaining('faster than real time') },
+    ]);
     expect(solo.submitBlocked()).toMatch(/^This game is unranked: /);
-    await until('the game over on the server', () => room.state.players.get(room.sessionId)?.phase === 'over');
-    expect(room.state.players.get(room.sessionId)).toMatchObject({ ranked: false, frame: pilot.game.frame });
+    await until(
+      'the game over on the server',
+      () => room.state.players.get(room.sessionId)?.phase === 'over',
+    );
+    expect(room.state.players.get(room.sessionId)).toMatchObject({
+      ranked: false,
+      frame: pilot.game.frame,
+    });
     await expect(solo.submit('speedy')).rejects.toThrow(/unranked/);
     solo.dispose();
   });
@@ -55,7 +63,12 @@ describe('OnlineSession notices from the real server', () => {
     for (let i = 0; i < 60; i++) room.send('teleport', { x: i });
     await until('the lost notice', () => seen.notices.length > 0);
     expect(seen.leaves).toEqual(['kicked']);
-    expect(seen.notices).toEqual([{ kind: 'lost', message: 'The connection to the server was lost (too many invalid messages).' }]);
+    expect(seen.notices).toEqual([
+      {
+        kind: 'lost',
+        message: 'The connection to the server was lost (too many invalid messages).',
+      },
+    ]);
     s.dispose();
   });
 

@@ -49,7 +49,8 @@ async function finishRanked(g: Awaited<ReturnType<typeof started>>): Promise<voi
 // "changed" from nothing), then one every MAX_PENDING_FRAMES. `afterBatches(n)`: the frame count at which n batches went out and nothing is pending.
 const afterBatches = (batches: number) => MIN_BATCH_FRAMES + (batches - 1) * MAX_PENDING_FRAMES;
 
-const errors = (ms: ServerMessage[]) => ms.filter((m) => m.type === 'error').map((m) => [m.code, m.expectedFrame]);
+const errors = (ms: ServerMessage[]) =>
+  ms.filter((m) => m.type === 'error').map((m) => [m.code, m.expectedFrame]);
 
 describe('OnlineSession recovery against the real server', () => {
   it('re-sends from the recording when the server reports missing frames, once per gap', async () => {

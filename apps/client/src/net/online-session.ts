@@ -6,7 +6,15 @@ import type { RoomLink } from './room-link.ts';
 
 // Errors are not tied to a request: only these can be the answer to `ready`/`restart`.
 const START_ERRORS = ['draining'] as const;
-const SUBMIT_ERRORS = ['badName', 'notOver', 'unranked', 'alreadySubmitted', 'saveFailed', 'draining', 'wrongPhase'] as const;
+const SUBMIT_ERRORS = [
+  'badName',
+  'notOver',
+  'unranked',
+  'alreadySubmitted',
+  'saveFailed',
+  'draining',
+  'wrongPhase',
+] as const;
 
 /** Online play over a room: the server picks the seed, re-runs the inputs and stores the score. */
 export class OnlineSession {
@@ -65,7 +73,10 @@ export class OnlineSession {
 
   /** Waits for `start` (after `ready` or `restart`) and opens a fresh input stream. */
   async awaitStart(recorded: () => Runs): Promise<GameStart> {
-    const m = await awaitMessage(this.link, ['start'], { failOn: START_ERRORS, timeoutMs: 60 * 60_000 });
+    const m = await awaitMessage(this.link, ['start'], {
+      failOn: START_ERRORS,
+      timeoutMs: 60 * 60_000,
+    });
     this.#recorded = recorded;
     this.#unranked = null;
     this.#resentFrom = -1;

@@ -20,12 +20,20 @@ describe('OnlineSolo against the real server', () => {
     const { room, link } = await joinRoom(server.url);
     const solo = new OnlineSolo(link);
     solo.cursor(3);
-    await until('the cursor mirrored', () => room.state.players?.get(room.sessionId)?.selectedLevel === 3);
+    await until(
+      'the cursor mirrored',
+      () => room.state.players?.get(room.sessionId)?.selectedLevel === 3,
+    );
     const started = await solo.start(7, () => []);
     expect(started.startLevel).toBe(7);
     await until('the room playing', () => room.state.phase === 'playing');
     expect(room.state.seed).toBe(started.seed);
-    expect(room.state.players.get(room.sessionId)).toMatchObject({ phase: 'playing', selectedLevel: 7, startLevel: 7, ranked: true });
+    expect(room.state.players.get(room.sessionId)).toMatchObject({
+      phase: 'playing',
+      selectedLevel: 7,
+      startLevel: 7,
+      ranked: true,
+    });
     solo.dispose();
   });
 
@@ -58,7 +66,12 @@ describe('OnlineSolo against the real server', () => {
     const game = await pilot.play();
     expect(game.topOut).toBe(true);
     await until('the server saw the top-out', () => me().phase === 'over');
-    expect(me()).toMatchObject({ frame: game.frame, score: game.score, lines: game.lines, ranked: true });
+    expect(me()).toMatchObject({
+      frame: game.frame,
+      score: game.score,
+      lines: game.lines,
+      ranked: true,
+    });
     expect(errors).toEqual([]);
 
     await expect(solo.submit('bad"name')).rejects.toThrow(/only contain letters/);
@@ -70,7 +83,12 @@ describe('OnlineSolo against the real server', () => {
     const replay = await new HttpApi(server.url).replay(result.replayId);
     expect(replay).toMatchObject({ seed: seedToHex(start.seed), startLevel: 19 });
     expect(replay.inputs).toEqual(pilot.recorded());
-    expect(runReplay(replay)).toMatchObject({ score: game.score, lines: game.lines, frames: game.frame, topOut: true });
+    expect(runReplay(replay)).toMatchObject({
+      score: game.score,
+      lines: game.lines,
+      frames: game.frame,
+      topOut: true,
+    });
     solo.dispose();
   });
 });

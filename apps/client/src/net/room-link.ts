@@ -1,5 +1,10 @@
 import type { Room } from '@colyseus/sdk';
-import type { ClientMessageType, ClientPayload, RoomStateShape, ServerMessage } from '@tengen/protocol';
+import type {
+  ClientMessageType,
+  ClientPayload,
+  RoomStateShape,
+  ServerMessage,
+} from '@tengen/protocol';
 
 /** Why a room connection ended, in the client's words. */
 export type LeaveReason = 'consented' | 'serverShutdown' | 'kicked' | 'failed';

@@ -35,7 +35,11 @@ export class PixelText {
         continue;
       }
       if (img === undefined) {
-        img = this.scene.add.image(this.x + i * 8, this.y, TEX.font, ' ').setOrigin(0, 0).setTint(this.#tint).setDepth(this.depth);
+        img = this.scene.add
+          .image(this.x + i * 8, this.y, TEX.font, ' ')
+          .setOrigin(0, 0)
+          .setTint(this.#tint)
+          .setDepth(this.depth);
         this.#glyphs.push(img);
       }
       if (this.#text[i] !== ch) img.setFrame(glyphFor(ch));
@@ -46,7 +50,8 @@ export class PixelText {
 
   /** Shows or hides the whole run. */
   setVisible(on: boolean): void {
-    for (let i = 0; i < this.#glyphs.length; i++) this.#glyphs[i]!.setVisible(on && i < this.#text.length);
+    for (let i = 0; i < this.#glyphs.length; i++)
+      this.#glyphs[i]!.setVisible(on && i < this.#text.length);
   }
 
   /** Recolours the run. */

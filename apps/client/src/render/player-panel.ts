@@ -8,7 +8,12 @@ import { blockFrame, CURTAIN_FRAME, miniFrame, PIXEL_FRAME, TEX } from './textur
 
 const DEPTH = { flash: 0, frame: 1, cells: 2, text: 10, overlay: 20, overlayText: 21 } as const;
 
-function text(scene: Phaser.Scene, spot: TextSpot, value: string, tint: number = PHOSPHOR.text): PixelText {
+function text(
+  scene: Phaser.Scene,
+  spot: TextSpot,
+  value: string,
+  tint: number = PHOSPHOR.text,
+): PixelText {
   return new PixelText(scene, spot.x, spot.y, value, tint, DEPTH.text);
 }
 
@@ -35,21 +40,44 @@ export class PlayerPanel {
     this.#scene = scene;
     this.#layout = layout;
     const { well } = layout;
-    this.#flash = this.#rect(well.x, well.y, well.w, well.h, PHOSPHOR.flash, DEPTH.flash).setVisible(false);
+    this.#flash = this.#rect(
+      well.x,
+      well.y,
+      well.w,
+      well.h,
+      PHOSPHOR.flash,
+      DEPTH.flash,
+    ).setVisible(false);
     this.#drawFrames();
     for (const l of layout.labels) text(scene, l, l.text);
     for (let i = 0; i < WELL_CELLS; i++) {
       const x = well.x + (i % 10) * 8;
       const y = well.y + Math.floor(i / 10) * 8;
-      this.#cells.push(scene.add.image(x, y, TEX.blocks, blockFrame(0, 0)).setOrigin(0, 0).setDepth(DEPTH.cells).setVisible(false));
+      this.#cells.push(
+        scene.add
+          .image(x, y, TEX.blocks, blockFrame(0, 0))
+          .setOrigin(0, 0)
+          .setDepth(DEPTH.cells)
+          .setVisible(false),
+      );
     }
     for (let i = 0; i < 4; i++) {
-      this.#next.push(scene.add.image(0, 0, TEX.blocks, blockFrame(0, 0)).setOrigin(0, 0).setDepth(DEPTH.cells));
+      this.#next.push(
+        scene.add.image(0, 0, TEX.blocks, blockFrame(0, 0)).setOrigin(0, 0).setDepth(DEPTH.cells),
+      );
     }
     layout.stats.forEach((s, type) => {
       this.#statIcons.push(
         centredShape(type).map((c) =>
-          scene.add.image(s.icon.x + c.dx * 6, s.icon.y + c.dy * 6, TEX.blocks, miniFrame(0, blockStyle(type))).setOrigin(0, 0).setDepth(DEPTH.cells),
+          scene.add
+            .image(
+              s.icon.x + c.dx * 6,
+              s.icon.y + c.dy * 6,
+              TEX.blocks,
+              miniFrame(0, blockStyle(type)),
+            )
+            .setOrigin(0, 0)
+            .setDepth(DEPTH.cells),
         ),
       );
     });
@@ -62,12 +90,38 @@ export class PlayerPanel {
     };
     this.#stats = layout.stats.map((s) => text(scene, s.count, '000', PHOSPHOR.text));
     const oy = well.y + well.h / 2 - 12;
-    this.#overlayBox = this.#rect(well.x, oy, well.w, 24, PHOSPHOR.background, DEPTH.overlay).setVisible(false);
-    this.#overlayText = new PixelText(scene, well.x, oy + 8, '', PHOSPHOR.bright, DEPTH.overlayText);
+    this.#overlayBox = this.#rect(
+      well.x,
+      oy,
+      well.w,
+      24,
+      PHOSPHOR.background,
+      DEPTH.overlay,
+    ).setVisible(false);
+    this.#overlayText = new PixelText(
+      scene,
+      well.x,
+      oy + 8,
+      '',
+      PHOSPHOR.bright,
+      DEPTH.overlayText,
+    );
   }
 
-  #rect(x: number, y: number, w: number, h: number, tint: number, depth: number): Phaser.GameObjects.Image {
-    return this.#scene.add.image(x, y, TEX.blocks, PIXEL_FRAME).setOrigin(0, 0).setDisplaySize(w, h).setTint(tint).setDepth(depth);
+  #rect(
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+    tint: number,
+    depth: number,
+  ): Phaser.GameObjects.Image {
+    return this.#scene.add
+      .image(x, y, TEX.blocks, PIXEL_FRAME)
+      .setOrigin(0, 0)
+      .setDisplaySize(w, h)
+      .setTint(tint)
+      .setDepth(depth);
   }
 
   /** The static boxes, drawn once as 1-pixel lines of the frame colour. */
@@ -94,7 +148,8 @@ export class PlayerPanel {
     if (prev === null || prev.score !== f.score) this.#texts.score.setText(digits(f.score, 6));
     if (prev === null || prev.top !== f.top) this.#texts.top.setText(digits(f.top, 6));
     if (prev === null || prev.level !== f.level) this.#texts.level.setText(digits(f.level, 2));
-    if (prev === null || prev.name !== f.name) this.#texts.name.setText(f.name.toUpperCase().slice(0, 10));
+    if (prev === null || prev.name !== f.name)
+      this.#texts.name.setText(f.name.toUpperCase().slice(0, 10));
     for (let i = 0; i < this.#stats.length; i++) {
       const n = f.stats[i] ?? 0;
       if (this.#statShown[i] !== n) {
@@ -118,7 +173,9 @@ export class PlayerPanel {
       if (want < 0) {
         img.setVisible(false);
       } else {
-        img.setFrame(want === 7 ? CURTAIN_FRAME : blockFrame(f.level, blockStyle(want))).setVisible(true);
+        img
+          .setFrame(want === 7 ? CURTAIN_FRAME : blockFrame(f.level, blockStyle(want)))
+          .setVisible(true);
       }
     }
   }
@@ -131,7 +188,10 @@ export class PlayerPanel {
     const frame = blockFrame(f.level, blockStyle(f.next));
     const { x, y } = this.#layout.next;
     centredShape(f.next).forEach((c, i) => {
-      this.#next[i]!.setPosition(x + c.dx * 8, y + c.dy * 8).setFrame(frame).setVisible(true);
+      this.#next
+        [i]!.setPosition(x + c.dx * 8, y + c.dy * 8)
+        .setFrame(frame)
+        .setVisible(true);
     });
   }
 

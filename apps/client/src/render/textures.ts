@@ -23,7 +23,14 @@ function hex(rgb: number): string {
 }
 
 /** Paints one NES-style block of `size` pixels (the last row and column stay empty as a gap). */
-function paintBlock(ctx: CanvasRenderingContext2D, x: number, y: number, size: number, level: number, style: BlockStyle): void {
+function paintBlock(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  size: number,
+  level: number,
+  style: BlockStyle,
+): void {
   const { primary, secondary } = levelColors(level);
   const s = size - 1;
   ctx.fillStyle = hex(style === 2 ? secondary : primary);

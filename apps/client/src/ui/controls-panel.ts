@@ -20,7 +20,14 @@ export function controlsPanel(hub: InputHub, onBack: () => void): HTMLElement {
           { 'data-action': a },
           h('th', { scope: 'row' }, ACTION_LABEL[a]),
           h('td', { 'data-testid': `binding-${a}` }, hub.bindings[a].map(keyName).join(' / ')),
-          h('td', {}, button('Change', () => capture(a), { 'data-testid': `rebind-${a}`, 'aria-label': `Change ${ACTION_LABEL[a]}` })),
+          h(
+            'td',
+            {},
+            button('Change', () => capture(a), {
+              'data-testid': `rebind-${a}`,
+              'aria-label': `Change ${ACTION_LABEL[a]}`,
+            }),
+          ),
         ),
       ),
     );
@@ -46,7 +53,22 @@ export function controlsPanel(hub: InputHub, onBack: () => void): HTMLElement {
   return panel(
     'controls',
     'Controls',
-    h('table', { class: 'bindings' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Action'), h('th', { scope: 'col' }, 'Keys'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Change')))), rows),
+    h(
+      'table',
+      { class: 'bindings' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Action'),
+          h('th', { scope: 'col' }, 'Keys'),
+          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Change')),
+        ),
+      ),
+      rows,
+    ),
     status,
     h(
       'p',
@@ -56,16 +78,24 @@ export function controlsPanel(hub: InputHub, onBack: () => void): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      button('Reset to defaults', () => {
-        stopCapture?.();
-        hub.setBindings(DEFAULT_BINDINGS);
-        status.textContent = 'Defaults restored.';
-        render();
-      }, { 'data-testid': 'controls-reset' }),
-      button('Back', () => {
-        stopCapture?.();
-        onBack();
-      }, { autofocus: true, 'data-testid': 'controls-back' }),
+      button(
+        'Reset to defaults',
+        () => {
+          stopCapture?.();
+          hub.setBindings(DEFAULT_BINDINGS);
+          status.textContent = 'Defaults restored.';
+          render();
+        },
+        { 'data-testid': 'controls-reset' },
+      ),
+      button(
+        'Back',
+        () => {
+          stopCapture?.();
+          onBack();
+        },
+        { autofocus: true, 'data-testid': 'controls-back' },
+      ),
     ),
   );
 }

@@ -39,10 +39,19 @@ export function setText(el: Element, text: string): void {
 
 /** A heading, paragraph and buttons, the shape of most panels. */
 export function panel(testId: string, title: string, ...children: Child[]): HTMLElement {
-  return h('section', { class: 'panel', 'data-testid': testId, 'aria-labelledby': `${testId}-title` }, h('h2', { id: `${testId}-title`, tabindex: -1 }, title), ...children);
+  return h(
+    'section',
+    { class: 'panel', 'data-testid': testId, 'aria-labelledby': `${testId}-title` },
+    h('h2', { id: `${testId}-title`, tabindex: -1 }, title),
+    ...children,
+  );
 }
 
 /** A button with a label and a click handler. */
-export function button(label: string, onClick: () => void, attrs: Record<string, AttrValue> = {}): HTMLButtonElement {
+export function button(
+  label: string,
+  onClick: () => void,
+  attrs: Record<string, AttrValue> = {},
+): HTMLButtonElement {
   return h('button', { type: 'button', ...attrs, onclick: () => onClick() }, label);
 }

@@ -10,7 +10,11 @@ export function duoLobby(opts: {
   onJoin(code: string): void;
   onBack(): void;
 }): HTMLElement {
-  const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'duo-error' }, opts.error ?? '');
+  const error = h(
+    'p',
+    { class: 'error', role: 'alert', 'data-testid': 'duo-error' },
+    opts.error ?? '',
+  );
   const input = h('input', {
     id: 'room-code',
     type: 'text',
@@ -26,13 +30,18 @@ export function duoLobby(opts: {
     { class: 'join-form name-form', novalidate: true },
     h('label', { for: 'room-code' }, 'Join a friend: room code or invite link'),
     input,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', 'data-testid': 'join-room' }, 'Join')),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', 'data-testid': 'join-room' }, 'Join'),
+    ),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const code = normaliseRoomCode(input.value);
     if (code === null) {
-      error.textContent = 'That is not a room code: codes are 4 letters or digits (or paste the whole invite link).';
+      error.textContent =
+        'That is not a room code: codes are 4 letters or digits (or paste the whole invite link).';
       input.focus();
       return;
     }
@@ -56,14 +65,27 @@ export function duoLobby(opts: {
 
 /** "Connecting…" with a way out. */
 export function connectingPanel(text: string, onCancel: () => void): HTMLElement {
-  return panel('duo-connecting', 'Duo', h('p', { role: 'status' }, text), h('div', { class: 'actions' }, button('Cancel', onCancel, { autofocus: true, 'data-testid': 'cancel' })));
+  return panel(
+    'duo-connecting',
+    'Duo',
+    h('p', { role: 'status' }, text),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Cancel', onCancel, { autofocus: true, 'data-testid': 'cancel' }),
+    ),
+  );
 }
 
 /**
  * Waiting for a second player: quick match says so; a private room shows its code and a copyable
  * invite link.
  */
-export function waitingPanel(opts: { code: string | null; link: string | null; onCancel(): void }): HTMLElement {
+export function waitingPanel(opts: {
+  code: string | null;
+  link: string | null;
+  onCancel(): void;
+}): HTMLElement {
   const copied = h('span', { role: 'status', 'data-testid': 'copy-status' }, '');
   const invite =
     opts.code && opts.link
@@ -73,19 +95,39 @@ export function waitingPanel(opts: { code: string | null; link: string | null; o
           h(
             'p',
             { class: 'invite' },
-            h('input', { type: 'text', readonly: true, value: opts.link, 'aria-label': 'Invite link', 'data-testid': 'invite-link', onfocus: (e: Event) => (e.target as HTMLInputElement).select() }),
+            h('input', {
+              type: 'text',
+              readonly: true,
+              value: opts.link,
+              'aria-label': 'Invite link',
+              'data-testid': 'invite-link',
+              onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
+            }),
             button('Copy link', () => copy(opts.link!, copied), { 'data-testid': 'copy-link' }),
             copied,
           ),
         ]
       : [h('p', { role: 'status' }, 'Please wait while we find you another player…')];
-  return panel('duo-waiting', 'Waiting for a player', ...invite, h('div', { class: 'actions' }, button('Cancel', opts.onCancel, { autofocus: true, 'data-testid': 'cancel' })));
+  return panel(
+    'duo-waiting',
+    'Waiting for a player',
+    ...invite,
+    h(
+      'div',
+      { class: 'actions' },
+      button('Cancel', opts.onCancel, { autofocus: true, 'data-testid': 'cancel' }),
+    ),
+  );
 }
 
 function copy(text: string, status: HTMLElement): void {
   const done = (ok: boolean): void => {
     status.textContent = ok ? 'Copied.' : 'Copy failed: select the link and copy it.';
   };
-  if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).then(() => done(true), () => done(false));
+  if (navigator.clipboard?.writeText)
+    navigator.clipboard.writeText(text).then(
+      () => done(true),
+      () => done(false),
+    );
   else done(false);
 }

@@ -37,7 +37,9 @@ export function gameOverPanel(opts: {
         disabled: opts.submitBlocked !== null,
         'aria-describedby': opts.submitBlocked ? 'submit-blocked' : undefined,
       }),
-      opts.levelChange === false ? null : button('Change level', pick('level'), { 'data-testid': 'change-level' }),
+      opts.levelChange === false
+        ? null
+        : button('Change level', pick('level'), { 'data-testid': 'change-level' }),
       button('Menu', pick('menu'), { 'data-testid': 'to-menu' }),
     ),
     opts.submitBlocked ? h('p', { class: 'hint', id: 'submit-blocked' }, opts.submitBlocked) : null,

@@ -4,7 +4,13 @@ import type { PlayerFrame } from '../view/player-frame.ts';
 import { h, setText } from './dom.ts';
 
 const FIELDS: readonly (keyof HudModel)[] = ['score', 'lines', 'level', 'next', 'phase'];
-const LABELS: Readonly<Record<keyof HudModel, string>> = { score: 'Score', lines: 'Lines', level: 'Level', next: 'Next', phase: '' };
+const LABELS: Readonly<Record<keyof HudModel, string>> = {
+  score: 'Score',
+  lines: 'Lines',
+  level: 'Level',
+  next: 'Next',
+  phase: '',
+};
 
 interface Group {
   root: HTMLElement;
@@ -22,8 +28,24 @@ function group(prefix: 'hud' | 'opp', title: string): Group {
     cells[f] = h('span', { class: `hud-value hud-${f}`, 'data-testid': `${prefix}-${f}` }, '');
     return h('span', { class: 'hud-item' }, LABELS[f] ? `${LABELS[f]} ` : '', cells[f]);
   });
-  const root = h('div', { class: `hud-group hud-${prefix}`, 'data-testid': `${prefix}-group`, role: 'group', 'aria-label': title }, h('span', { class: 'hud-who' }, title), ...items);
-  return { root, cells, shown: { score: null, lines: null, level: null, next: null, phase: null }, well: new Uint8Array(200), wellSet: false };
+  const root = h(
+    'div',
+    {
+      class: `hud-group hud-${prefix}`,
+      'data-testid': `${prefix}-group`,
+      role: 'group',
+      'aria-label': title,
+    },
+    h('span', { class: 'hud-who' }, title),
+    ...items,
+  );
+  return {
+    root,
+    cells,
+    shown: { score: null, lines: null, level: null, next: null, phase: null },
+    well: new Uint8Array(200),
+    wellSet: false,
+  };
 }
 
 function show(g: Group, field: keyof HudModel, value: string | number): void {

@@ -5,8 +5,22 @@ import { button, h, panel } from './dom.ts';
 export const LEVEL_COLUMNS = 5;
 
 /** The next cursor position for an arrow key in a grid of levels 0..max (clamped, no wrap). */
-export function moveCursor(level: number, key: string, max = MAX_START_LEVEL, cols = LEVEL_COLUMNS): number {
-  const delta: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -cols, ArrowDown: cols, KeyA: -1, KeyD: 1, KeyW: -cols, KeyS: cols };
+export function moveCursor(
+  level: number,
+  key: string,
+  max = MAX_START_LEVEL,
+  cols = LEVEL_COLUMNS,
+): number {
+  const delta: Record<string, number> = {
+    ArrowLeft: -1,
+    ArrowRight: 1,
+    ArrowUp: -cols,
+    ArrowDown: cols,
+    KeyA: -1,
+    KeyD: 1,
+    KeyW: -cols,
+    KeyS: cols,
+  };
   const d = delta[key];
   if (d === undefined) return level;
   const next = level + d;
@@ -33,7 +47,11 @@ export function levelSelect(opts: {
   onPick(level: number): void;
   extra?: HTMLElement[];
 }): LevelSelect {
-  const note = h('p', { class: 'status', role: 'status', 'data-testid': 'level-status' }, 'Choose a starting level.');
+  const note = h(
+    'p',
+    { class: 'status', role: 'status', 'data-testid': 'level-status' },
+    'Choose a starting level.',
+  );
   const opp = h('p', { class: 'opp-cursor', 'data-testid': 'opp-cursor', hidden: true }, '');
   const buttons: HTMLButtonElement[] = [];
   let cursor = Math.min(MAX_START_LEVEL, Math.max(0, opts.initial));
@@ -57,7 +75,16 @@ export function levelSelect(opts: {
       }),
     );
   }
-  const grid = h('div', { class: 'level-grid', role: 'group', 'aria-label': 'Starting level', 'data-testid': 'level-grid' }, ...buttons);
+  const grid = h(
+    'div',
+    {
+      class: 'level-grid',
+      role: 'group',
+      'aria-label': 'Starting level',
+      'data-testid': 'level-grid',
+    },
+    ...buttons,
+  );
   grid.addEventListener('keydown', (e) => {
     const next = moveCursor(cursor, e.code);
     if (next !== cursor) {
@@ -73,7 +100,10 @@ export function levelSelect(opts: {
     setOpponent(level, ready) {
       buttons.forEach((b, i) => b.classList.toggle('opp-pick', i === level));
       opp.hidden = level === null;
-      opp.textContent = level === null ? '' : `Opponent ${ready ? 'picked' : 'is on'} level ${level}${ready ? ' and is ready' : ''}.`;
+      opp.textContent =
+        level === null
+          ? ''
+          : `Opponent ${ready ? 'picked' : 'is on'} level ${level}${ready ? ' and is ready' : ''}.`;
     },
     setLocked(locked, text) {
       for (const b of buttons) b.disabled = locked;

@@ -8,7 +8,10 @@ const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled])';
  * through the panel's controls. A (Enter) activates the focused control.
  */
 export function menuKey(doc: Document, key: MenuKey, scope: HTMLElement): void {
-  const active = doc.activeElement instanceof HTMLElement && scope.contains(doc.activeElement) ? doc.activeElement : null;
+  const active =
+    doc.activeElement instanceof HTMLElement && scope.contains(doc.activeElement)
+      ? doc.activeElement
+      : null;
   if (key === 'Enter') {
     active?.click();
     return;
@@ -17,7 +20,9 @@ export function menuKey(doc: Document, key: MenuKey, scope: HTMLElement): void {
     const ev = new KeyboardEvent('keydown', { key, code: key, bubbles: true, cancelable: true });
     if (!active.dispatchEvent(ev)) return; // handled (e.g. by the level grid)
   }
-  const items = Array.from(scope.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((e) => e.offsetParent !== null || e === active);
+  const items = Array.from(scope.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (e) => e.offsetParent !== null || e === active,
+  );
   if (items.length === 0) return;
   const at = active === null ? -1 : items.indexOf(active);
   const step = key === 'ArrowUp' || key === 'ArrowLeft' ? -1 : 1;

@@ -9,7 +9,11 @@ export function menuPanel(onChoose: (c: MenuChoice) => void): HTMLElement {
   return panel(
     'menu',
     'Tengen Tetris',
-    h('p', { class: 'lede' }, 'NES Tetris, frame for frame. Every high score is re-played by the server.'),
+    h(
+      'p',
+      { class: 'lede' },
+      'NES Tetris, frame for frame. Every high score is re-played by the server.',
+    ),
     h(
       'nav',
       { class: 'menu', 'aria-label': 'Main menu' },
@@ -18,6 +22,10 @@ export function menuPanel(onChoose: (c: MenuChoice) => void): HTMLElement {
       button('Scoreboard', pick('scoreboard'), { 'data-testid': 'menu-scoreboard' }),
       button('Controls', pick('controls'), { 'data-testid': 'menu-controls' }),
     ),
-    h('p', { class: 'hint' }, 'Arrows or WASD move · Up/X and Z rotate · Down drops · Space pauses'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Arrows or WASD move · Up/X and Z rotate · Down drops · Space pauses',
+    ),
   );
 }

@@ -15,8 +15,16 @@ export interface NameEntry {
  * The name form: 1-16 letters, digits, spaces, `_` or `-`, checked as you type with the protocol's
  * own rule (the server applies the same one). `onSubmit` gets the normalised name.
  */
-export function nameEntry(opts: { initial: string; onSubmit(name: string): void; onCancel(): void }): NameEntry {
-  const error = h('p', { class: 'error', id: 'name-error', role: 'alert', 'data-testid': 'name-error' }, '');
+export function nameEntry(opts: {
+  initial: string;
+  onSubmit(name: string): void;
+  onCancel(): void;
+}): NameEntry {
+  const error = h(
+    'p',
+    { class: 'error', id: 'name-error', role: 'alert', 'data-testid': 'name-error' },
+    '',
+  );
   const input = h('input', {
     id: 'name-input',
     name: 'name',
@@ -43,9 +51,18 @@ export function nameEntry(opts: { initial: string; onSubmit(name: string): void;
     { class: 'name-form', novalidate: true },
     h('label', { for: 'name-input' }, 'Your name'),
     input,
-    h('p', { class: 'hint', id: 'name-help' }, `1 to ${NAME_MAX_LENGTH} letters, digits, spaces, _ or -.`),
+    h(
+      'p',
+      { class: 'hint', id: 'name-help' },
+      `1 to ${NAME_MAX_LENGTH} letters, digits, spaces, _ or -.`,
+    ),
     error,
-    h('div', { class: 'actions' }, submit, button('Cancel', () => opts.onCancel(), { 'data-testid': 'name-cancel' })),
+    h(
+      'div',
+      { class: 'actions' },
+      submit,
+      button('Cancel', () => opts.onCancel(), { 'data-testid': 'name-cancel' }),
+    ),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -16,7 +16,8 @@ export class PanelHost {
     this.#root.classList.remove('compact');
     this.#root.hidden = node === null;
     if (node !== null && opts.focus !== false) {
-      const target = node.querySelector<HTMLElement>('[autofocus]') ?? node.querySelector<HTMLElement>('h2');
+      const target =
+        node.querySelector<HTMLElement>('[autofocus]') ?? node.querySelector<HTMLElement>('h2');
       target?.focus({ preventScroll: true });
     }
   }

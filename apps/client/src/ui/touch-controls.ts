@@ -12,7 +12,10 @@ const PAD: readonly { action: Action; label: string; name: string; area: string 
 
 /** True on touch-first devices (coarse pointer), where the on-screen pad is shown. */
 export function prefersTouch(win: Window): boolean {
-  return win.matchMedia?.('(pointer: coarse)').matches === true || (win.navigator.maxTouchPoints ?? 0) > 0;
+  return (
+    win.matchMedia?.('(pointer: coarse)').matches === true ||
+    (win.navigator.maxTouchPoints ?? 0) > 0
+  );
 }
 
 /**
@@ -20,14 +23,18 @@ export function prefersTouch(win: Window): boolean {
  * their own ids (so a finger and a key never release each other); multi-touch works per button.
  */
 export function touchControls(hub: InputHub): HTMLElement {
-  const hold = (action: Action) => (e: Event): void => {
-    e.preventDefault();
-    hub.latch.hold(`touch:${action}`, ACTION_BIT[action]);
-  };
-  const release = (action: Action) => (e: Event): void => {
-    e.preventDefault();
-    hub.latch.release(`touch:${action}`);
-  };
+  const hold =
+    (action: Action) =>
+    (e: Event): void => {
+      e.preventDefault();
+      hub.latch.hold(`touch:${action}`, ACTION_BIT[action]);
+    };
+  const release =
+    (action: Action) =>
+    (e: Event): void => {
+      e.preventDefault();
+      hub.latch.release(`touch:${action}`);
+    };
   const buttons = PAD.map((p) =>
     h(
       'button',
@@ -45,11 +52,26 @@ export function touchControls(hub: InputHub): HTMLElement {
       p.label,
     ),
   );
-  const pause = h('button', { type: 'button', class: 'touch-btn touch-pause', 'aria-label': 'Pause', 'data-testid': 'touch-pause', onclick: () => hub.command('pause') }, 'II');
+  const pause = h(
+    'button',
+    {
+      type: 'button',
+      class: 'touch-btn touch-pause',
+      'aria-label': 'Pause',
+      'data-testid': 'touch-pause',
+      onclick: () => hub.command('pause'),
+    },
+    'II',
+  );
   const [left, right, down, b, a] = buttons;
   return h(
     'div',
-    { class: 'touch-controls', 'data-testid': 'touch-controls', role: 'group', 'aria-label': 'Touch controls' },
+    {
+      class: 'touch-controls',
+      'data-testid': 'touch-controls',
+      role: 'group',
+      'aria-label': 'Touch controls',
+    },
     h('div', { class: 'touch-dpad' }, left, down, right),
     pause,
     h('div', { class: 'touch-ab' }, b, a),

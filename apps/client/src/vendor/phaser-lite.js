@@ -33,21 +33,35 @@ import Textures from 'phaser-src/textures/index.js';
 import Time from 'phaser-src/time/index.js';
 import Tweens from 'phaser-src/tweens/index.js';
 
-const Phaser = Extend(false, {
-  Cameras: { Scene2D: Cameras2D },
-  Core,
-  Events,
-  Game,
-  GameObjects: { DisplayList, GameObjectCreator, GameObjectFactory, UpdateList, GameObject, Container, Graphics, Image, Rectangle },
-  Input,
-  Loader: { LoaderPlugin },
-  Renderer,
-  Scale,
-  Scene,
-  Scenes,
-  Textures,
-  Time,
-  Tweens,
-}, CONST);
+const Phaser = Extend(
+  false,
+  {
+    Cameras: { Scene2D: Cameras2D },
+    Core,
+    Events,
+    Game,
+    GameObjects: {
+      DisplayList,
+      GameObjectCreator,
+      GameObjectFactory,
+      UpdateList,
+      GameObject,
+      Container,
+      Graphics,
+      Image,
+      Rectangle,
+    },
+    Input,
+    Loader: { LoaderPlugin },
+    Renderer,
+    Scale,
+    Scene,
+    Scenes,
+    Textures,
+    Time,
+    Tweens,
+  },
+  CONST,
+);
 
 export default Phaser;

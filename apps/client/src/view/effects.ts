@@ -10,7 +10,9 @@ export const WELL_ROWS = 20;
  * background every four frames while the four rows are being cleared.
  */
 export function tetrisFlash(view: Pick<GameView, 'phase' | 'clearingRows' | 'frame'>): boolean {
-  return view.phase === 'lineClear' && view.clearingRows.length === 4 && ((view.frame >> 2) & 1) === 0;
+  return (
+    view.phase === 'lineClear' && view.clearingRows.length === 4 && ((view.frame >> 2) & 1) === 0
+  );
 }
 
 /** Rows covered by the game-over curtain, from the top, `frames` after the top-out (0..20). */

@@ -10,7 +10,13 @@ describe('hudModel', () => {
     const game = new Game({ seed: 0x8988, startLevel: 7 });
     const f = playerFrame(view(game), extras);
     const m = hudModel(f, 'play');
-    expect(m).toEqual({ score: '0', lines: '0', level: '7', next: game.nextType, phase: 'PLAYING' });
+    expect(m).toEqual({
+      score: '0',
+      lines: '0',
+      level: '7',
+      next: game.nextType,
+      phase: 'PLAYING',
+    });
     expect(hudSentence(m)).toBe(`Score 0, lines 0, level 7, next ${game.nextType}, playing`);
   });
 

@@ -2,7 +2,16 @@ import { PIECE_TYPES } from '@tengen/engine';
 import type { PlayerFrame } from './player-frame.ts';
 
 /** The phase words the HUD mirror shows (tests and screen readers read these). */
-export type PhaseLabel = 'DEMO' | 'READY' | 'CHOOSING' | 'PLAYING' | 'PAUSED' | 'GAME OVER' | 'WAITING' | 'REPLAY' | 'LEFT';
+export type PhaseLabel =
+  | 'DEMO'
+  | 'READY'
+  | 'CHOOSING'
+  | 'PLAYING'
+  | 'PAUSED'
+  | 'GAME OVER'
+  | 'WAITING'
+  | 'REPLAY'
+  | 'LEFT';
 
 /** What kind of game a frame comes from. */
 export type FrameKind = 'play' | 'demo' | 'replay';

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CELL, mirrorLayout, nesLayout, screenLayout, shiftLayout, SCREEN_W, type Rect } from './layout.ts';
+import {
+  CELL,
+  mirrorLayout,
+  nesLayout,
+  screenLayout,
+  shiftLayout,
+  SCREEN_W,
+  type Rect,
+} from './layout.ts';
 
 const inside = (r: Rect, x0: number, x1: number): boolean => r.x >= x0 && r.x + r.w <= x1;
 
@@ -49,7 +57,8 @@ describe('layout', () => {
       expect(inside(b, 0, p.width)).toBe(true);
       expect(b.y + b.h).toBeLessThanOrEqual(p.height);
     }
-    for (const t of [l.lines, l.top, l.score, l.level, ...l.labels]) expect(t.x + t.chars * CELL).toBeLessThanOrEqual(p.width - 4);
+    for (const t of [l.lines, l.top, l.score, l.level, ...l.labels])
+      expect(t.x + t.chars * CELL).toBeLessThanOrEqual(p.width - 4);
   });
 
   it('duo screens are two NES screens wide', () => {

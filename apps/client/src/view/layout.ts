@@ -108,7 +108,11 @@ function mapLayout(
  * a duo screen, so both wells face each other with the panels on the outside edges. Text still reads
  * left to right; only where each run starts moves.
  */
-export function mirrorLayout(l: PlayerLayout, offset: number, width: number = SCREEN_W): PlayerLayout {
+export function mirrorLayout(
+  l: PlayerLayout,
+  offset: number,
+  width: number = SCREEN_W,
+): PlayerLayout {
   const flip = (x: number, w: number): number => offset + width - (x + w);
   return mapLayout(
     l,
@@ -164,9 +168,13 @@ export function portraitLayout(): PlayerLayout {
  * Screen size and the players' layouts: one player (NES layout, or the narrow one on a portrait
  * screen) or two (mirrored, side by side).
  */
-export function screenLayout(players: 1 | 2, portrait = false): { width: number; height: number; players: PlayerLayout[] } {
+export function screenLayout(
+  players: 1 | 2,
+  portrait = false,
+): { width: number; height: number; players: PlayerLayout[] } {
   const base = nesLayout();
-  if (players === 1 && portrait) return { width: PORTRAIT_W, height: PORTRAIT_H, players: [portraitLayout()] };
+  if (players === 1 && portrait)
+    return { width: PORTRAIT_W, height: PORTRAIT_H, players: [portraitLayout()] };
   if (players === 1) return { width: SCREEN_W, height: SCREEN_H, players: [base] };
   return { width: SCREEN_W * 2, height: SCREEN_H, players: [base, mirrorLayout(base, SCREEN_W)] };
 }

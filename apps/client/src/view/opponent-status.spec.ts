@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { opponentStatus } from './opponent-status.ts';
 
 describe('opponentStatus', () => {
-  const p = { left: false, connected: true, phase: 'playing', selectedLevel: 3, score: 120 } as const;
+  const p = {
+    left: false,
+    connected: true,
+    phase: 'playing',
+    selectedLevel: 3,
+    score: 120,
+  } as const;
   it('describes the opponent', () => {
     expect(opponentStatus(null)).toBe('waiting for an opponent');
     expect(opponentStatus(p)).toBe('playing');

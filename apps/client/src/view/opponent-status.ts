@@ -1,7 +1,9 @@
 import type { PlayerStateShape } from '@tengen/protocol';
 
 /** The opponent's situation in words, for the HUD mirror and screen readers. */
-export function opponentStatus(p: Pick<PlayerStateShape, 'left' | 'connected' | 'phase' | 'selectedLevel' | 'score'> | null): string {
+export function opponentStatus(
+  p: Pick<PlayerStateShape, 'left' | 'connected' | 'phase' | 'selectedLevel' | 'score'> | null,
+): string {
   if (p === null) return 'waiting for an opponent';
   if (p.left) return 'left the game';
   if (!p.connected) return 'reconnecting';

@@ -37,7 +37,25 @@ describe('composeWell', () => {
 
   it('skips cells above the well', () => {
     const board = new Uint8Array(200);
-    const out = composeWell({ board, piece: { type: 'I', typeIndex: 6, orientation: 17, x: 5, y: 0, cells: [[5, -2], [5, -1], [5, 0], [5, 1]] } }, new Uint8Array(200));
+    const out = composeWell(
+      {
+        board,
+        piece: {
+          type: 'I',
+          typeIndex: 6,
+          orientation: 17,
+          x: 5,
+          y: 0,
+          cells: [
+            [5, -2],
+            [5, -1],
+            [5, 0],
+            [5, 1],
+          ],
+        },
+      },
+      new Uint8Array(200),
+    );
     expect(out[5]).toBe(7);
     expect(out[15]).toBe(7);
     expect(out.reduce((a, b) => a + (b ? 1 : 0), 0)).toBe(2);
@@ -48,7 +66,14 @@ describe('playerFrame', () => {
   it('carries the numbers the NES boxes show', () => {
     const game = new Game({ seed: 0x8988, startLevel: 5 });
     const f = playerFrame(view(game), extras);
-    expect(f).toMatchObject({ lines: 0, score: 0, top: 10000, level: 5, overlay: null, name: 'you' });
+    expect(f).toMatchObject({
+      lines: 0,
+      score: 0,
+      top: 10000,
+      level: 5,
+      overlay: null,
+      name: 'you',
+    });
     expect(Array.from(f.stats).filter((n) => n === 1)).toHaveLength(1);
     expect(f.next).toBeGreaterThanOrEqual(0);
     expect(linesText(f.lines)).toBe('LINES-000');

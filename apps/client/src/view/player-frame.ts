@@ -73,7 +73,11 @@ export function composeWell(view: Pick<GameView, 'board' | 'piece'>, out: Uint8A
 /** The frame one player's panel shows for this engine view. */
 export function playerFrame(view: GameView, extras: FrameExtras, out?: Uint8Array): PlayerFrame {
   const cells = composeWell(view, out ?? new Uint8Array(WELL_CELLS));
-  const overlay: WellOverlay = extras.paused ? 'PAUSED' : view.topOut ? 'GAME OVER' : (extras.overlay ?? null);
+  const overlay: WellOverlay = extras.paused
+    ? 'PAUSED'
+    : view.topOut
+      ? 'GAME OVER'
+      : (extras.overlay ?? null);
   return {
     cells,
     level: view.level,

@@ -46,7 +46,11 @@ describe('remoteFrame', () => {
 
   it('hides a paused board and shows the curtain after a top-out', () => {
     const game = new Game({ seed: 0x8988, startLevel: 19 });
-    expect(remoteFrame(stateOf(game), { ...extras, paused: true })).toMatchObject({ hidden: true, overlay: 'PAUSED', next: -1 });
+    expect(remoteFrame(stateOf(game), { ...extras, paused: true })).toMatchObject({
+      hidden: true,
+      overlay: 'PAUSED',
+      next: -1,
+    });
     while (!game.topOut) game.step(Button.Down);
     const f = remoteFrame(stateOf(game), { ...extras, framesSinceOver: 12 });
     expect(f.overlay).toBe('GAME OVER');
@@ -54,7 +58,15 @@ describe('remoteFrame', () => {
   });
 
   it('draws an empty game while only the status fields have arrived', () => {
-    const status: PlayerStateShape = { connected: true, left: false, phase: 'playing', selectedLevel: 4, startLevel: 4, ranked: true, submitted: false };
+    const status: PlayerStateShape = {
+      connected: true,
+      left: false,
+      phase: 'playing',
+      selectedLevel: 4,
+      startLevel: 4,
+      ranked: true,
+      submitted: false,
+    };
     const f = remoteFrame(status, extras);
     expect(f.cells.every((c) => c === 0)).toBe(true);
     expect(f).toMatchObject({ score: 0, level: 4, next: -1, overlay: null });

@@ -16,7 +16,10 @@ export interface RemoteExtras {
 }
 
 /** The overlay for a remote player's phase and connection. */
-export function remoteOverlay(p: Pick<PlayerStateShape, 'left' | 'phase' | 'connected'>, paused: boolean): WellOverlay {
+export function remoteOverlay(
+  p: Pick<PlayerStateShape, 'left' | 'phase' | 'connected'>,
+  paused: boolean,
+): WellOverlay {
   if (p.left) return 'GONE';
   if (p.phase === 'over') return 'GAME OVER';
   if (paused && p.phase === 'playing') return 'PAUSED';
@@ -39,7 +42,11 @@ export function remoteOverlay(p: Pick<PlayerStateShape, 'left' | 'phase' | 'conn
  * The opponent's panel from the synchronised room state: their board with the active piece drawn
  * in (orientation geometry from the engine's tables), next piece, numbers and statistics.
  */
-export function remoteFrame(p: PlayerStateShape, x: RemoteExtras, out: Uint8Array<ArrayBuffer> = new Uint8Array(WELL_CELLS)): PlayerFrame {
+export function remoteFrame(
+  p: PlayerStateShape,
+  x: RemoteExtras,
+  out: Uint8Array<ArrayBuffer> = new Uint8Array(WELL_CELLS),
+): PlayerFrame {
   // The game projection arrives after the status fields; until then draw an empty game.
   unpackBoard(p.board ?? EMPTY_BOARD, out);
   const piece = p.piece ?? -1;
@@ -73,7 +80,12 @@ export function remoteFrame(p: PlayerStateShape, x: RemoteExtras, out: Uint8Arra
 }
 
 /** A panel with an empty well (before one's own game starts): level cursor and a status box. */
-export function idleFrame(level: number, overlay: WellOverlay, name: string, top: number): PlayerFrame {
+export function idleFrame(
+  level: number,
+  overlay: WellOverlay,
+  name: string,
+  top: number,
+): PlayerFrame {
   return {
     cells: new Uint8Array(WELL_CELLS),
     level,

@@ -1,5 +1,10 @@
 import { BUTTON_MASK } from '@tengen/engine';
-import { AHEAD_TOLERANCE_FRAMES, FRAMES_PER_SECOND, MAX_BATCH_FRAMES, type ErrorCode } from '@tengen/protocol';
+import {
+  AHEAD_TOLERANCE_FRAMES,
+  FRAMES_PER_SECOND,
+  MAX_BATCH_FRAMES,
+  type ErrorCode,
+} from '@tengen/protocol';
 
 /** A refused input batch: the error sent back to the player. */
 export interface BatchRefusal {
@@ -13,7 +18,11 @@ export interface BatchRefusal {
  * next expected frame, cover at most `MAX_BATCH_FRAMES`, and use only controller bits.
  * Returns the frame count on success.
  */
-export function checkBatch(from: number, runs: readonly (readonly [number, number])[], expectedFrom: number): BatchRefusal | number {
+export function checkBatch(
+  from: number,
+  runs: readonly (readonly [number, number])[],
+  expectedFrom: number,
+): BatchRefusal | number {
   if (from !== expectedFrom) {
     return {
       code: 'badFrame',
@@ -24,12 +33,18 @@ export function checkBatch(from: number, runs: readonly (readonly [number, numbe
   let frames = 0;
   for (const [count, buttons] of runs) {
     if ((buttons & ~BUTTON_MASK) !== 0) {
-      return { code: 'unknownButtons', message: `buttons ${buttons} use bits outside Left|Right|Down|A|B (${BUTTON_MASK})` };
+      return {
+        code: 'unknownButtons',
+        message: `buttons ${buttons} use bits outside Left|Right|Down|A|B (${BUTTON_MASK})`,
+      };
     }
     frames += count;
   }
   if (frames > MAX_BATCH_FRAMES) {
-    return { code: 'batchTooLarge', message: `a batch may cover at most ${MAX_BATCH_FRAMES} frames, got ${frames}` };
+    return {
+      code: 'batchTooLarge',
+      message: `a batch may cover at most ${MAX_BATCH_FRAMES} frames, got ${frames}`,
+    };
   }
   return frames;
 }

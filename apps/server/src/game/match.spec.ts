@@ -31,7 +31,17 @@ afterEach(() => {
 });
 
 function match(capacity: number): Match {
-  return new Match({ mode: capacity > 1 ? 'duo' : 'solo', capacity, seed: 0x1234, code: '', now: () => now, recorder, metrics, log, send: (id, msg) => sent.push({ id, msg }) });
+  return new Match({
+    mode: capacity > 1 ? 'duo' : 'solo',
+    capacity,
+    seed: 0x1234,
+    code: '',
+    now: () => now,
+    recorder,
+    metrics,
+    log,
+    send: (id, msg) => sent.push({ id, msg }),
+  });
 }
 const last = (id: string) => sent.filter((s) => s.id === id).at(-1)?.msg;
 
@@ -127,9 +137,24 @@ describe('Match', () => {
 
 describe('ScoreRecorder', () => {
   it('refuses a result its replay does not reproduce, and counts it', async () => {
-    const forged = { score: 999_999, lines: 0, level: 19, startLevel: 19, frames: 1, seed: 0x1234, replay: { version: 1 as const, seed: '1234', startLevel: 19, inputs: [[1, 0]] as [number, number][] } };
+    const forged = {
+      score: 999_999,
+      lines: 0,
+      level: 19,
+      startLevel: 19,
+      frames: 1,
+      seed: 0x1234,
+      replay: {
+        version: 1 as const,
+        seed: '1234',
+        startLevel: 19,
+        inputs: [[1, 0]] as [number, number][],
+      },
+    };
     await expect(recorder.save('solo', 'forger', forged)).rejects.toBeInstanceOf(VerificationError);
-    expect((await metrics.registry.getSingleMetricAsString('tengen_verification_failures_total')).trim()).toMatch(/ 1$/);
+    expect(
+      (await metrics.registry.getSingleMetricAsString('tengen_verification_failures_total')).trim(),
+    ).toMatch(/ 1$/);
     expect(await store.topScores('solo', 10)).toEqual([]);
   });
 });

@@ -1,10 +1,23 @@
-import { validateName, type ClientMessage, type ErrorCode, type ServerMessage } from '@tengen/protocol';
+import {
+  validateName,
+  type ClientMessage,
+  type ErrorCode,
+  type ServerMessage,
+} from '@tengen/protocol';
 import type { GameMode } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
 import { PauseClock } from './pause-clock.ts';
 import { PlayerSession } from './player-session.ts';
-import { newPlayerState, newRoomState, projectGame, setPlayerPhase, setRoomPhase, type GameRoomState, type PlayerState } from './room-state.ts';
+import {
+  newPlayerState,
+  newRoomState,
+  projectGame,
+  setPlayerPhase,
+  setRoomPhase,
+  type GameRoomState,
+  type PlayerState,
+} from './room-state.ts';
 import { VerificationError, type ScoreRecorder } from './score-recorder.ts';
 
 /** Inputs for frames already played when a pause began are accepted this long after it. */
@@ -61,7 +74,8 @@ export class Match {
   /** Seats a player. */
   join(id: string): void {
     this.state.players.set(id, newPlayerState());
-    if (this.state.phase === 'waiting' && this.state.players.size >= this.#deps.capacity) setRoomPhase(this.state, 'choosing');
+    if (this.state.phase === 'waiting' && this.state.players.size >= this.#deps.capacity)
+      setRoomPhase(this.state, 'choosing');
   }
 
   /** The player's connection dropped; their seat is kept for `seconds`. */
@@ -78,7 +92,13 @@ export class Match {
     this.#others(id, { type: 'opponentReconnected' });
     const session = this.#sessions.get(id);
     if (!session || !p || (p.phase !== 'playing' && p.phase !== 'over')) return undefined;
-    return { type: 'resume', snapshot: session.snapshot(), nextFrame: session.nextFrame, seed: this.#deps.seed, startLevel: session.game.startLevel };
+    return {
+      type: 'resume',
+      snapshot: session.snapshot(),
+      nextFrame: session.nextFrame,
+      seed: this.#deps.seed,
+      startLevel: session.game.startLevel,
+    };
   }
 
   /** The player left for good. The others are told and keep playing. */
@@ -92,20 +112,27 @@ export class Match {
     } else {
       // Before play the seat is simply free again: the room waits for another player.
       this.state.players.delete(id);
-      if (this.state.players.size < this.#deps.capacity && this.#deps.capacity > 1) setRoomPhase(this.state, 'waiting');
+      if (this.state.players.size < this.#deps.capacity && this.#deps.capacity > 1)
+        setRoomPhase(this.state, 'waiting');
     }
     this.#others(id, { type: 'opponentLeft' });
   }
 
   /** True while a seat left before play can be offered to someone else. */
   get open(): boolean {
-    return this.state.phase !== 'playing' && this.state.players.size < this.#deps.capacity && !this.state.draining;
+    return (
+      this.state.phase !== 'playing' &&
+      this.state.players.size < this.#deps.capacity &&
+      !this.state.draining
+    );
   }
 
   /** The server is restarting: tell everyone; no new games start from now on. */
   startDrain(seconds: number): void {
     this.state.draining = true;
-    this.state.players.forEach((_p, id) => this.#deps.send(id, { type: 'serverRestarting', seconds }));
+    this.state.players.forEach((_p, id) =>
+      this.#deps.send(id, { type: 'serverRestarting', seconds }),
+    );
   }
 
   /** Handles one validated client message. */
@@ -114,7 +141,8 @@ export class Match {
     if (!p || p.left) return this.#refuse(id, 'wrongPhase', 'not seated in this room');
     switch (msg.type) {
       case 'selectLevel':
-        if (p.phase !== 'choosing') return this.#refuse(id, 'wrongPhase', 'the level is already chosen');
+        if (p.phase !== 'choosing')
+          return this.#refuse(id, 'wrongPhase', 'the level is already chosen');
         p.selectedLevel = msg.level;
         return;
       case 'ready':
@@ -136,7 +164,8 @@ export class Match {
 
   #ready(id: string, p: PlayerState): void {
     if (p.phase !== 'choosing') return this.#refuse(id, 'wrongPhase', 'already ready');
-    if (this.state.draining) return this.#refuse(id, 'draining', 'the server is restarting: no new games');
+    if (this.state.draining)
+      return this.#refuse(id, 'draining', 'the server is restarting: no new games');
     setPlayerPhase(p, 'ready');
     let allReady = this.state.players.size >= this.#deps.capacity;
     this.state.players.forEach((q) => {
@@ -150,7 +179,12 @@ export class Match {
 
   #startGame(id: string, p: PlayerState): void {
     const now = this.#deps.now();
-    const session = new PlayerSession({ seed: this.#deps.seed, startLevel: p.selectedLevel, startedAt: now, pausedAtStart: this.#pause.pausedTotal(now) });
+    const session = new PlayerSession({
+      seed: this.#deps.seed,
+      startLevel: p.selectedLevel,
+      startedAt: now,
+      pausedAtStart: this.#pause.pausedTotal(now),
+    });
     this.#sessions.set(id, session);
     setPlayerPhase(p, 'playing');
     p.startLevel = p.selectedLevel;
@@ -163,18 +197,33 @@ export class Match {
 
   #inputs(id: string, p: PlayerState, from: number, runs: [number, number][]): void {
     const session = this.#sessions.get(id);
-    if (!session || p.phase !== 'playing') return this.#refuse(id, 'wrongPhase', 'no game is running');
+    if (!session || p.phase !== 'playing')
+      return this.#refuse(id, 'wrongPhase', 'no game is running');
     const now = this.#deps.now();
     const since = this.#pause.pausedSince;
-    if (since !== null && now - since > PAUSE_GRACE_MS) return this.#refuse(id, 'paused', 'the game is paused');
+    if (since !== null && now - since > PAUSE_GRACE_MS)
+      return this.#refuse(id, 'paused', 'the game is paused');
     const out = session.applyBatch(from, runs, now, this.#pause.pausedTotal(now));
-    if (!out.ok) return this.#refuse(id, out.refusal.code, out.refusal.message, 'expectedFrame' in out.refusal ? out.refusal.expectedFrame : undefined);
+    if (!out.ok)
+      return this.#refuse(
+        id,
+        out.refusal.code,
+        out.refusal.message,
+        'expectedFrame' in out.refusal ? out.refusal.expectedFrame : undefined,
+      );
     projectGame(p, session.game, out.events);
     if (out.unranked) {
       p.ranked = false;
       this.#deps.metrics.unranked.inc({ reason: 'aheadOfClock' });
-      this.#deps.log.warn({ id, frame: session.nextFrame }, 'inputs ahead of the wall clock: game unranked');
-      this.#deps.send(id, { type: 'unranked', reason: 'aheadOfClock', message: 'inputs arrived faster than real time: this game will not be ranked' });
+      this.#deps.log.warn(
+        { id, frame: session.nextFrame },
+        'inputs ahead of the wall clock: game unranked',
+      );
+      this.#deps.send(id, {
+        type: 'unranked',
+        reason: 'aheadOfClock',
+        message: 'inputs arrived faster than real time: this game will not be ranked',
+      });
     }
     if (session.over) {
       setPlayerPhase(p, 'over');
@@ -183,7 +232,8 @@ export class Match {
   }
 
   #setPaused(id: string, paused: boolean): void {
-    if (this.state.phase !== 'playing') return this.#refuse(id, 'wrongPhase', 'nothing to pause yet');
+    if (this.state.phase !== 'playing')
+      return this.#refuse(id, 'wrongPhase', 'nothing to pause yet');
     const now = this.#deps.now();
     if (paused) this.#pause.pause(now);
     else this.#pause.resume(now);
@@ -191,8 +241,10 @@ export class Match {
   }
 
   #restart(id: string, p: PlayerState): void {
-    if (p.phase !== 'over') return this.#refuse(id, 'wrongPhase', 'restart is offered once the game is over');
-    if (this.state.draining) return this.#refuse(id, 'draining', 'the server is restarting: no new games');
+    if (p.phase !== 'over')
+      return this.#refuse(id, 'wrongPhase', 'restart is offered once the game is over');
+    if (this.state.draining)
+      return this.#refuse(id, 'draining', 'the server is restarting: no new games');
     this.#startGame(id, p);
   }
 
@@ -200,18 +252,31 @@ export class Match {
     const session = this.#sessions.get(id);
     const name = validateName(rawName);
     if (!name.ok) return this.#refuse(id, 'badName', name.error);
-    if (!session || p.phase !== 'over') return this.#refuse(id, 'notOver', 'only a finished game can be submitted');
-    if (!session.ranked) return this.#refuse(id, 'unranked', 'this game is unranked: its inputs ran ahead of real time');
-    if (session.submitted || session.submitting) return this.#refuse(id, 'alreadySubmitted', 'this game was already submitted');
+    if (!session || p.phase !== 'over')
+      return this.#refuse(id, 'notOver', 'only a finished game can be submitted');
+    if (!session.ranked)
+      return this.#refuse(
+        id,
+        'unranked',
+        'this game is unranked: its inputs ran ahead of real time',
+      );
+    if (session.submitted || session.submitting)
+      return this.#refuse(id, 'alreadySubmitted', 'this game was already submitted');
     session.submitting = true;
     try {
       const result = session.result();
       const saved = await this.#deps.recorder.save(this.#deps.mode, name.name, result);
       session.submitted = true;
       if (this.#sessions.get(id) === session) p.submitted = true;
-      this.#deps.send(id, { type: 'submitted', rank: saved.rank, replayId: saved.id, score: result.score });
+      this.#deps.send(id, {
+        type: 'submitted',
+        rank: saved.rank,
+        replayId: saved.id,
+        score: result.score,
+      });
     } catch (err) {
-      const message = err instanceof VerificationError ? err.message : 'the score could not be stored, try again';
+      const message =
+        err instanceof VerificationError ? err.message : 'the score could not be stored, try again';
       this.#refuse(id, 'saveFailed', message);
     } finally {
       session.submitting = false;
@@ -220,7 +285,12 @@ export class Match {
 
   #refuse(id: string, code: ErrorCode, message: string, expectedFrame?: number): void {
     this.#deps.metrics.rejectedMessages.inc({ code });
-    this.#deps.send(id, expectedFrame === undefined ? { type: 'error', code, message } : { type: 'error', code, message, expectedFrame });
+    this.#deps.send(
+      id,
+      expectedFrame === undefined
+        ? { type: 'error', code, message }
+        : { type: 'error', code, message, expectedFrame },
+    );
   }
 
   #others(id: string, message: ServerMessage): void {

@@ -29,6 +29,8 @@ export class PauseClock {
 
   /** Total paused milliseconds up to `now` (the running pause included). */
   pausedTotal(now: number): number {
-    return this.#pausedTotal + (this.#pausedSince === null ? 0 : Math.max(0, now - this.#pausedSince));
+    return (
+      this.#pausedTotal + (this.#pausedSince === null ? 0 : Math.max(0, now - this.#pausedSince))
+    );
   }
 }

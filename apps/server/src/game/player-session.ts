@@ -32,7 +32,12 @@ export class PlayerSession {
   submitted = false;
   submitting = false;
 
-  constructor(opts: { seed: number; startLevel: number; startedAt: number; pausedAtStart: number }) {
+  constructor(opts: {
+    seed: number;
+    startLevel: number;
+    startedAt: number;
+    pausedAtStart: number;
+  }) {
     this.game = new Game({ seed: opts.seed, startLevel: opts.startLevel });
     this.recorder = new ReplayRecorder(opts.seed, opts.startLevel);
     this.startedAt = opts.startedAt;
@@ -53,8 +58,14 @@ export class PlayerSession {
    * top-out; later frames are ignored, as in a replay). `pausedTotal` is the room's paused time so
    * far; a batch that runs further ahead of the clock than the tolerance unranks the game.
    */
-  applyBatch(from: number, runs: readonly (readonly [number, number])[], now: number, pausedTotal: number): BatchOutcome {
-    if (this.over) return { ok: false, refusal: { code: 'wrongPhase', message: 'the game is over' } };
+  applyBatch(
+    from: number,
+    runs: readonly (readonly [number, number])[],
+    now: number,
+    pausedTotal: number,
+  ): BatchOutcome {
+    if (this.over)
+      return { ok: false, refusal: { code: 'wrongPhase', message: 'the game is over' } };
     const checked = checkBatch(from, runs, this.nextFrame);
     if (typeof checked !== 'number') return { ok: false, refusal: checked };
     const activeMs = now - this.startedAt - (pausedTotal - this.pausedAtStart);

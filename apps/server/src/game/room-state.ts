@@ -75,7 +75,8 @@ export function newRoomState(mode: 'solo' | 'duo', code: string): GameRoomState 
   return s;
 }
 
-const BOARD_EVENTS = GameEvent.Lock | GameEvent.LineClearStart | GameEvent.LinesCleared | GameEvent.TopOut;
+const BOARD_EVENTS =
+  GameEvent.Lock | GameEvent.LineClearStart | GameEvent.LinesCleared | GameEvent.TopOut;
 const board = new Uint8Array(200);
 
 /**

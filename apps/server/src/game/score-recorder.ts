@@ -44,9 +44,18 @@ export class ScoreRecorder {
 
   async #save(mode: GameMode, name: string, result: GameResult): Promise<SavedGame> {
     const check = runReplay(result.replay);
-    if (!check.topOut || check.score !== result.score || check.lines !== result.lines || check.level !== result.level || check.frames !== result.frames) {
+    if (
+      !check.topOut ||
+      check.score !== result.score ||
+      check.lines !== result.lines ||
+      check.level !== result.level ||
+      check.frames !== result.frames
+    ) {
       this.#metrics.verificationFailures.inc();
-      this.#log.error({ mode, name, live: { ...result, replay: undefined }, replayed: check }, 'replay does not reproduce the game');
+      this.#log.error(
+        { mode, name, live: { ...result, replay: undefined }, replayed: check },
+        'replay does not reproduce the game',
+      );
       throw new VerificationError('the recorded replay does not reproduce this game');
     }
     try {
@@ -63,7 +72,10 @@ export class ScoreRecorder {
         engineVersion: ENGINE_VERSION,
       });
       this.#metrics.scoresStored.inc({ mode });
-      this.#log.info({ mode, name, score: result.score, id: saved.id, rank: saved.rank }, 'score stored');
+      this.#log.info(
+        { mode, name, score: result.score, id: saved.id, rank: saved.rank },
+        'score stored',
+      );
       return saved;
     } catch (err) {
       this.#metrics.storeErrors.inc({ op: 'save' });

@@ -9,12 +9,16 @@ export function newSeed(): number {
 /** A random private room code such as `K7QX`. */
 export function newRoomCode(): string {
   let code = '';
-  for (let i = 0; i < ROOM_CODE_LENGTH; i++) code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
+  for (let i = 0; i < ROOM_CODE_LENGTH; i++)
+    code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
   return code;
 }
 
 /** A room code no live room uses yet (checked with `taken`, e.g. against the matchmaker's room cache). */
-export async function uniqueRoomCode(taken: (code: string) => Promise<boolean>, attempts = 20): Promise<string> {
+export async function uniqueRoomCode(
+  taken: (code: string) => Promise<boolean>,
+  attempts = 20,
+): Promise<string> {
   for (let i = 0; i < attempts; i++) {
     const code = newRoomCode();
     if (!(await taken(code))) return code;

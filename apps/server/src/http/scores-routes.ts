@@ -24,8 +24,12 @@ export function scoresRouter(store: ScoreStore, log: Logger): Router {
     const parsed = scoresQuery.safeParse(req.query);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = issue?.path.length ? issue.path.join('.') : String(issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
-      res.status(400).json(errorBody(`bad query parameter ${field}: ${issue?.message ?? 'invalid'}`));
+      const field = issue?.path.length
+        ? issue.path.join('.')
+        : String(issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
+      res
+        .status(400)
+        .json(errorBody(`bad query parameter ${field}: ${issue?.message ?? 'invalid'}`));
       return;
     }
     const { mode, limit } = parsed.data;
@@ -52,7 +56,10 @@ export function scoresRouter(store: ScoreStore, log: Logger): Router {
         return;
       }
       // A stored replay never changes.
-      res.set('Cache-Control', 'public, max-age=31536000, immutable').type('application/json').send(replay);
+      res
+        .set('Cache-Control', 'public, max-age=31536000, immutable')
+        .type('application/json')
+        .send(replay);
     } catch (err) {
       log.error({ err, id }, 'reading a replay failed');
       res.status(503).json(errorBody('replays are unavailable, try again'));

@@ -18,7 +18,10 @@ export function staticClient(dir: string): Router {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {
     router.get('/', (_req: Request, res: Response) => {
-      res.status(404).type('text/plain').send('client not built: run the client build, or set CLIENT_DIR');
+      res
+        .status(404)
+        .type('text/plain')
+        .send('client not built: run the client build, or set CLIENT_DIR');
     });
     return router;
   }
@@ -27,7 +30,10 @@ export function staticClient(dir: string): Router {
       index: false,
       setHeaders: (res, path) => {
         const rel = path.slice(dir.length);
-        res.setHeader('Cache-Control', HASHED.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'Cache-Control',
+          HASHED.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     }),
   );

@@ -13,7 +13,9 @@ export abstract class DuoRoom extends GameRoom {
 
   protected override async roomCode(options: unknown): Promise<string> {
     if ((options as { private?: unknown } | null)?.private !== true) return '';
-    const code = await uniqueRoomCode(async (c) => (await matchMaker.query({ roomId: c })).length > 0);
+    const code = await uniqueRoomCode(
+      async (c) => (await matchMaker.query({ roomId: c })).length > 0,
+    );
     this.roomId = code;
     await this.setPrivate(true);
     return code;

@@ -48,7 +48,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   }
 
   override async onCreate(options: unknown): Promise<void> {
-    if (this.deps.lifecycle.draining) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
+    if (this.deps.lifecycle.draining)
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
     const code = await this.roomCode(options);
     this.match = new Match({
       mode: this.mode,
@@ -62,7 +63,9 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       send: (id, message) => this.#send(id, message),
     });
     this.state = this.match.state;
-    this.onMessage('*', (client: Client, type: string | number, payload: unknown) => this.#onMessage(client, type, payload));
+    this.onMessage('*', (client: Client, type: string | number, payload: unknown) =>
+      this.#onMessage(client, type, payload),
+    );
     this.deps.metrics.liveRooms.add(this);
   }
 
@@ -72,7 +75,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   }
 
   override async onJoin(client: Client, options?: { watchSelf?: unknown }): Promise<void> {
-    if (this.deps.lifecycle.draining) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
+    if (this.deps.lifecycle.draining)
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
     this.match.join(client.sessionId);
     this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
     if (options?.watchSelf === true) this.#watchSelf.add(client.sessionId);
@@ -86,7 +90,12 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
 
   override onDrop(client: Client, code?: number): void {
     // No second chance after flooding, and none while the room is closing for a shutdown.
-    if (this.#kicked.has(client.sessionId) || code === CLOSE_CODE.serverShutdown || this.state.draining) return;
+    if (
+      this.#kicked.has(client.sessionId) ||
+      code === CLOSE_CODE.serverShutdown ||
+      this.state.draining
+    )
+      return;
     this.match.drop(client.sessionId, RECONNECT_SECONDS);
     this.#flush();
     // Rejected when the seat expires (Colyseus then calls onLeave) or the client never fully joined.
@@ -152,7 +161,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (!guard) return;
     if (guard.onMessage(Date.now()) === 'flooding') return this.#kick(client, 'flooding');
     const parsed = parseClientMessage(type, payload);
-    if (!parsed.ok) return this.#send(id, { type: 'error', code: 'malformed', message: parsed.error }, true);
+    if (!parsed.ok)
+      return this.#send(id, { type: 'error', code: 'malformed', message: parsed.error }, true);
     if (parsed.message.type === 'inputs') this.#arrivals.push(performance.now());
     const pending = this.match.handle(id, parsed.message);
     if (pending) void pending.then(() => this.#flush());
@@ -165,7 +175,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     const { type, ...payload } = message;
     client.send(type, payload);
     if (type !== 'error') return;
-    if (countReject && message.code === 'malformed') this.deps.metrics.rejectedMessages.inc({ code: 'malformed' });
+    if (countReject && message.code === 'malformed')
+      this.deps.metrics.rejectedMessages.inc({ code: 'malformed' });
     if (!this.#guards.get(id)?.onReject(Date.now())) this.#kick(client, 'tooManyErrors');
   }
 
@@ -173,8 +184,14 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (this.#kicked.has(client.sessionId)) return;
     this.#kicked.add(client.sessionId);
     this.deps.metrics.disconnects.inc({ reason });
-    this.deps.log.warn({ room: this.roomId, session: client.sessionId, reason }, 'client disconnected');
-    const text = reason === 'flooding' ? 'too many messages: more than 60 per second' : 'too many invalid messages';
+    this.deps.log.warn(
+      { room: this.roomId, session: client.sessionId, reason },
+      'client disconnected',
+    );
+    const text =
+      reason === 'flooding'
+        ? 'too many messages: more than 60 per second'
+        : 'too many invalid messages';
     client.leave(CLOSE_CODE[reason], text);
   }
 

@@ -20,9 +20,26 @@ export interface TestRedis {
 export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tengen-redis-'));
-  await run('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'yes', '--pidfile', join(dir, 'redis.pid')]);
-  const cli = async (...args: string[]) => (await run('redis-cli', ['-p', String(port), ...args])).stdout;
-  for (let i = 0; i < 50 && (await cli('ping').catch(() => '')).trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 100));
+  await run('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    join(dir, 'redis.pid'),
+  ]);
+  const cli = async (...args: string[]) =>
+    (await run('redis-cli', ['-p', String(port), ...args])).stdout;
+  for (let i = 0; i < 50 && (await cli('ping').catch(() => '')).trim() !== 'PONG'; i++)
+    await new Promise((r) => setTimeout(r, 100));
   return {
     port,
     url: `redis://127.0.0.1:${port}`,

@@ -15,7 +15,11 @@ export interface SpawnedServer {
 }
 
 /** Starts `main.ts` with exactly `env` (plus PATH) and waits for its "server listening" log line. */
-export function spawnServer(env: Record<string, string>, args: string[] = [], timeoutMs = 20_000): Promise<SpawnedServer> {
+export function spawnServer(
+  env: Record<string, string>,
+  args: string[] = [],
+  timeoutMs = 20_000,
+): Promise<SpawnedServer> {
   const proc = spawn(process.execPath, ['--conditions=@tengen/source', MAIN, ...args], {
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,14 +19,30 @@ export interface TestServer {
  * Starts the real server (real SQLite file in a temp dir, real WebSocket transport). `clientFiles`
  * (path -> content) are written into the client folder first.
  */
-export async function startTestServer(env: Record<string, string> = {}, clientFiles: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  clientFiles: Record<string, string> = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tengen-server-'));
   for (const [path, content] of Object.entries(clientFiles)) {
     mkdirSync(dirname(join(dir, 'client', path)), { recursive: true });
     writeFileSync(join(dir, 'client', path), content);
   }
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DB_FILE: join(dir, 'db.sqlite'), CLIENT_DIR: join(dir, 'client'), DRAIN_SECONDS: '2', ...env }, dir);
-  const running = await startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'));
+  const config = loadConfig(
+    {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DB_FILE: join(dir, 'db.sqlite'),
+      CLIENT_DIR: join(dir, 'client'),
+      DRAIN_SECONDS: '2',
+      ...env,
+    },
+    dir,
+  );
+  const running = await startServer(
+    config,
+    createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
+  );
   return {
     running,
     config,

@@ -64,14 +64,21 @@ export class Pilot {
    * Plays idle (or with `buttons`) in real time, `lead` frames ahead of the clock (the server
    * tolerates 180), until `untilFrame` or the top-out.
    */
-  async play(opts: { untilFrame?: number; lead?: number; buttons?: (g: Game) => number } = {}): Promise<Game> {
+  async play(
+    opts: { untilFrame?: number; lead?: number; buttons?: (g: Game) => number } = {},
+  ): Promise<Game> {
     const lead = opts.lead ?? 120;
     const stop = opts.untilFrame ?? Infinity;
     while (!this.game.topOut && this.game.frame < stop) {
       const now = performance.now();
-      const active = now - this.#startedAt - this.#pausedMs - (this.#pausedAt === null ? 0 : now - this.#pausedAt);
+      const active =
+        now -
+        this.#startedAt -
+        this.#pausedMs -
+        (this.#pausedAt === null ? 0 : now - this.#pausedAt);
       const target = Math.min(stop, Math.floor((active * FRAMES_PER_SECOND) / 1000) + lead);
-      while (this.game.frame < target && !this.game.topOut) this.step(opts.buttons?.(this.game) ?? 0);
+      while (this.game.frame < target && !this.game.topOut)
+        this.step(opts.buttons?.(this.game) ?? 0);
       if (!this.game.topOut && this.game.frame < stop) await new Promise((r) => setTimeout(r, 16));
     }
     return this.game;

@@ -38,7 +38,10 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the server with a fresh database and waits until `GET /readyz` answers 200. */
-export async function startServer(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<RealServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<RealServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tengen-client-net-'));
   mkdirSync(join(dir, 'client'));
   const port = await freePort();
@@ -59,7 +62,9 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
   let stderr = '';
   proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done((exitCode = code))));
+  const exited = new Promise<number | null>((done) =>
+    proc.once('exit', (code) => done((exitCode = code))),
+  );
   const url = `http://127.0.0.1:${port}`;
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   const stop = async () => {
@@ -111,7 +116,11 @@ export async function joinRoom(url: string, how: 'solo' | 'duo' = 'solo'): Promi
 }
 
 /** Resolves with the value of `check` once it holds, polling it (state patches, messages, notices); fails after `timeoutMs`. */
-export async function until<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | null | false,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = check();
