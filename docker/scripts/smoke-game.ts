@@ -2,7 +2,7 @@
  * The smoke test's game: one solo game played by the bot through the running image over a real
  * WebSocket (the same test player the server's end-to-end tests use), submitted under a name.
  */
-import { TestPlayer } from '@tengen/bot-client';
+import { TestPlayer } from '@tengen/test-kit';
 
 /** What the server said about the game it re-simulated. */
 export interface SmokeGame {

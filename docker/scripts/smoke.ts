@@ -4,7 +4,7 @@
  * /api/scores, plays one bot game through it over a real WebSocket, stops it with SIGTERM
  * (expecting exit code 0 after the drain) and prints the image size.
  */
-import { createServer } from 'node:net';
+import { freePort } from '@tengen/test-kit';
 import { buildImage } from './container.ts';
 import { ensureLocalBase } from './local-base.ts';
 import { runContainer } from './run-container.ts';
@@ -12,17 +12,6 @@ import { playSmokeGame } from './smoke-game.ts';
 import { buildahOut, capture, hasDockerDaemon } from './tools.ts';
 
 const TAG = 'localhost/tengen-tetris:smoke';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitForStatus(url: string, status: number, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { spawnServer } from '../src/testing/spawn-server.ts';
+import { spawnServer } from '@tengen/test-kit';
 import { LoadGroup } from './load-group.ts';
 import { bucketQuantile, histogramBuckets, quantile, summarize } from './report.ts';
 

@@ -1,7 +1,7 @@
 import { CLOSE_CODE, MAX_BATCH_FRAMES } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
-import { TestPlayer } from '@tengen/bot-client';
+import { TestPlayer } from '@tengen/test-kit';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import { CLOSE_CODE } from '@tengen/protocol';
 import { SqliteScoreStore } from '@tengen/scores';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
-import { spawnServer, type SpawnedServer } from './testing/spawn-server.ts';
-import { TestPlayer } from '@tengen/bot-client';
+import { spawnServer, type SpawnedServer } from '@tengen/test-kit';
+import { TestPlayer } from '@tengen/test-kit';
 
 const dir = mkdtempSync(join(tmpdir(), 'tengen-drain-'));
 let server: SpawnedServer | undefined;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
-import { TestPlayer } from '@tengen/bot-client';
+import { TestPlayer } from '@tengen/test-kit';
 
 let server: TestServer;
 beforeAll(async () => {

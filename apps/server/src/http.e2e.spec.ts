@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './testing/free-port.ts';
+import { freePort } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
-import { TestPlayer } from '@tengen/bot-client';
+import { TestPlayer } from '@tengen/test-kit';
 
 let server: TestServer;
 let port: number;

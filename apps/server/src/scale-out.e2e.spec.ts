@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './testing/free-port.ts';
+import { freePort } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
 import { startRedis, type TestRedis } from './testing/redis-server.ts';
-import { spawnServer, type SpawnedServer } from './testing/spawn-server.ts';
-import { TestPlayer } from '@tengen/bot-client';
+import { spawnServer, type SpawnedServer } from '@tengen/test-kit';
+import { TestPlayer } from '@tengen/test-kit';
 
 const dir = mkdtempSync(join(tmpdir(), 'tengen-scale-'));
 let redis: TestRedis;

@@ -3,7 +3,7 @@ import type { ScoresResponse } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
-import { TestPlayer } from '@tengen/bot-client';
+import { TestPlayer } from '@tengen/test-kit';
 
 let server: TestServer;
 beforeAll(async () => {

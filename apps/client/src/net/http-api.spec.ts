@@ -1,4 +1,4 @@
-import { TestPlayer } from '@tengen/bot-client';
+import { TestPlayer } from '@tengen/test-kit';
 import { runReplay } from '@tengen/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, HttpApi, parseReplayResponse, parseScores } from './http-api.ts';

@@ -1,6 +1,6 @@
 // What OnlineSession tells the screen, each produced for real: a game run ahead of the clock, a
 // kicked connection, a server restart (its own server process), opponents coming and going.
-import { TestPlayer } from '@tengen/bot-client';
+import { TestPlayer } from '@tengen/test-kit';
 import type { ServerMessage } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionNotice } from '../game/backend.ts';

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+// The server's entry point, started as a process (apps are run, never imported).
+const MAIN = fileURLToPath(new URL('../../../apps/server/src/main.ts', import.meta.url));
 
 /** A server running as its own Node process (`node main.ts`), as in production. */
 export interface SpawnedServer {

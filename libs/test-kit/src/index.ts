@@ -1,0 +1,7 @@
+// @tengen/test-kit: what tests, benchmarks and smoke tests need to drive the real server: the server
+// as its own process, free loopback ports, and a bot that plays over a real Colyseus connection the
+// way the browser does. Used by the server's end-to-end tests and benchmark, the client's network
+// specs and the image smoke test.
+export { freePort } from './free-port.ts';
+export { spawnServer, type SpawnedServer } from './spawn-server.ts';
+export { TestPlayer, type PlayOptions } from './test-player.ts';
