@@ -58,6 +58,17 @@ export async function startDuo(a: Page, b: Page, base = '', levels = [0, 19]): P
     [b, levels[1]!],
   ] as const) {
     await expect(p.getByTestId('level-grid')).toBeVisible();
+    // Every level is on show: the panel (in duo, your side only) does not cut off a column.
+    const cut = await p.getByTestId('level-grid').evaluate((grid) => {
+      const panel = grid.closest('.panel')!.getBoundingClientRect();
+      return [...grid.querySelectorAll('button')]
+        .filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.left < panel.left || r.right > panel.right;
+        })
+        .map((b) => b.textContent);
+    });
+    expect(cut, 'level buttons outside the panel').toEqual([]);
     await p.getByRole('button', { name: `Level ${level}`, exact: true }).click();
   }
   await expect(a.getByTestId('hud-phase')).toHaveText('PLAYING');
