@@ -61,7 +61,7 @@ export async function startDuo(a: Page, b: Page, base = '', levels = [0, 19]): P
     // Every level is on show: the panel (in duo, your side only) does not cut off a column.
     const cut = await p.getByTestId('level-grid').evaluate((grid) => {
       const panel = grid.closest('.panel')!.getBoundingClientRect();
-      return [...grid.querySelectorAll('button')]
+      return Array.from(grid.querySelectorAll('button'))
         .filter((b) => {
           const r = b.getBoundingClientRect();
           return r.left < panel.left || r.right > panel.right;

@@ -74,7 +74,7 @@ function checkLandscape(
 
 test.describe('layout', () => {
   // Whole duo games on a software-rendered phone: more than the default 90 s on a loaded machine.
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   for (const vp of [
     { width: 390, height: 844 },
     { width: 360, height: 740 },
