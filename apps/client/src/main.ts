@@ -11,6 +11,7 @@ import { Banner } from './ui/banner.ts';
 import { HudMirror } from './ui/hud-mirror.ts';
 import { menuKey } from './ui/menu-nav.ts';
 import { PanelHost } from './ui/panel-host.ts';
+import { StageOverlay } from './ui/stage-overlay.ts';
 import { prefersTouch, touchControls } from './ui/touch-controls.ts';
 
 function el(id: string): HTMLElement {
@@ -29,9 +30,11 @@ const panelEl = el('panel');
 input.onMenuKey = (key) => menuKey(document, key, panelEl);
 const hud = new HudMirror(el('hud'));
 const stageEl = el('stage');
+const overlay = new StageOverlay(el('screen'), stageEl);
 const stage = new Stage(stageEl, perf, {
   beforeTick: () => input.pollGamepads(),
   afterTick: (frames, driver) => hud.update(frames, driver.kind),
+  placed: (layout) => overlay.apply(layout),
 });
 const sfx = new Sfx(store);
 
@@ -52,6 +55,7 @@ for (const ev of ['pointerdown', 'keydown'] as const)
 const touch = el('touch');
 const showTouch = (): void => {
   touch.hidden = !prefersTouch(window);
+  stage.setPad(!touch.hidden);
 };
 touch.append(touchControls(input));
 showTouch();

@@ -4,22 +4,25 @@ import type { PerfMeter } from '../loop/perf-meter.ts';
 import { BootScene, SCENE } from '../scenes/boot-scene.ts';
 import { StageScene, type StageHooks } from '../scenes/stage-scene.ts';
 import { SCREEN_H, SCREEN_W } from '../view/layout.ts';
-
-/** Same rule as the stage scene: noticeably taller than wide. */
-function isPortrait(el: HTMLElement): boolean {
-  return el.clientHeight > el.clientWidth * 1.2;
-}
+import { stageLayout, type StageLayout } from '../view/stage-layout.ts';
 
 /**
- * The Phaser game: WebGL, pixel-art scaling that fits the parent (portrait phones included), and the
- * one stage scene that draws whichever driver the app shows.
+ * The Phaser game: WebGL, pixel-art scaling that fits the parent, and the one stage scene that draws
+ * whichever driver the app shows. Where the boards go is `stageLayout` of the parent's size, the
+ * player count and the touch pad; it is recomputed on every resize and orientation change, never
+ * because of what the page shows (a notice or a panel cannot move a board).
  */
 export class Stage {
   readonly game: Phaser.Game;
   readonly ready: Promise<void>;
+  readonly #parent: HTMLElement;
   #driver: StageDriver | null = null;
+  #layout: StageLayout | null = null;
+  #pad = false;
+  #pending = 0;
 
   constructor(parent: HTMLElement, perf: PerfMeter, hooks: StageHooks) {
+    this.#parent = parent;
     let resolve!: () => void;
     this.ready = new Promise((r) => (resolve = r));
     this.game = new Phaser.Game({
@@ -37,18 +40,37 @@ export class Stage {
       scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, parent },
       scene: [new BootScene(() => resolve()), new StageScene(perf, hooks)],
     });
-    let portrait = isPortrait(parent);
-    new ResizeObserver(() => {
-      if (isPortrait(parent) === portrait) return;
-      portrait = !portrait;
-      this.relayout();
-    }).observe(parent);
+    new ResizeObserver(() => this.#schedule()).observe(parent);
   }
 
-  /** Redraws the current driver with a fresh layout (after the screen turned portrait/landscape). */
+  /** Whether the touch pad is shown (it takes part of the stage). */
+  setPad(on: boolean): void {
+    if (on === this.#pad) return;
+    this.#pad = on;
+    this.#schedule();
+  }
+
+  /** The layout on screen (null before the first driver). */
+  get layout(): StageLayout | null {
+    return this.#layout;
+  }
+
+  /** Redraws the current driver if the layout for the stage's size changed (at most once a frame). */
+  #schedule(): void {
+    if (this.#pending !== 0) return;
+    this.#pending = requestAnimationFrame(() => {
+      this.#pending = 0;
+      this.relayout();
+    });
+  }
+
+  /** Redraws the current driver with a fresh layout when the stage's size or pad changed. */
   relayout(): void {
-    if (this.#driver !== null && this.game.scene.isActive(SCENE.stage))
-      this.game.scene.start(SCENE.stage, { driver: this.#driver });
+    const driver = this.#driver;
+    if (driver === null || !this.game.scene.isActive(SCENE.stage)) return;
+    const next = this.#layoutFor(driver);
+    if (JSON.stringify(next) === JSON.stringify(this.#layout)) return;
+    this.#start(driver, next);
   }
 
   /** Shows a driver (disposing the previous one). */
@@ -56,11 +78,25 @@ export class Stage {
     await this.ready;
     if (this.#driver !== driver) this.#driver?.dispose();
     this.#driver = driver;
-    this.game.scene.start(SCENE.stage, { driver });
+    this.#start(driver, this.#layoutFor(driver));
   }
 
   /** The driver on screen. */
   get driver(): StageDriver | null {
     return this.#driver;
+  }
+
+  #layoutFor(driver: StageDriver): StageLayout {
+    return stageLayout({
+      width: this.#parent.clientWidth,
+      height: this.#parent.clientHeight,
+      players: driver.players,
+      pad: this.#pad,
+    });
+  }
+
+  #start(driver: StageDriver, layout: StageLayout): void {
+    this.#layout = layout;
+    this.game.scene.start(SCENE.stage, { driver, layout });
   }
 }

@@ -3,7 +3,9 @@ import {
   CELL,
   mirrorLayout,
   nesLayout,
-  screenLayout,
+  portraitLayout,
+  PORTRAIT_H,
+  PORTRAIT_W,
   shiftLayout,
   SCREEN_W,
   type Rect,
@@ -49,9 +51,9 @@ describe('layout', () => {
   });
 
   it('the portrait layout fits its screen and keeps the well full size', () => {
-    const p = screenLayout(1, true);
+    const p = { width: PORTRAIT_W, height: PORTRAIT_H };
     expect(p.width).toBeLessThan(p.height);
-    const l = p.players[0]!;
+    const l = portraitLayout();
     expect(l.well).toMatchObject({ w: 80, h: 160 });
     for (const b of l.boxes) {
       expect(inside(b, 0, p.width)).toBe(true);
@@ -59,12 +61,5 @@ describe('layout', () => {
     }
     for (const t of [l.lines, l.top, l.score, l.level, ...l.labels])
       expect(t.x + t.chars * CELL).toBeLessThanOrEqual(p.width - 4);
-  });
-
-  it('duo screens are two NES screens wide', () => {
-    expect(screenLayout(1)).toMatchObject({ width: 256, height: 224 });
-    const duo = screenLayout(2);
-    expect(duo.width).toBe(512);
-    expect(duo.players).toHaveLength(2);
   });
 });

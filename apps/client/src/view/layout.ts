@@ -163,18 +163,3 @@ export function portraitLayout(): PlayerLayout {
     name: { x: 12, y: 8, chars: 10 },
   };
 }
-
-/**
- * Screen size and the players' layouts: one player (NES layout, or the narrow one on a portrait
- * screen) or two (mirrored, side by side).
- */
-export function screenLayout(
-  players: 1 | 2,
-  portrait = false,
-): { width: number; height: number; players: PlayerLayout[] } {
-  const base = nesLayout();
-  if (players === 1 && portrait)
-    return { width: PORTRAIT_W, height: PORTRAIT_H, players: [portraitLayout()] };
-  if (players === 1) return { width: SCREEN_W, height: SCREEN_H, players: [base] };
-  return { width: SCREEN_W * 2, height: SCREEN_H, players: [base, mirrorLayout(base, SCREEN_W)] };
-}
