@@ -70,6 +70,7 @@ export default defineConfig({
           CLIENT_DIR: join(root, 'dist', 'apps', 'client'),
           LOG_LEVEL: 'warn',
           DRAIN_SECONDS: '1',
+          METRICS_PORT: '0',
         },
       },
 });

@@ -80,7 +80,7 @@ try {
 
   await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'mark' }), p.next('marked'))));
   probes.mark();
-  const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
+  const scrape = async () => (await fetch(server.metricsUrl)).text();
   const gauge = (text: string, name: string) =>
     Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
   const gcSeconds = (text: string) =>

@@ -96,7 +96,7 @@ describe('fuzzing the rooms', () => {
     expect((await player.message('submitted')).score).toBe(game.score);
 
     expect((await getJson(`${server.url}/readyz`)).status).toBe(200);
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await fetch(server.metricsUrl)).text();
     const rejected = [
       ...metrics.matchAll(/^tengen_rejected_messages_total\{code="\w+"\} (\d+)/gm),
     ].reduce((n, m) => n + Number(m[1]), 0);
