@@ -112,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const c = parsed.data;
+  if (c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT)
+    throw new ConfigError(
+      `invalid METRICS_PORT="${c.METRICS_PORT}": must differ from PORT (metrics are never served on the public port)`,
+    );
   const dbFile = resolve(cwd, c.DB_FILE);
   try {
     mkdirSync(dirname(dbFile), { recursive: true });

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * Reads a request body of at most `maxBytes` into `req.body` (a string; Colyseus's router uses a
  * pre-read body as is) and then calls `next`. A larger body is refused with 413 before it is read:
  * at once when `Content-Length` says so, else as soon as a chunked body passes the limit; the
- * connection is then closed, so the rest is never received. Requests without a body pass through.
+ * connection is then closed, so the rest is never buffered. Requests without a body pass through.
  */
 export function readLimitedBody(
   req: IncomingMessage,
@@ -46,9 +46,9 @@ function tooLarge(req: IncomingMessage, res: ServerResponse, maxBytes: number): 
   res.writeHead(413, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
-    connection: 'close',
   });
-  // Stop reading: the socket closes once the response is out, the rest of the body is dropped.
-  res.end(body, () => req.socket.destroy());
-  req.pause();
+  // The response goes out first and the connection stays up a moment, so a client still uploading
+  // reads it (closing at once would reset the connection under the response); Node discards what
+  // arrives meanwhile without buffering it, then the connection is cut.
+  res.end(body, () => setTimeout(() => req.socket.destroy(), 250).unref());
 }
