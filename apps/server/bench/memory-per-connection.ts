@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnServer, testClientOptions } from '@tengen/test-kit';
-import type { RoomStateShape } from '@tengen/protocol';
 
 // (The SDK picks its WebSocket class when it loads, hence the dynamic import.)
 const { Client } = await import('@colyseus/sdk');
@@ -45,8 +44,8 @@ async function openPairs(pairs: number): Promise<Room[]> {
   const rooms: Room[] = [];
   for (let i = 0; i < pairs; i++) {
     const client = new Client(server.url, testClientOptions());
-    const host = await client.create<RoomStateShape>('duo', { private: true });
-    const guest = await client.joinById<RoomStateShape>(host.roomId, {});
+    const host = await client.create('duo', { private: true });
+    const guest = await client.joinById(host.roomId, {});
     for (const r of [host, guest]) r.onMessage('*', () => undefined);
     rooms.push(host, guest);
   }
