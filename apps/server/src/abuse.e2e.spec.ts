@@ -225,6 +225,21 @@ describe('malformed frames', () => {
     expect(server.logs.filter((l) => /\n\s+at /.test(JSON.stringify(l['msg'] ?? '')))).toEqual([]);
     expect(server.logs.filter((l) => JSON.stringify(l).includes('\\n    at '))).toEqual([]);
   });
+
+  it('a frame above the size limit closes the socket (1009) with one log line, no stack', async () => {
+    const seat = await matchmake(server.url, 'create', 'solo', {}, as(testAddress()));
+    const ws = await rawJoin(server.url, seat.body);
+    const close = closed(ws);
+    ws.send(new Uint8Array(64 * 1024).fill(13));
+    expect((await close).code).toBe(1009);
+    await new Promise((r) => setTimeout(r, 300));
+    const lines = server.logs.filter(
+      (l) => l['msg'] === 'WebSocket protocol error: connection closed',
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(String(lines.at(-1)?.['error'])).toMatch(/Max payload size exceeded/);
+    expect(server.logs.filter((l) => JSON.stringify(l).includes('\\n    at '))).toEqual([]);
+  });
 });
 
 describe('metrics and CORS', () => {

@@ -1,4 +1,4 @@
-import { WebSocketTransport } from '@colyseus/ws-transport';
+import { WebSocketTransport, type TransportOptions } from '@colyseus/ws-transport';
 
 /** The parts of a `ws` socket the heartbeat touches (the transport counts unanswered pings). */
 interface HeartbeatSocket {
@@ -20,6 +20,15 @@ const noop = () => undefined;
 export class StaggeredWebSocketTransport extends WebSocketTransport {
   /** Called once per socket that breaks the WebSocket protocol (ws closes it): log one line. */
   onProtocolError: (message: string) => void = () => undefined;
+
+  constructor(options: TransportOptions) {
+    super(options);
+    // The base class registers `onConnection` unbound (`this` would be the ws server): rebind it.
+    this.wss.removeAllListeners('connection');
+    this.wss.on('connection', (...args: Parameters<WebSocketTransport['onConnection']>) =>
+      this.onConnection(...args),
+    );
+  }
 
   /** Open WebSocket connections (joined to a room or not). */
   get connectionCount(): number {
