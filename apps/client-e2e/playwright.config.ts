@@ -71,6 +71,9 @@ export default defineConfig({
           CLIENT_DIR: join(root, 'dist', 'apps', 'client'),
           LOG_LEVEL: 'warn',
           DRAIN_SECONDS: '1',
+          METRICS_PORT: '0',
+          // Each browser context sends its own X-Forwarded-For (fixtures.ts): one network per player.
+          TRUSTED_PROXY_HOPS: '1',
         },
       },
 });

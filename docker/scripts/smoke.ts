@@ -48,7 +48,13 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const container = runContainer(
     TAG,
-    { HOST: '127.0.0.1', PORT: String(port), DRAIN_SECONDS: '5', LOG_LEVEL: 'warn' },
+    {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      METRICS_PORT: String(await freePort()),
+      DRAIN_SECONDS: '5',
+      LOG_LEVEL: 'warn',
+    },
     builder,
   );
   try {

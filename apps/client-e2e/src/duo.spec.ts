@@ -97,8 +97,8 @@ test.describe('duo', () => {
       consoleErrors.splice(0, consoleErrors.length, ...rest);
     };
     const a = (await newPlayer()).page;
-    await a.goto('/duo/ZZZZ');
-    await expect(a.getByTestId('duo-error')).toContainText('There is no room ZZZZ');
+    await a.goto('/duo/YYYYYYYYYY');
+    await expect(a.getByTestId('duo-error')).toContainText('There is no room YYYYYYYYYY');
     dropRefusals();
 
     // A private room with two players is full for a third.

@@ -6,6 +6,18 @@ import {
   type Page,
 } from '@playwright/test';
 
+let addresses = 0;
+
+/**
+ * Headers that make each browser its own network to the server (which runs with
+ * `TRUSTED_PROXY_HOPS=1`, as behind the load balancer), so the per-address room limits count per
+ * player and never across tests.
+ */
+function ownNetwork(): Record<string, string> {
+  addresses++;
+  return { 'x-forwarded-for': `198.18.${(addresses >> 8) & 0xff}.${addresses & 0xff}` };
+}
+
 /** Console messages and page errors that count as failures (SwiftShader's GPU notes are warnings). */
 function watch(page: Page, errors: string[]): void {
   page.on('console', (m) => {
@@ -32,6 +44,7 @@ export const test = base.extend<Fixtures>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
+      await page.context().setExtraHTTPHeaders(ownNetwork());
       watch(page, errors);
       await use(errors);
       expect(errors, 'console errors').toEqual([]);
@@ -41,7 +54,7 @@ export const test = base.extend<Fixtures>({
   newPlayer: async ({ browser, consoleErrors }, use) => {
     const opened: BrowserContext[] = [];
     await use(async () => {
-      const context = await (browser as Browser).newContext();
+      const context = await (browser as Browser).newContext({ extraHTTPHeaders: ownNetwork() });
       opened.push(context);
       const page = await context.newPage();
       watch(page, consoleErrors);

@@ -32,6 +32,8 @@ const server = await spawnServer({
   DB_FILE: join(dir, 'db.sqlite'),
   CLIENT_DIR: dir,
   DRAIN_SECONDS: '1',
+  // The load is the point here: lift the per-process connection cap above it.
+  MAX_CONNECTIONS: String(players + 100),
   ...(process.env['BENCH_PROFILE']
     ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE']}` }
     : {}),
@@ -80,7 +82,7 @@ try {
 
   await Promise.all(pool.map((p) => (p.w.postMessage({ type: 'mark' }), p.next('marked'))));
   probes.mark();
-  const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
+  const scrape = async () => (await fetch(server.metricsUrl)).text();
   const gauge = (text: string, name: string) =>
     Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
   const gcSeconds = (text: string) =>

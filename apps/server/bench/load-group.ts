@@ -1,4 +1,5 @@
 import type { RoomStateShape } from '@tengen/protocol';
+import { testClientOptions } from '@tengen/test-kit';
 import { LoadPair } from './load-pair.ts';
 
 // Use the `ws` package rather than Node's built-in WebSocket: its socket exposes exact wire bytes.
@@ -25,12 +26,12 @@ export interface GroupReport {
 export class LoadGroup {
   readonly pairs: LoadPair[] = [];
   failures = 0;
-  readonly #client;
+  readonly #url: string;
   readonly #level: number;
   readonly #ticker: NodeJS.Timeout;
 
   constructor(url: string, level: number) {
-    this.#client = new Client(url);
+    this.#url = url;
     this.#level = level;
     this.#ticker = setInterval(() => {
       const now = performance.now();
@@ -89,8 +90,10 @@ export class LoadGroup {
   }
 
   async #openPair(): Promise<void> {
-    const host = await this.#client.create<RoomStateShape>('duo', { private: true });
-    const guest = await this.#client.joinById<RoomStateShape>(host.roomId, {});
+    // Each pair is its own network (the server limits room creation per address).
+    const client = new Client(this.#url, testClientOptions());
+    const host = await client.create<RoomStateShape>('duo', { private: true });
+    const guest = await client.joinById<RoomStateShape>(host.roomId, {});
     this.pairs.push(new LoadPair(host, guest));
     for (const room of [host, guest]) {
       room.send('selectLevel', { level: this.#level });

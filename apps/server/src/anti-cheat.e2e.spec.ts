@@ -85,7 +85,7 @@ describe('forged and impossible inputs', () => {
     expect(await refusal(p, () => p.send('submit', { name: 'cheater' }))).toMatchObject({
       code: 'unranked',
     });
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await fetch(server.metricsUrl)).text();
     expect(metrics).toMatch(/tengen_unranked_games_total\{reason="aheadOfClock"\} 1/);
     await p.leave();
   });

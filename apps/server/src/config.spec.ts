@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, DEFAULT_MAX_CONNECTIONS, loadConfig } from './config.ts';
 
 const dirs: string[] = [];
 const cwd = () => {
@@ -28,6 +28,10 @@ describe('loadConfig', () => {
       logLevel: 'info',
       drainSeconds: 30,
       clientDir: join(dir, 'dist', 'apps', 'client'),
+      trustedProxyHops: 0,
+      metricsPort: 9464,
+      corsOrigins: [],
+      maxConnections: DEFAULT_MAX_CONNECTIONS,
     });
     expect(existsSync(join(dir, 'data'))).toBe(true);
   });
@@ -44,6 +48,10 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'warn',
         DRAIN_SECONDS: '5',
         CLIENT_DIR: '/srv/client',
+        TRUSTED_PROXY_HOPS: '1',
+        METRICS_PORT: '9100',
+        CORS_ORIGINS: 'https://a.example, http://localhost:4200',
+        MAX_CONNECTIONS: '800',
       },
       dir,
     );
@@ -57,6 +65,10 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       drainSeconds: 5,
       clientDir: '/srv/client',
+      trustedProxyHops: 1,
+      metricsPort: 9100,
+      corsOrigins: ['https://a.example', 'http://localhost:4200'],
+      maxConnections: 800,
     });
     expect(loadConfig({ HOST: 'a', ADDRESS: 'b' }, dir).host).toBe('a');
   });
@@ -69,6 +81,14 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://x' }, /REDIS_URL/],
     [{ PUBLIC_ADDRESS: 'https://x.example.com' }, /PUBLIC_ADDRESS.*host\[:port\]/],
     [{ ADDRESS: '' }, /ADDRESS \(alias of HOST\)/],
+    [{ TRUSTED_PROXY_HOPS: '-1' }, /^invalid TRUSTED_PROXY_HOPS="-1"/],
+    [{ TRUSTED_PROXY_HOPS: 'alb' }, /^invalid TRUSTED_PROXY_HOPS="alb"/],
+    [{ METRICS_PORT: '99999' }, /^invalid METRICS_PORT="99999"/],
+    [{ CORS_ORIGINS: '*' }, /^invalid CORS_ORIGINS="\*": expected comma-separated origins/],
+    [{ CORS_ORIGINS: 'https://a.example/path' }, /^invalid CORS_ORIGINS=/],
+    [{ MAX_CONNECTIONS: '0' }, /^invalid MAX_CONNECTIONS="0"/],
+    [{ METRICS_PORT: '2567' }, /^invalid METRICS_PORT="2567": must differ from PORT/],
+    [{ MAX_CONNECTIONS: 'lots' }, /^invalid MAX_CONNECTIONS="lots"/],
   ])('stops on %j', (env, message) => {
     expect(() => loadConfig(env, cwd())).toThrow(ConfigError);
     expect(() => loadConfig(env, cwd())).toThrow(message);

@@ -6,6 +6,20 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+/** A browser origin: `scheme://host[:port]`, no path. */
+const origin = z
+  .string()
+  .regex(
+    /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/,
+    'expected comma-separated origins such as https://play.example.com',
+  );
+
+/**
+ * Default `MAX_CONNECTIONS`. `npx nx run server:bench-memory` (500 players in duo rooms) measured
+ * 268 MB of RSS at rest and about 60 KB more per idle, 80 KB per playing connection: 1,500 players
+ * take about 390 MB, and 508 MB with the per-connection part doubled, inside the chart's 512Mi limit.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 1500;
 
 const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -25,6 +39,19 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DRAIN_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   CLIENT_DIR: z.string().min(1).default('dist/apps/client'),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  METRICS_PORT: port.default(9464),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .pipe(z.array(origin)),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_MAX_CONNECTIONS),
 });
 
 /** Aliases kept from the old app's chart: the first name wins when both are set. */
@@ -45,6 +72,17 @@ export interface Config {
   drainSeconds: number;
   /** Absolute path of the built client. */
   clientDir: string;
+  /**
+   * Proxies in front of the server that append to `X-Forwarded-For` (the ALB is one). The client
+   * address is the entry that many hops from the right; 0 trusts the header not at all.
+   */
+  trustedProxyHops: number;
+  /** Port of the Prometheus `/metrics` listener (never routed by the Ingress); 0 picks a free one. */
+  metricsPort: number;
+  /** Origins allowed to call matchmaking from another site; empty means same-origin only. */
+  corsOrigins: string[];
+  /** WebSocket connections this process accepts; further players are refused ("server full"). */
+  maxConnections: number;
 }
 
 /** Thrown for an invalid environment; the message names the variable. */
@@ -54,7 +92,8 @@ export class ConfigError extends Error {
 
 /**
  * Parses the environment (`HOST`/`ADDRESS`, `PORT`, `DB_FILE`/`DB_FILENAME`, `REDIS_URL`,
- * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `CLIENT_DIR`) and creates the database folder.
+ * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `CLIENT_DIR`, `TRUSTED_PROXY_HOPS`, `METRICS_PORT`,
+ * `CORS_ORIGINS`, `MAX_CONNECTIONS`) and creates the database folder.
  * Throws a `ConfigError` naming the first bad variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -74,6 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const c = parsed.data;
+  if (c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT)
+    throw new ConfigError(
+      `invalid METRICS_PORT="${c.METRICS_PORT}": must differ from PORT (metrics are never served on the public port)`,
+    );
   const dbFile = resolve(cwd, c.DB_FILE);
   try {
     mkdirSync(dirname(dbFile), { recursive: true });
@@ -93,5 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: c.LOG_LEVEL,
     drainSeconds: c.DRAIN_SECONDS,
     clientDir: resolve(cwd, c.CLIENT_DIR),
+    trustedProxyHops: c.TRUSTED_PROXY_HOPS,
+    metricsPort: c.METRICS_PORT,
+    corsOrigins: c.CORS_ORIGINS,
+    maxConnections: c.MAX_CONNECTIONS,
   };
 }

@@ -1,4 +1,4 @@
-import { ROOM_CODE_ALPHABET, type ScoresResponse } from '@tengen/protocol';
+import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, type ScoresResponse } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
@@ -118,7 +118,7 @@ describe('duo room, end to end over WebSockets', () => {
       watchSelf: false,
     });
     const code = await host.until('a room code', () => host.room.state.code);
-    expect(code).toMatch(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4}$`));
+    expect(code).toMatch(new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`));
     expect(host.room.roomId).toBe(code);
     const stranger = await TestPlayer.connect(server.url, 'joinOrCreate', 'duo');
     expect(stranger.room.roomId).not.toBe(code);

@@ -70,7 +70,7 @@ describe('probes and metrics', () => {
       status: 200,
       body: { status: 'ready' },
     });
-    const metrics = await fetch(`${server.url}/metrics`);
+    const metrics = await fetch(server.metricsUrl);
     expect(metrics.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await metrics.text();
     for (const name of [

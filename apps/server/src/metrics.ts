@@ -71,6 +71,12 @@ export class Metrics {
     labelNames: ['reason'],
     registers: [this.registry],
   });
+  readonly matchmakeRefusals = new Counter({
+    name: 'tengen_matchmake_refusals_total',
+    help: 'Matchmaking calls refused by the abuse limits',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
   readonly relayLatency = new Histogram({
     name: 'tengen_relay_latency_seconds',
     help: 'From an input batch reaching its room to the resulting state patch being written to the sockets',

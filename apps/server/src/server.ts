@@ -6,9 +6,13 @@ import { RedisPresence } from '@colyseus/redis-presence';
 import { StaggeredWebSocketTransport } from './staggered-transport.ts';
 import { SqliteScoreStore, type ScoreStore } from '@tengen/scores';
 import type { Logger } from 'pino';
+import { installMatchmakeGuard } from './abuse/matchmake-guard.ts';
+import { MatchmakeLimits } from './abuse/matchmake-limits.ts';
 import type { Config } from './config.ts';
 import { ScoreRecorder } from './game/score-recorder.ts';
+import { configureCors } from './http/cors.ts';
 import { configureHttp } from './http/http-app.ts';
+import { startMetricsServer } from './http/metrics-server.ts';
 import { installRequestPipeline } from './http/request-pipeline.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { colyseusLogger } from './logger.ts';
@@ -22,6 +26,8 @@ import { SoloRoom } from './rooms/solo-room.ts';
 export interface RunningServer {
   /** The port actually bound (useful with PORT=0). */
   port: number;
+  /** The port `/metrics` is served on (useful with METRICS_PORT=0). */
+  metricsPort: number;
   lifecycle: Lifecycle;
   metrics: Metrics;
   store: ScoreStore;
@@ -57,8 +63,25 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     lifecycle.addCheck({ name: 'redis', ok: () => p.ok });
   }
 
-  const deps: RoomDeps = { recorder, metrics, log, lifecycle, drainSeconds: config.drainSeconds };
   const http = createServer();
+  // Colyseus's default `maxPayload` (4 KB) already refuses larger frames; a full input batch is under 1 KB.
+  const transport = new StaggeredWebSocketTransport({ server: http });
+  transport.onProtocolError = (message) =>
+    log.warn({ error: message }, 'WebSocket protocol error: connection closed');
+  const limits = new MatchmakeLimits({
+    connections: () => transport.connectionCount,
+    maxConnections: config.maxConnections,
+  });
+  installMatchmakeGuard({ limits, metrics, log });
+  configureCors(config.corsOrigins);
+  const deps: RoomDeps = {
+    recorder,
+    metrics,
+    log,
+    lifecycle,
+    drainSeconds: config.drainSeconds,
+    limits,
+  };
   const server = defineServer({
     rooms: {
       solo: defineRoom(
@@ -72,7 +95,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         },
       ),
     },
-    transport: new StaggeredWebSocketTransport({ server: http }),
+    transport,
     ...(presence ? { presence } : {}),
     ...(driver ? { driver } : {}),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
@@ -90,12 +113,26 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     probe?.stop();
     throw err;
   }
-  installRequestPipeline(http, config.pathPrefix);
+  installRequestPipeline(http, {
+    prefix: config.pathPrefix,
+    trustedProxyHops: config.trustedProxyHops,
+  });
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>>;
+  try {
+    metricsServer = await startMetricsServer(metrics, config.host, config.metricsPort);
+  } catch (err) {
+    await server.gracefullyShutdown(false);
+    store.close();
+    probe?.stop();
+    throw err;
+  }
   await probe?.check();
   const port = (http.address() as AddressInfo).port;
+  const metricsPort = metricsServer.port;
   log.info(
     {
       port,
+      metricsPort,
       host: config.host,
       publicAddress: config.publicAddress,
       redis: Boolean(config.redisUrl),
@@ -111,10 +148,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.info({ drainSeconds: config.drainSeconds }, 'draining');
       await server.gracefullyShutdown(false);
       await recorder.settle();
+      await new Promise((resolve) => metricsServer.server.close(resolve));
       probe?.stop();
       store.close();
       log.info('stopped');
     })());
 
-  return { port, lifecycle, metrics, store, http, shutdown };
+  return { port, metricsPort, lifecycle, metrics, store, http, shutdown };
 }

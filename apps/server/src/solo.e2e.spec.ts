@@ -62,7 +62,7 @@ describe('solo room, end to end over WebSockets', () => {
       (await player.message('error', 0, (m) => m.code === 'alreadySubmitted')).message,
     ).toMatch(/already/);
 
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await fetch(server.metricsUrl)).text();
     expect(metrics).toMatch(/tengen_scores_stored_total\{mode="solo"\} 1/);
     expect(metrics).toMatch(/tengen_games_finished_total\{mode="solo"\} 1/);
     expect(metrics).toMatch(/tengen_clients\{type="solo"\} 1/);

@@ -1,6 +1,7 @@
 {{/*
 Environment of the server container. Each value maps onto exactly one variable the server parses:
-HOST, PORT, DB_FILE, LOG_LEVEL, DRAIN_SECONDS, REDIS_URL and PUBLIC_ADDRESS.
+HOST, PORT, DB_FILE, LOG_LEVEL, DRAIN_SECONDS, METRICS_PORT, TRUSTED_PROXY_HOPS, CORS_ORIGINS,
+MAX_CONNECTIONS, REDIS_URL and PUBLIC_ADDRESS.
 */}}
 {{- define "tengen.env" -}}
 - name: HOST
@@ -13,6 +14,14 @@ HOST, PORT, DB_FILE, LOG_LEVEL, DRAIN_SECONDS, REDIS_URL and PUBLIC_ADDRESS.
   value: {{ .Values.server.logLevel | quote }}
 - name: DRAIN_SECONDS
   value: {{ .Values.server.drainSeconds | quote }}
+- name: METRICS_PORT
+  value: {{ .Values.server.metricsPort | quote }}
+- name: TRUSTED_PROXY_HOPS
+  value: {{ .Values.server.trustedProxyHops | quote }}
+- name: CORS_ORIGINS
+  value: {{ join "," .Values.server.corsOrigins | quote }}
+- name: MAX_CONNECTIONS
+  value: {{ .Values.server.maxConnections | quote }}
 {{- if include "tengen.hasRedis" . }}
 {{- include "tengen.redisEnv" . }}
 {{- end }}

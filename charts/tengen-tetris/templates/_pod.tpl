@@ -55,7 +55,7 @@ metadata:
   annotations:
     prometheus.io/scrape: "true"
     prometheus.io/path: /metrics
-    prometheus.io/port: {{ .Values.server.port | quote }}
+    prometheus.io/port: {{ .Values.server.metricsPort | quote }}
     {{- with .Values.podAnnotations }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -96,6 +96,9 @@ spec:
       ports:
         - name: http
           containerPort: {{ .Values.server.port }}
+          protocol: TCP
+        - name: metrics
+          containerPort: {{ .Values.server.metricsPort }}
           protocol: TCP
       env:
         {{- include "tengen.env" . | nindent 8 }}

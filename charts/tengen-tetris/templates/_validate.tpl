@@ -22,6 +22,9 @@ workload template, so `helm template`, `lint` and `install` all stop with a clea
 {{- fail "more than one replica (replicaCount > 1 or autoscaling.enabled) needs scaleOut.enabled: rooms live in one process, so players on different pods would never meet" }}
 {{- end }}
 {{- end }}
+{{- if eq (int $v.server.metricsPort) (int $v.server.port) }}
+{{- fail "server.metricsPort must differ from server.port: /metrics is never served on the public port" }}
+{{- end }}
 {{- if and (eq $v.persistence.type "efs") (not $v.persistence.efs.fileSystemId) }}
 {{- fail "persistence.type efs needs persistence.efs.fileSystemId" }}
 {{- end }}

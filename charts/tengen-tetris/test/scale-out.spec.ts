@@ -145,6 +145,10 @@ describe('single-pod shape', () => {
       'DB_FILE',
       'LOG_LEVEL',
       'DRAIN_SECONDS',
+      'METRICS_PORT',
+      'TRUSTED_PROXY_HOPS',
+      'CORS_ORIGINS',
+      'MAX_CONNECTIONS',
     ]);
   });
 
@@ -156,6 +160,7 @@ describe('single-pod shape', () => {
     const deployment = one<IDeployment>(custom, 'Deployment');
     expect(deployment.spec?.template.spec?.containers[0]?.ports).toEqual([
       { name: 'http', containerPort: 8080, protocol: 'TCP' },
+      { name: 'metrics', containerPort: 9464, protocol: 'TCP' },
     ]);
     expect(one<IService>(custom, 'Service').spec?.ports?.[0]).toMatchObject({
       port: 80,

@@ -45,8 +45,11 @@ export const MIN_BATCH_FRAMES = 6;
 /** See `MIN_BATCH_FRAMES`. */
 export const MAX_PENDING_FRAMES = 20;
 
-/** Private duo room codes: this many characters from `ROOM_CODE_ALPHABET`. */
-export const ROOM_CODE_LENGTH = 4;
+/**
+ * Private duo room codes: this many characters from `ROOM_CODE_ALPHABET`, long enough that guessing
+ * within the join-by-code limit takes years (see `CODE_JOINS_PER_MINUTE`).
+ */
+export const ROOM_CODE_LENGTH = 10;
 
 /** Unambiguous upper-case letters and digits (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
 export const ROOM_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';

@@ -1,3 +1,4 @@
+export * from './abuse-limits.ts';
 export { BOARD_CELLS, BOARD_STRING_LENGTH, EMPTY_BOARD, packBoard, unpackBoard } from './board.ts';
 export {
   CLIENT_MESSAGE_TYPES,

@@ -4,4 +4,5 @@
 // specs and the image smoke test.
 export { freePort } from './free-port.ts';
 export { spawnServer, type SpawnedServer } from './spawn-server.ts';
+export { testAddress, testClientOptions } from './test-address.ts';
 export { TestPlayer, type PlayOptions } from './test-player.ts';

@@ -9,20 +9,31 @@ export interface SpawnedServer {
   proc: ChildProcess;
   port: number;
   url: string;
+  /** `http://127.0.0.1:<metrics port>/metrics` (the server's own Prometheus listener). */
+  metricsUrl: string;
   /** Parsed JSON log lines so far. */
   logs: Record<string, unknown>[];
   /** Resolves with the exit code (null when killed by a signal) and the signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `main.ts` with exactly `env` (plus PATH) and waits for its "server listening" log line. */
+/** Starts `main.ts` with exactly `env` (plus PATH, a free `METRICS_PORT`, and
+ * `TRUSTED_PROXY_HOPS=1` so that test players, each with its own `X-Forwarded-For`, are limited
+ * one by one) and waits for its "server listening" log line. */
 export function spawnServer(
   env: Record<string, string>,
   args: string[] = [],
   timeoutMs = 20_000,
 ): Promise<SpawnedServer> {
   const proc = spawn(process.execPath, ['--conditions=@tengen/source', MAIN, ...args], {
-    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      METRICS_PORT: '0',
+      TRUSTED_PROXY_HOPS: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
@@ -48,7 +59,8 @@ export function spawnServer(
           if (entry['msg'] === 'server listening') {
             clearTimeout(timer);
             const port = Number(entry['port']);
-            resolve({ proc, port, url: `http://127.0.0.1:${port}`, logs, exited });
+            const metricsUrl = `http://127.0.0.1:${Number(entry['metricsPort'])}/metrics`;
+            resolve({ proc, port, url: `http://127.0.0.1:${port}`, metricsUrl, logs, exited });
           }
         } catch {
           logs.push({ raw: line });

@@ -1,5 +1,6 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { Bot } from '@tengen/bot';
+import { testClientOptions } from './test-address.ts';
 import { Game } from '@tengen/engine';
 import {
   FRAMES_PER_SECOND,
@@ -82,7 +83,7 @@ export class TestPlayer {
     target: string,
     options: object = {},
   ): Promise<TestPlayer> {
-    const client = new Client(url);
+    const client = new Client(url, testClientOptions());
     const room = await client[method]<RoomStateShape>(target, { watchSelf: true, ...options });
     return new TestPlayer(room);
   }

@@ -10,8 +10,12 @@ describe('parseRoute', () => {
     ['/solo', '?level=20', { name: 'solo', level: null }],
     ['/solo', '?level=abc', { name: 'solo', level: null }],
     ['/duo', '', { name: 'duo' }],
-    ['/duo/ab12', '', { name: 'duo-join', code: 'AB12' }],
+    ['/duo/k7qxm3pahd', '', { name: 'duo-join', code: 'K7QXM3PAHD' }],
     ['/duo/a', '', { name: 'not-found', path: '/duo/a' }],
+    ['/duo/K7QX', '', { name: 'not-found', path: '/duo/K7QX' }],
+    ['/duo/K7QXM3PAHDX', '', { name: 'not-found', path: '/duo/K7QXM3PAHDX' }],
+    // 0, O, 1, I, L, 5, S, 2, Z, 8, B are never in a code.
+    ['/duo/K7QXM3PAH0', '', { name: 'not-found', path: '/duo/K7QXM3PAH0' }],
     ['/scoreboard', '', { name: 'scoreboard', replay: null }],
     ['/scoreboard', '?replay=r_42', { name: 'scoreboard', replay: 'r_42' }],
     ['/scoreboard', '?replay=%3Cx%3E', { name: 'scoreboard', replay: null }],
@@ -26,7 +30,7 @@ describe('parseRoute', () => {
       { name: 'solo', level: null },
       { name: 'solo', level: 7 },
       { name: 'duo' },
-      { name: 'duo-join', code: 'QWER' },
+      { name: 'duo-join', code: 'QWERTYQWER' },
       { name: 'scoreboard', replay: null },
       { name: 'scoreboard', replay: 'abc' },
     ];
@@ -39,14 +43,15 @@ describe('parseRoute', () => {
 
 describe('room codes', () => {
   it('accepts codes and invite links', () => {
-    expect(normaliseRoomCode(' ab12 ')).toBe('AB12');
-    expect(normaliseRoomCode('AB-12')).toBe('AB12');
-    expect(normaliseRoomCode('https://tetris.example/duo/XYZ9')).toBe('XYZ9');
+    expect(normaliseRoomCode(' k7qxm3pahd ')).toBe('K7QXM3PAHD');
+    expect(normaliseRoomCode('K7QXM-3PAHD')).toBe('K7QXM3PAHD');
+    expect(normaliseRoomCode('https://tetris.example/duo/XYX9999XYX')).toBe('XYX9999XYX');
+    expect(normaliseRoomCode('AB12')).toBeNull();
     expect(normaliseRoomCode('x')).toBeNull();
     expect(normaliseRoomCode('<script>')).toBeNull();
   });
 
   it('builds invite links', () => {
-    expect(inviteLink('https://t.example', 'AB12')).toBe('https://t.example/duo/AB12');
+    expect(inviteLink('https://t.example', 'K7QXM3PAHD')).toBe('https://t.example/duo/K7QXM3PAHD');
   });
 });

@@ -1,3 +1,5 @@
+import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '@tengen/protocol';
+
 /** The client's pages; the server falls back to index.html for each of these paths. */
 export type Route =
   | { name: 'title' }
@@ -7,8 +9,8 @@ export type Route =
   | { name: 'scoreboard'; replay: string | null }
   | { name: 'not-found'; path: string };
 
-/** Private room codes: 4-8 letters or digits (uppercased; the server issues them). */
-export const ROOM_CODE = /^[A-Za-z0-9]{4,8}$/;
+/** Private room codes: `ROOM_CODE_LENGTH` symbols of `ROOM_CODE_ALPHABET`, any case (the server issues them). */
+export const ROOM_CODE = new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`, 'i');
 const REPLAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Normalises a room code typed or pasted by a person, or returns null when it cannot be one. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MATCHMAKE_REFUSAL } from '@tengen/protocol';
 import { classifyJoinError } from './join-errors.ts';
 
 class ServerError extends Error {
@@ -30,6 +31,37 @@ describe('classifyJoinError', () => {
     expect(classifyJoinError(new ServerError(526, 'nope'))).toEqual({
       kind: 'other',
       message: 'The server refused: nope',
+    });
+  });
+
+  it('explains the abuse limits and the connection cap in words', () => {
+    const rooms = classifyJoinError(
+      new ServerError(
+        MATCHMAKE_REFUSAL.tooManyRooms,
+        'too many rooms opened from your network, wait a minute',
+      ),
+    );
+    expect(rooms).toEqual({
+      kind: 'rateLimited',
+      message: 'Too many rooms were opened from your network. Wait a minute, then try again.',
+    });
+    const codes = classifyJoinError(
+      new ServerError(
+        MATCHMAKE_REFUSAL.tooManyCodeAttempts,
+        'too many room codes tried from your network, wait a minute',
+      ),
+      'K7QXM3PAHD',
+    );
+    expect(codes.kind).toBe('rateLimited');
+    expect(codes.message).toMatch(/room codes.*Wait a minute/);
+    // "full" in the server's text must not read as a full room.
+    const full = classifyJoinError(
+      new ServerError(MATCHMAKE_REFUSAL.serverFull, 'the server is full, try again shortly'),
+      'K7QXM3PAHD',
+    );
+    expect(full).toEqual({
+      kind: 'serverFull',
+      message: 'The server is full right now. Try again in a moment.',
     });
   });
 });

@@ -1,9 +1,13 @@
+import { MATCHMAKE_REFUSAL } from '@tengen/protocol';
+
 /** What went wrong joining a room, in terms a screen can act on. */
 export type JoinFailure =
   | { kind: 'unreachable'; message: string }
   | { kind: 'notFound'; message: string }
   | { kind: 'full'; message: string }
   | { kind: 'draining'; message: string }
+  | { kind: 'rateLimited'; message: string }
+  | { kind: 'serverFull'; message: string }
   | { kind: 'other'; message: string };
 
 /**
@@ -16,6 +20,22 @@ export function classifyJoinError(err: unknown, code?: string): JoinFailure {
   const c = typeof e?.code === 'number' ? e.code : null;
   const gateway = c !== null && c >= 502 && c <= 504;
   const room = code ? `room ${code}` : 'that room';
+  // The server's own refusals, by code (their texts are for logs and would match the tests below).
+  if (c === MATCHMAKE_REFUSAL.tooManyRooms)
+    return {
+      kind: 'rateLimited',
+      message: 'Too many rooms were opened from your network. Wait a minute, then try again.',
+    };
+  if (c === MATCHMAKE_REFUSAL.tooManyCodeAttempts)
+    return {
+      kind: 'rateLimited',
+      message: 'Too many room codes were tried from your network. Wait a minute, then try again.',
+    };
+  if (c === MATCHMAKE_REFUSAL.serverFull)
+    return {
+      kind: 'serverFull',
+      message: 'The server is full right now. Try again in a moment.',
+    };
   if (c === 522 || /not found/i.test(msg)) {
     if (/locked/i.test(msg))
       return { kind: 'full', message: `Sorry, ${room} is full: both players are already in it.` };

@@ -21,7 +21,7 @@ export function duoLobby(opts: {
     inputmode: 'text',
     autocomplete: 'off',
     spellcheck: 'false',
-    placeholder: 'ABCD or a link',
+    placeholder: 'room code or invite link',
     'data-testid': 'room-code',
     value: opts.initialCode ?? '',
   });

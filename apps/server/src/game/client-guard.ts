@@ -12,6 +12,10 @@ export type GuardVerdict = 'accept' | 'flooding';
 export class ClientGuard {
   readonly #messages: TokenBucket;
   readonly #rejects: TokenBucket;
+  /** Frames that could not be decoded at all, over the connection's life (for its summary log). */
+  malformedFrames = 0;
+  /** Decoded messages refused (bad shape, wrong phase), over the connection's life. */
+  refusedMessages = 0;
 
   constructor(now: number) {
     this.#messages = new TokenBucket(MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, now);
@@ -25,6 +29,13 @@ export class ClientGuard {
 
   /** Call for every refused message; false when the client refuses too often and must go. */
   onReject(now: number): boolean {
+    this.refusedMessages++;
+    return this.#rejects.take(now);
+  }
+
+  /** Call for every undecodable or unknown frame: it counts as a refused message too. */
+  onMalformed(now: number): boolean {
+    this.malformedFrames++;
     return this.#rejects.take(now);
   }
 }

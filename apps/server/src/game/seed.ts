@@ -6,7 +6,7 @@ export function newSeed(): number {
   return randomInt(1, 0x10000);
 }
 
-/** A random private room code such as `K7QX`. */
+/** A random private room code such as `K7QXM3PAHD`. */
 export function newRoomCode(): string {
   let code = '';
   for (let i = 0; i < ROOM_CODE_LENGTH; i++)

@@ -17,10 +17,20 @@ export class TokenBucket {
 
   /** Spends one token; false when the bucket is empty. */
   take(now: number): boolean {
-    this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#at) * this.#rate);
-    this.#at = now;
-    if (this.#tokens < 1) return false;
+    if (this.available(now) < 1) return false;
     this.#tokens -= 1;
     return true;
+  }
+
+  /** Tokens in the bucket at `now` (refilled up to the burst). */
+  available(now: number): number {
+    this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#at) * this.#rate);
+    this.#at = now;
+    return this.#tokens;
+  }
+
+  /** True when the bucket has refilled completely (it then says nothing a new one would not). */
+  full(now: number): boolean {
+    return this.available(now) >= this.#burst;
   }
 }

@@ -20,7 +20,7 @@ export interface HttpDeps {
 export function configureHttp(app: Application, deps: HttpDeps): void {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(healthRouter(deps.lifecycle, deps.metrics));
+  app.use(healthRouter(deps.lifecycle));
   app.use('/api', scoresRouter(deps.store, deps.log));
   app.use(staticClient(deps.clientDir));
   app.use((req: Request, res: Response) => {

@@ -1,14 +1,16 @@
-import { ErrorCode, Room, ServerError, type Client } from '@colyseus/core';
+import { ErrorCode, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { CLOSE_CODE, RECONNECT_SECONDS, type ServerMessage } from '@tengen/protocol';
 import { parseClientMessage } from '@tengen/protocol/schemas';
 import type { Logger } from 'pino';
+import { refusal, type MatchmakeLimits } from '../abuse/matchmake-limits.ts';
 import { ClientGuard } from '../game/client-guard.ts';
 import { Match } from '../game/match.ts';
 import type { GameRoomState } from '../game/room-state.ts';
 import type { ScoreRecorder } from '../game/score-recorder.ts';
 import { newSeed } from '../game/seed.ts';
 import { dropEmptyPatches } from './empty-patches.ts';
+import { interceptFrames, type ClientFrame } from './frame-filter.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
 
@@ -19,6 +21,8 @@ export interface RoomDeps {
   log: Logger;
   lifecycle: Lifecycle;
   drainSeconds: number;
+  /** The process's connection cap (checked again when a socket joins). */
+  limits: MatchmakeLimits;
 }
 
 /**
@@ -63,15 +67,20 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       send: (id, message) => this.#send(id, message),
     });
     this.state = this.match.state;
-    this.onMessage('*', (client: Client, type: string | number, payload: unknown) =>
-      this.#onMessage(client, type, payload),
-    );
+    interceptFrames(this, (client, frame, pass) => this.#onFrame(client, frame, pass));
     this.deps.metrics.liveRooms.add(this);
   }
 
   /** Connected clients (for the metrics gauges). */
   get clientCount(): number {
     return this.clients.length;
+  }
+
+  /** The socket is open: refuse it when this process is past its connection cap. */
+  override onAuth(_client: Client, _options: unknown, _context: AuthContext): boolean {
+    if (!this.deps.limits.overfull()) return true;
+    const full = refusal('serverFull');
+    throw new ServerError(full.code, full.message);
   }
 
   override async onJoin(client: Client, options?: { watchSelf?: unknown }): Promise<void> {
@@ -110,6 +119,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   }
 
   override onLeave(client: Client): void {
+    this.#logProtocolErrors(client);
     this.match.leave(client.sessionId);
     this.#guards.delete(client.sessionId);
     this.#kicked.delete(client.sessionId);
@@ -155,11 +165,44 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     }
   }
 
-  #onMessage(client: Client, type: string | number, payload: unknown): void {
-    const id = client.sessionId;
-    const guard = this.#guards.get(id);
+  /** Every frame counts toward the flood limit; undecodable ones toward the refusal limit too. */
+  #onFrame(client: Client, frame: ClientFrame, pass: () => void): void {
+    const guard = this.#guards.get(client.sessionId);
     if (!guard) return;
     if (guard.onMessage(Date.now()) === 'flooding') return this.#kick(client, 'flooding');
+    switch (frame.kind) {
+      case 'control':
+        return pass();
+      case 'data':
+        return this.#onMessage(client, frame.type, frame.payload);
+      case 'malformed':
+        this.deps.metrics.rejectedMessages.inc({ code: 'malformedFrame' });
+        if (!guard.onMalformed(Date.now())) this.#kick(client, 'tooManyErrors');
+        return;
+      default: {
+        const never: never = frame;
+        throw new Error(`unknown frame ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** One line per connection that sent protocol errors, with the counts (never per frame). */
+  #logProtocolErrors(client: Client): void {
+    const guard = this.#guards.get(client.sessionId);
+    if (!guard || guard.malformedFrames + guard.refusedMessages === 0) return;
+    this.deps.log.warn(
+      {
+        room: this.roomId,
+        session: client.sessionId,
+        malformedFrames: guard.malformedFrames,
+        refusedMessages: guard.refusedMessages,
+      },
+      `${guard.malformedFrames} malformed frames, ${guard.refusedMessages} refused messages`,
+    );
+  }
+
+  #onMessage(client: Client, type: string | number, payload: unknown): void {
+    const id = client.sessionId;
     const parsed = parseClientMessage(type, payload);
     if (!parsed.ok)
       return this.#send(id, { type: 'error', code: 'malformed', message: parsed.error }, true);

@@ -11,6 +11,8 @@ export interface TestServer {
   config: Config;
   /** `http://127.0.0.1:<port>` */
   url: string;
+  /** `http://127.0.0.1:<metrics port>/metrics` */
+  metricsUrl: string;
   dir: string;
   stop(): Promise<void>;
 }
@@ -35,6 +37,9 @@ export async function startTestServer(
       DB_FILE: join(dir, 'db.sqlite'),
       CLIENT_DIR: join(dir, 'client'),
       DRAIN_SECONDS: '2',
+      METRICS_PORT: '0',
+      // Each TestPlayer sends its own X-Forwarded-For: the per-address limits apply per player.
+      TRUSTED_PROXY_HOPS: '1',
       ...env,
     },
     dir,
@@ -47,6 +52,7 @@ export async function startTestServer(
     running,
     config,
     url: `http://127.0.0.1:${running.port}`,
+    metricsUrl: `http://127.0.0.1:${running.metricsPort}/metrics`,
     dir,
     async stop() {
       await running.shutdown();

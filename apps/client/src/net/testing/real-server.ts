@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { ROOM, type RoomStateShape } from '@tengen/protocol';
-import { spawnServer } from '@tengen/test-kit';
+import { spawnServer, testClientOptions } from '@tengen/test-kit';
 import { linkRoom, type RoomLink } from '../room-link.ts';
 
 export { freePort } from '@tengen/test-kit';
@@ -72,7 +72,7 @@ export interface Joined {
  * frame the server has reached.
  */
 export async function joinRoom(url: string, how: 'solo' | 'duo' = 'solo'): Promise<Joined> {
-  const client = new Client(url);
+  const client = new Client(url, testClientOptions());
   const room =
     how === 'solo'
       ? await client.create<RoomStateShape>(ROOM.solo, { watchSelf: true })

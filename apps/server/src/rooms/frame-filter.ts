@@ -1,0 +1,64 @@
+import { ClientState, Protocol, type Client, type Room } from '@colyseus/core';
+import { unpackMultiple } from 'msgpackr';
+
+/** One WebSocket frame from a client, decoded the way Colyseus's SDK encodes it. */
+export type ClientFrame =
+  | { kind: 'data'; type: string | number; payload: unknown }
+  /** Join confirmation, ping or leave: Colyseus handles these itself. */
+  | { kind: 'control' }
+  | { kind: 'malformed'; reason: string };
+
+const CONTROL: ReadonlySet<number> = new Set([
+  Protocol.JOIN_ROOM,
+  Protocol.PING,
+  Protocol.LEAVE_ROOM,
+]);
+
+/**
+ * Decodes a client frame without throwing and without logging: `ROOM_DATA` (type, then an
+ * optional msgpack payload, nothing after) or one of the control codes. Everything else (empty frames, unknown
+ * codes, protocol features this game does not use, truncated or trailing bytes) is malformed.
+ */
+export function decodeClientFrame(buffer: Uint8Array): ClientFrame {
+  const code = buffer[0];
+  if (code === undefined) return { kind: 'malformed', reason: 'empty frame' };
+  if (CONTROL.has(code)) {
+    return buffer.length === 1
+      ? { kind: 'control' }
+      : { kind: 'malformed', reason: 'control frame with a body' };
+  }
+  if (code !== Protocol.ROOM_DATA) return { kind: 'malformed', reason: `unknown frame ${code}` };
+  try {
+    // The SDK writes the type (a msgpack string or number) and then, optionally, the msgpack payload.
+    const values = unpackMultiple(buffer.subarray(1)) as unknown[];
+    const [type, payload] = values;
+    if (values.length > 2 || !(typeof type === 'string' || Number.isInteger(type)))
+      return { kind: 'malformed', reason: 'bad message type' };
+    return { kind: 'data', type: type as string | number, payload };
+  } catch {
+    return { kind: 'malformed', reason: 'undecodable payload' };
+  }
+}
+
+/** The room's private frame entry point (`Room#_onMessage`, bound to each client at join). */
+interface FrameEntry {
+  _onMessage(client: Client, buffer: Uint8Array): void;
+}
+
+/**
+ * Puts `onFrame` in front of every frame the room receives. Colyseus decodes frames itself, logs
+ * a stack trace for each undecodable one and never tells the room; here the room sees each frame
+ * decoded (or malformed) first, and `pass()` hands a control frame to Colyseus. Must be called
+ * before any client joins (in `onCreate`): the entry point is bound when a client joins.
+ */
+export function interceptFrames(
+  room: Room,
+  onFrame: (client: Client, frame: ClientFrame, pass: () => void) => void,
+): void {
+  const entry = room as unknown as FrameEntry;
+  const original = entry._onMessage;
+  entry._onMessage = (client, buffer) => {
+    if (client.state === ClientState.LEAVING) return;
+    onFrame(client, decodeClientFrame(buffer), () => original.call(room, client, buffer));
+  };
+}
