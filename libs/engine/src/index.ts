@@ -2,7 +2,13 @@
 export { Button, BUTTON_MASK, GameEvent, type ButtonName, type GameEventName } from './buttons.ts';
 export { ENGINE_VERSION, Game, view } from './game.ts';
 export { framesPerDrop } from './gravity.ts';
-export { validateGameOptions, type GameOptions } from './options.ts';
+export {
+  validateGameOptions,
+  type FedGameOptions,
+  type GameOptions,
+  type SeededGameOptions,
+} from './options.ts';
+export { PieceQueue, PieceSourceError, SeededPieces, type PieceSource } from './piece-source.ts';
 export {
   CELL_DX,
   CELL_DY,
