@@ -28,5 +28,5 @@ export { ReplayRecorder } from './replay-recorder.ts';
 export { runReplay } from './replay-run.ts';
 export { MAX_REPLAY_FRAMES, ReplayError, type Replay, type ReplaySummary } from './replay-types.ts';
 export { NES_POWER_ON_SEED, seedFromHex, seedProblem, seedToHex } from './seed.ts';
-export { SnapshotError, type GameSnapshot } from './snapshot.ts';
+export { SnapshotError, withoutGenerator, type GameSnapshot } from './snapshot.ts';
 export type { GameView, PieceView } from './view.ts';

@@ -5,17 +5,12 @@ import { Game } from './game.ts';
 import { PieceQueue, PieceSourceError, SeededPieces } from './piece-source.ts';
 import { parseReplay } from './replay-parse.ts';
 import { seedFromHex } from './seed.ts';
-import { SnapshotError, type GameSnapshot } from './snapshot.ts';
+import { SnapshotError, withoutGenerator } from './snapshot.ts';
 import { stepUntil } from './test-kit.ts';
 
 const GENERATOR_FIELDS = ['seed', 'rng', 'spawnCount', 'spawnId'];
 
-/** A snapshot without the generator fields (what a fed game's snapshot holds). */
-function seedless(s: GameSnapshot): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...s };
-  for (const k of GENERATOR_FIELDS) delete out[k];
-  return out;
-}
+const seedless = withoutGenerator;
 
 /** A game fed by a queue holding the first `known` pieces of `seed`'s sequence. */
 function fedGame(seed: number, startLevel: number, known: number) {
@@ -116,6 +111,10 @@ describe('a game fed by a piece source', () => {
     const seededSnap = new Game({ seed: 0x0b0e, startLevel: 18 }).snapshot();
     expect(() => Game.restore(seededSnap, queue)).toThrow(SnapshotError);
     expect(() => Game.restore(seededSnap, queue)).toThrow(/must not carry seed, rng/);
+    expect(Game.restore(withoutGenerator(seededSnap), queue).snapshot()).toEqual(
+      withoutGenerator(seededSnap),
+    );
+    for (const k of GENERATOR_FIELDS) expect(withoutGenerator(seededSnap)).not.toHaveProperty(k);
 
     // A fresh queue with the pieces from the snapshot's position on: the restored game continues
     // exactly like the original (pieces before the draw index are never read again).
@@ -145,11 +144,19 @@ describe('PieceQueue', () => {
     expect(q.length).toBe(5);
     expect([0, 1, 2, 3, 4, 5].map((i) => q.pieceAt(i))).toEqual([1, 2, 3, 4, 5, undefined]);
     expect(() => q.add(7, [0])).toThrow(PieceSourceError);
-    expect(() => q.add(7, [0])).toThrow(/gap: only 5 pieces are known/);
+    expect(() => q.add(7, [0])).toThrow(/gap: only pieces up to 4 are known/);
     expect(() => q.add(2, [6])).toThrow(/piece 2 is already 3, not 6/);
     expect(() => q.add(5, [7])).toThrow(/type index 0..6/);
     expect(() => q.add(5, [1.5])).toThrow(/type index 0..6/);
     expect(() => q.add(-1, [0])).toThrow(/from must be an integer/);
     expect(q.length).toBe(5);
+  });
+
+  it('can start at a later index (a restored game): earlier pieces are unknown, later ones build on it', () => {
+    const q = new PieceQueue(10);
+    expect(q.length).toBe(10);
+    q.add(8, [4, 4, 1, 2]); // pieces 8 and 9 lie before the start: ignored
+    expect([9, 10, 11, 12].map((i) => q.pieceAt(i))).toEqual([undefined, 1, 2, undefined]);
+    expect(() => q.add(13, [0])).toThrow(/gap/);
   });
 });

@@ -18,35 +18,45 @@ export class PieceSourceError extends Error {
 /**
  * A `PieceSource` fed from outside by piece index (`add(from, types)`), as the server's `pieces`
  * messages arrive. Re-sending pieces it already holds is harmless (they must agree); a gap is refused.
+ * A queue for a restored game may start at the snapshot's draw index (`new PieceQueue(start)`):
+ * earlier pieces are never read again.
  */
 export class PieceQueue implements PieceSource {
+  /** Index of the first piece this queue holds. */
+  readonly start: number;
   readonly #types: number[] = [];
 
-  /** Pieces known so far: indices 0..length-1. */
+  constructor(start = 0) {
+    if (!Number.isInteger(start) || start < 0)
+      throw new PieceSourceError(`queue start must be an integer >= 0, got ${String(start)}`);
+    this.start = start;
+  }
+
+  /** One past the last known piece index (pieces `start` .. `length - 1` are known). */
   get length(): number {
-    return this.#types.length;
+    return this.start + this.#types.length;
   }
 
   pieceAt(index: number): number | undefined {
-    return this.#types[index];
+    return index < this.start ? undefined : this.#types[index - this.start];
   }
 
   /** Adds pieces `from`, `from + 1`, ...; throws `PieceSourceError` on bad data, a gap or a contradiction. */
   add(from: number, types: readonly number[]): void {
     if (!Number.isInteger(from) || from < 0)
       throw new PieceSourceError(`pieces.from must be an integer >= 0, got ${String(from)}`);
-    if (from > this.#types.length)
+    if (from > this.length)
       throw new PieceSourceError(
-        `pieces from ${from} leave a gap: only ${this.#types.length} pieces are known`,
+        `pieces from ${from} leave a gap: only pieces up to ${this.length - 1} are known`,
       );
     types.forEach((t, i) => {
       if (!Number.isInteger(t) || t < 0 || t > 6)
         throw new PieceSourceError(`piece ${from + i} must be a type index 0..6, got ${String(t)}`);
-      const known = this.#types[from + i];
+      const known = this.pieceAt(from + i);
       if (known !== undefined && known !== t)
         throw new PieceSourceError(`piece ${from + i} is already ${known}, not ${t}`);
     });
-    for (let i = this.#types.length - from; i < types.length; i++) this.#types.push(types[i]!);
+    for (let i = this.length - from; i < types.length; i++) this.#types.push(types[i]!);
   }
 }
 

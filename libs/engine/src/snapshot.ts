@@ -57,6 +57,17 @@ export function stateToSnapshot(s: GameState): GameSnapshot {
   return { ...snap, seed: s.seed, rng: s.rng, spawnCount: s.spawnCount, spawnId: s.spawnId };
 }
 
+/**
+ * A seeded game's snapshot as a game fed by a piece source would have it: the generator fields
+ * removed. A server hands this to a client that must not learn the seed; the client restores it
+ * with `Game.restore(snapshot, pieces)`.
+ */
+export function withoutGenerator(snap: GameSnapshot): GameSnapshot {
+  const out = { ...snap };
+  for (const k of GENERATOR_FIELDS) delete out[k];
+  return out;
+}
+
 function seedlessSnapshot(s: GameState): GameSnapshot {
   return {
     engineVersion: 1,

@@ -53,3 +53,12 @@ export const ROOM_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 
 /** Longest accepted player name, after trimming. */
 export const NAME_MAX_LENGTH = 16;
+
+/**
+ * Pieces the server deals ahead of the NEXT preview (the seed stays on the server): at the start a
+ * client knows the current piece, NEXT and this many more, and one more each time its game spawns.
+ * Chosen from `apps/server/src/piece-window.e2e.spec.ts` (level 29, bot at full NES speed, 250 ms
+ * round trip with jitter through a delaying proxy): pieces never ran out with a margin of 2 over
+ * the smallest window that never stalled. See apps/server/README.md, "Pieces, not the seed".
+ */
+export const PIECES_AHEAD = 4;
