@@ -1,10 +1,11 @@
+import type { GameOptions } from '@tengen/engine';
 import type { Runs } from '../net/input-stream.ts';
 
-/** A game's start as the server (or the offline edge) decides it. */
-export interface GameStart {
-  seed: number;
-  startLevel: number;
-}
+/**
+ * A game's start as the server (or the offline edge) decides it: online, the server's piece queue
+ * (`{ pieces, startLevel }`, the seed stays on the server); offline, a local seed.
+ */
+export type GameStart = GameOptions;
 
 /** A stored score. */
 export interface SubmitResult {
