@@ -61,4 +61,4 @@ export const NAME_MAX_LENGTH = 16;
  * round trip with jitter through a delaying proxy): pieces never ran out with a margin of 2 over
  * the smallest window that never stalled. See apps/server/README.md, "Pieces, not the seed".
  */
-export const PIECES_AHEAD = 4;
+export const PIECES_AHEAD = 5;

@@ -245,6 +245,7 @@ export class DuoMatch {
       onEvents: (ev, game) => {
         playEvents(sfx, ev, game);
         if (ev & GameEvent.TopOut) this.#s.flush();
+        else if (ev & GameEvent.Spawn) this.#s.spawned();
       },
       onGameOver: (sim) => this.#gameOver(sim.game.score, sim.game.lines, sim.game.level),
     });

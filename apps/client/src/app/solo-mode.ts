@@ -148,6 +148,7 @@ export class SoloMode implements Mode {
       onEvents: (ev, game) => {
         playEvents(sfx, ev, game);
         if (ev & GameEvent.TopOut) backend.gameOver();
+        else if (ev & GameEvent.Spawn) backend.spawned();
       },
       onGameOver: (sim) => this.#gameOver(backend, sim.game.score, sim.game.lines, sim.game.level),
     });

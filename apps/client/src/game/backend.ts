@@ -40,6 +40,8 @@ export interface SoloBackend {
   frame(frame: number, buttons: number): void;
   /** The game topped out: send what is pending. */
   gameOver(): void;
+  /** A piece spawned: send what is pending, so the server deals the next piece without delay. */
+  spawned(): void;
   pause(on: boolean): void;
   submit(name: string): Promise<SubmitResult>;
   onNotice(fn: (n: SessionNotice) => void): () => void;
@@ -76,6 +78,9 @@ export class OfflineSolo implements SoloBackend {
   }
   gameOver(): void {
     // Nothing pending.
+  }
+  spawned(): void {
+    // Offline: the seed is local, nothing to deal.
   }
   pause(): void {
     // Local pause only.

@@ -102,6 +102,14 @@ export class OnlineSession {
     this.#stream?.flush();
   }
 
+  /**
+   * A piece spawned: the server deals the next piece only once it has played up to this spawn, so
+   * the pending frames go now rather than when a batch fills (up to `MAX_PENDING_FRAMES` later).
+   */
+  spawned(): void {
+    this.flush();
+  }
+
   pause(on: boolean): void {
     this.flush();
     this.link.send('pause', { paused: on });
