@@ -57,8 +57,9 @@ export const NAME_MAX_LENGTH = 16;
 /**
  * Pieces the server deals ahead of the NEXT preview (the seed stays on the server): at the start a
  * client knows the current piece, NEXT and this many more, and one more each time its game spawns.
- * Chosen from `apps/server/src/piece-window.e2e.spec.ts` (level 29, bot at full NES speed, 250 ms
- * round trip with jitter through a delaying proxy): pieces never ran out with a margin of 2 over
- * the smallest window that never stalled. See apps/server/README.md, "Pieces, not the seed".
+ * Measured in `apps/client/src/net/piece-window.spec.ts` (20 full-speed games, 250 ms round trip with
+ * jitter through a delaying proxy, frames sent at each spawn): no stall; the piece arrived at most
+ * ~0.75 s after the spawn that released it, and level-29 spawns can come 19 frames (316 ms) apart,
+ * so 3 would do; 5 leaves a margin of 2 pieces (another half second of lag).
  */
 export const PIECES_AHEAD = 5;
