@@ -36,7 +36,7 @@ test.describe('duo', () => {
 
     await expect(hud(a, 'phase')).toHaveText('PLAYING');
     await expect(hud(b, 'phase')).toHaveText('PLAYING');
-    // Same seed: the same next piece on both screens, and each sees the other's.
+    // Same pieces dealt to both: the same next piece on both screens, and each sees the other's.
     const next = await hud(a, 'next').textContent();
     await expect(hud(b, 'next')).toHaveText(next!);
     await expect(hud(b, 'next', 'opp')).toHaveText(next!);

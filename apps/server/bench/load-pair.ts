@@ -1,6 +1,6 @@
 import type { Room } from '@colyseus/sdk';
 import { Bot } from '@tengen/bot';
-import { Game, GameEvent } from '@tengen/engine';
+import { Game, GameEvent, PieceQueue } from '@tengen/engine';
 import {
   FRAMES_PER_SECOND,
   InputBatcher,
@@ -42,7 +42,7 @@ class Seat {
 }
 
 /**
- * Two simulated browsers in one duo room. Both get the same seed and pick the same level, so the
+ * Two simulated browsers in one duo room. Both get the same pieces and pick the same level, so the
  * same deterministic bot plays the same game for both: the pair runs one engine and one bot and
  * each connection sends its own (identical) input batches, as two real clients would. That halves
  * the load generator's CPU without changing what the server receives and sends.
@@ -50,6 +50,8 @@ class Seat {
 export class LoadPair {
   readonly seats: [Seat, Seat];
   #game: Game | undefined;
+  /** The host seat's pieces (the guest is dealt the same ones). */
+  #pieces = new PieceQueue();
   #bot = new Bot();
   #startedAt = 0;
   latencies: number[] = [];
@@ -63,8 +65,12 @@ export class LoadPair {
     for (const [i, seat] of this.seats.entries()) {
       const other = this.seats[1 - i]!;
       seat.room.onMessage('*', (type, payload) => {
-        if (type === 'start') this.#onStart(seat, payload as { seed: number; startLevel: number });
-        else if (type === 'error') seat.errors++;
+        if (type === 'start')
+          this.#onStart(seat, payload as { startLevel: number; pieces: number[] });
+        else if (type === 'pieces' && i === 0) {
+          const deal = payload as { from: number; types: number[] };
+          this.#pieces.add(deal.from, deal.types);
+        } else if (type === 'error') seat.errors++;
       });
       seat.room.onStateChange((state) => this.#sample(seat, other, state));
     }
@@ -85,7 +91,8 @@ export class LoadPair {
       return;
     }
     const target = Math.floor(((now - this.#startedAt) * FRAMES_PER_SECOND) / 1000);
-    while (game.frame < target && !game.topOut) {
+    // A game waiting for its next piece from the server does not advance (it never guesses).
+    while (game.frame < target && !game.topOut && !game.needsPiece) {
       const buttons = this.#bot.next(game);
       const events = game.step(buttons);
       if ((events & GameEvent.Spawn) !== 0) this.spawns++;
@@ -129,13 +136,17 @@ export class LoadPair {
     };
   }
 
-  #onStart(seat: Seat, start: { seed: number; startLevel: number }): void {
+  #onStart(seat: Seat, start: { startLevel: number; pieces: number[] }): void {
+    if (seat === this.seats[0]) {
+      this.#pieces = new PieceQueue();
+      this.#pieces.add(0, start.pieces);
+    }
     seat.started = true;
     seat.batcher = new InputBatcher();
     seat.sentAt.clear();
     seat.seenOpponentFrame = -1;
     if (this.seats.every((s) => s.started)) {
-      this.#game = new Game(start);
+      this.#game = new Game({ startLevel: start.startLevel, pieces: this.#pieces });
       this.#bot = new Bot();
       this.#startedAt = performance.now();
     }

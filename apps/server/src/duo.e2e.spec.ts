@@ -1,4 +1,9 @@
-import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, type ScoresResponse } from '@tengen/protocol';
+import {
+  PIECES_AHEAD,
+  ROOM_CODE_ALPHABET,
+  ROOM_CODE_LENGTH,
+  type ScoresResponse,
+} from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
@@ -16,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('duo room, end to end over WebSockets', () => {
-  it('quick match pairs two players; each sees the other choose; both get the same seed', async () => {
+  it('quick match pairs two players; each sees the other choose; both are dealt the same pieces', async () => {
     a = await TestPlayer.connect(server.url, 'joinOrCreate', 'duo');
     await a.until('waiting for an opponent', () => a.room.state.phase === 'waiting');
     b = await TestPlayer.connect(server.url, 'joinOrCreate', 'duo');
@@ -31,13 +36,12 @@ describe('duo room, end to end over WebSockets', () => {
     b.send('selectLevel', { level: 19 });
     b.send('ready');
     const [sa, sb] = await Promise.all([a.message('start'), b.message('start')]);
-    expect(sa.seed).toBe(sb.seed);
+    expect(sa.pieces).toHaveLength(2 + PIECES_AHEAD);
+    expect(sa.pieces).toEqual(sb.pieces);
     expect([sa.startLevel, sb.startLevel]).toEqual([15, 19]);
     firstPiece = b.game?.pieceType;
-    await a.until(
-      'room playing',
-      () => a.room.state.phase === 'playing' && a.room.state.seed === sa.seed,
-    );
+    await a.until('room playing', () => a.room.state.phase === 'playing');
+    expect((a.room.state as unknown as { toJSON(): object }).toJSON()).not.toHaveProperty('seed');
   });
 
   it('either player pauses both games; late inputs are refused while paused', async () => {
@@ -59,7 +63,7 @@ describe('duo room, end to end over WebSockets', () => {
     const seen = b.messages.length;
     b.send('restart');
     const restart = await b.message('start', seen);
-    expect(restart.seed).toBe(a.room.state.seed);
+    expect(restart.pieces).toEqual(a.messages.find((m) => m.type === 'start')?.pieces);
     await a.until(
       'opponent playing again',
       () => a.opponent?.phase === 'playing' && a.opponent.frame === 0,
@@ -77,8 +81,14 @@ describe('duo room, end to end over WebSockets', () => {
     const seenB = b.messages.length;
     (b.room.connection.transport as unknown as { ws: WebSocket }).ws.close(4010, 'network blip');
     await a.message('opponentDropped', seenA);
+    const dealt = b.pieces;
     const resume = await b.message('resume', seenB);
     expect(resume.nextFrame).toBe(150);
+    // A seedless snapshot, and the same pieces from its draw position as before the drop.
+    for (const k of ['seed', 'rng', 'spawnCount', 'spawnId'])
+      expect(resume.snapshot).not.toHaveProperty(k);
+    expect(resume.types.length).toBe(PIECES_AHEAD);
+    expect(resume.types).toEqual(resume.types.map((_, i) => dealt.pieceAt(resume.from + i)));
     await a.message('opponentReconnected', seenA);
     expect(a.opponent?.connected).toBe(true);
     const game = await b.play({ botFrames: 0 });

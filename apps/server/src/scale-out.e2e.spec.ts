@@ -55,7 +55,7 @@ describe('two server processes sharing Redis', () => {
       p.send('ready');
     }
     const [sa, sb] = await Promise.all([a.message('start'), b.message('start')]);
-    expect(sa.seed).toBe(sb.seed);
+    expect(sa.pieces).toEqual(sb.pieces);
     const game = await b.play({ botFrames: 60, leadFrames: 170 });
     await a.until(
       'opponent over',

@@ -1,5 +1,5 @@
-import { parseReplay, runReplay } from '@tengen/engine';
-import type { ScoresResponse } from '@tengen/protocol';
+import { PIECE_TYPES, parseReplay, runReplay } from '@tengen/engine';
+import { PIECES_AHEAD, type ScoresResponse } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
@@ -22,7 +22,8 @@ describe('solo room, end to end over WebSockets', () => {
     player.send('ready');
     const start = await player.message('start');
     expect(start.startLevel).toBe(19);
-    expect(start.seed).toBeGreaterThan(0);
+    expect(start).not.toHaveProperty('seed');
+    expect(start.pieces).toHaveLength(2 + PIECES_AHEAD);
 
     const game = await player.play({ botFrames: 400, leadFrames: 150 });
     expect(game.topOut).toBe(true);
@@ -38,12 +39,20 @@ describe('solo room, end to end over WebSockets', () => {
     expect(replayRes.status).toBe(200);
     expect(replayRes.headers.get('cache-control')).toContain('immutable');
     const replay = parseReplay(await replayRes.json());
-    expect(runReplay(replay)).toMatchObject({
+    const summary = runReplay(replay);
+    expect(summary).toMatchObject({
       score: game.score,
       lines: game.lines,
       frames: game.frame,
       topOut: true,
     });
+    // The published seed deals exactly the pieces the client was sent.
+    expect(summary.pieces).toBe(
+      Array.from(
+        { length: summary.pieces.length },
+        (_, i) => PIECE_TYPES[player.pieces.pieceAt(i)!],
+      ).join(''),
+    );
 
     const { body: board } = await getJson<ScoresResponse>(`${server.url}/api/scores?mode=solo`);
     expect(board.mode).toBe('solo');

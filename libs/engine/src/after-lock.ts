@@ -8,9 +8,8 @@ import {
   TYPE_OF_ORIENTATION,
 } from './pieces.ts';
 import { PlayState } from './play-state.ts';
-import { drawPiece } from './randomizer.ts';
 import { addHoldDownPoints, addLineClearPoints, incrementLines } from './scoring.ts';
-import { BOARD_CELLS, VRAM_ROW_DONE, type GameState } from './state.ts';
+import { BOARD_CELLS, nextDrawIndex, nextPiece, VRAM_ROW_DONE, type GameState } from './state.ts';
 
 /**
  * `playState_lockTetrimino`: a piece that overlaps the stack tops the game out; otherwise it is
@@ -105,9 +104,10 @@ export function spawnNextTetrimino(s: GameState): number {
   s.y = 0;
   s.x = 5;
   s.playState = PlayState.Control;
+  const index = nextDrawIndex(s);
   s.orientation = SPAWN_ORIENTATION[s.nextType]!;
   s.stats[s.nextType]!++;
-  s.nextType = drawPiece(s);
+  s.nextType = nextPiece(s, index);
   s.autorepeatY = 0;
   return GameEvent.Spawn;
 }

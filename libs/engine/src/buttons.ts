@@ -39,6 +39,11 @@ export const GameEvent = {
   TopOut: 1024,
   /** The line-clear animation blanked two more columns (`updateLineClearingAnimation`). */
   ClearStep: 2048,
+  /**
+   * Only for a game fed by a piece source: this frame would spawn a piece the source does not hold
+   * yet, so nothing happened (the frame was not played). Step again once the piece is known.
+   */
+  NeedsPiece: 4096,
 } as const;
 
 /** One event's name. */

@@ -15,9 +15,10 @@ import {
 } from './play-state.ts';
 import { scoreValue } from './scoring.ts';
 import { validateGameOptions, type GameOptions } from './options.ts';
+import type { PieceSource } from './piece-source.ts';
 import { stateFromSnapshot, stateToSnapshot, type GameSnapshot } from './snapshot.ts';
-import { BOARD_CELLS, cloneState, createState, GameState } from './state.ts';
-import { stepState } from './step.ts';
+import { BOARD_CELLS, cloneState, createState, GameState, nextDrawIndex } from './state.ts';
+import { needsPiece, stepState } from './step.ts';
 import { buildView, type GameView } from './view.ts';
 
 /** Engine rules version; bump when any rule changes so stored replays can be re-verified. */
@@ -25,26 +26,51 @@ export const ENGINE_VERSION = 1;
 
 /**
  * One NES Tetris game. `step(buttons)` is the only mutation: one call is one NTSC frame. The
- * getters are cheap and allocation-free; `view()` builds a plain object for renderers.
+ * getters are cheap and allocation-free; `view()` builds a plain object for renderers. Pieces come
+ * from the seed (`{ seed, startLevel }`) or from a `PieceSource` (`{ pieces, startLevel }`).
  */
 export class Game {
   #s: GameState;
 
+  /** Throws a RangeError on bad options, or when a piece source lacks the first two pieces. */
   constructor(opts: GameOptions) {
     validateGameOptions(opts);
-    this.#s = createState(opts.seed, opts.startLevel);
+    if (opts.pieces !== undefined) {
+      if (opts.pieces.pieceAt(0) === undefined || opts.pieces.pieceAt(1) === undefined)
+        throw new RangeError('a piece source must hold the first two pieces (current and NEXT)');
+      this.#s = createState(0, opts.startLevel, opts.pieces);
+    } else this.#s = createState(opts.seed, opts.startLevel);
   }
 
   /** Wraps an existing state (restore and clone). */
   private static fromState(state: GameState): Game {
-    const g = new Game({ seed: state.seed, startLevel: state.startLevel });
+    const g = new Game({ seed: 1, startLevel: state.startLevel });
     g.#s = state;
     return g;
   }
 
-  /** Simulates one frame with these held buttons (bits of `Button`); returns `GameEvent` bits. */
+  /**
+   * Simulates one frame with these held buttons (bits of `Button`); returns `GameEvent` bits. A
+   * game fed by a piece source returns `GameEvent.NeedsPiece` and changes nothing while the piece
+   * its next spawn draws is not known (see `needsPiece`).
+   */
   step(buttons: number): number {
     return stepState(this.#s, buttons);
+  }
+
+  /** True when the next `step` would stall: a fed game must spawn a piece its source lacks. */
+  get needsPiece(): boolean {
+    return needsPiece(this.#s);
+  }
+
+  /** Index (in draw order) of the piece the next spawn draws: pieces in the well so far plus the NEXT. */
+  get nextDrawIndex(): number {
+    return nextDrawIndex(this.#s);
+  }
+
+  /** True for a game fed by a piece source (its seed is kept elsewhere). */
+  get fed(): boolean {
+    return this.#s.pieces !== null;
   }
 
   /** Plain JSON-serialisable data; `Game.restore` continues from it identically. */
@@ -52,12 +78,15 @@ export class Game {
     return stateToSnapshot(this.#s);
   }
 
-  /** Rebuilds a game from `snapshot()` data; throws `SnapshotError` naming the bad field. */
-  static restore(data: unknown): Game {
-    return Game.fromState(stateFromSnapshot(data));
+  /**
+   * Rebuilds a game from `snapshot()` data; throws `SnapshotError` naming the bad field. A snapshot
+   * of a fed game (no generator fields) needs the piece source it continues from.
+   */
+  static restore(data: unknown, pieces?: PieceSource): Game {
+    return Game.fromState(stateFromSnapshot(data, pieces ?? null));
   }
 
-  /** An independent copy that continues identically. */
+  /** An independent copy that continues identically (a fed game's clone reads the same source). */
   clone(): Game {
     return Game.fromState(cloneState(this.#s));
   }
@@ -67,7 +96,7 @@ export class Game {
     return buildView(this.#s);
   }
 
-  /** Randomizer seed the game started with. */
+  /** Randomizer seed the game started with; 0 for a game fed by a piece source. */
   get seed(): number {
     return this.#s.seed;
   }

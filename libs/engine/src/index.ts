@@ -2,7 +2,13 @@
 export { Button, BUTTON_MASK, GameEvent, type ButtonName, type GameEventName } from './buttons.ts';
 export { ENGINE_VERSION, Game, view } from './game.ts';
 export { framesPerDrop } from './gravity.ts';
-export { validateGameOptions, type GameOptions } from './options.ts';
+export {
+  validateGameOptions,
+  type FedGameOptions,
+  type GameOptions,
+  type SeededGameOptions,
+} from './options.ts';
+export { PieceQueue, PieceSourceError, SeededPieces, type PieceSource } from './piece-source.ts';
 export {
   CELL_DX,
   CELL_DY,
@@ -22,5 +28,5 @@ export { ReplayRecorder } from './replay-recorder.ts';
 export { runReplay } from './replay-run.ts';
 export { MAX_REPLAY_FRAMES, ReplayError, type Replay, type ReplaySummary } from './replay-types.ts';
 export { NES_POWER_ON_SEED, seedFromHex, seedProblem, seedToHex } from './seed.ts';
-export { SnapshotError, type GameSnapshot } from './snapshot.ts';
+export { SnapshotError, withoutGenerator, type GameSnapshot } from './snapshot.ts';
 export type { GameView, PieceView } from './view.ts';

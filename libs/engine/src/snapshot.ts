@@ -1,10 +1,15 @@
+import type { PieceSource } from './piece-source.ts';
 import { PlayState } from './play-state.ts';
 import { BOARD_CELLS, GameState, PLAYFIELD_BYTES } from './state.ts';
 
-/** Plain JSON data that restores a game exactly (`Game.snapshot` / `Game.restore`). */
+/**
+ * Plain JSON data that restores a game exactly (`Game.snapshot` / `Game.restore`). The generator
+ * fields (`seed`, `rng`, `spawnCount`, `spawnId`) are present only for a seeded game: a game fed by
+ * a piece source has none, and `Game.restore` then takes a piece source again.
+ */
 export interface GameSnapshot {
   engineVersion: 1;
-  seed: number;
+  seed?: number;
   startLevel: number;
   /** The 256-byte playfield page (rows 0-19, then the hidden bytes) as digits '0'..'7'. */
   board: string;
@@ -29,9 +34,9 @@ export interface GameSnapshot {
   /** The ROM's BCD score bytes, low first. */
   scoreBcd: number[];
   stats: number[];
-  rng: number;
-  spawnCount: number;
-  spawnId: number;
+  rng?: number;
+  spawnCount?: number;
+  spawnId?: number;
   frame: number;
   held: number;
   lastClearCount: number;
@@ -42,11 +47,30 @@ export class SnapshotError extends Error {
   override name = 'SnapshotError';
 }
 
+/** The generator fields of a snapshot (absent for a game fed by a piece source). */
+const GENERATOR_FIELDS = ['seed', 'rng', 'spawnCount', 'spawnId'] as const;
+
 /** Captures a game state as plain data (`Game.snapshot`). */
 export function stateToSnapshot(s: GameState): GameSnapshot {
+  const snap = seedlessSnapshot(s);
+  if (s.pieces !== null) return snap;
+  return { ...snap, seed: s.seed, rng: s.rng, spawnCount: s.spawnCount, spawnId: s.spawnId };
+}
+
+/**
+ * A seeded game's snapshot as a game fed by a piece source would have it: the generator fields
+ * removed. A server hands this to a client that must not learn the seed; the client restores it
+ * with `Game.restore(snapshot, pieces)`.
+ */
+export function withoutGenerator(snap: GameSnapshot): GameSnapshot {
+  const out = { ...snap };
+  for (const k of GENERATOR_FIELDS) delete out[k];
+  return out;
+}
+
+function seedlessSnapshot(s: GameState): GameSnapshot {
   return {
     engineVersion: 1,
-    seed: s.seed,
     startLevel: s.startLevel,
     board: s.board.join(''),
     clearBoard: s.clearBoard.join(''),
@@ -68,9 +92,6 @@ export function stateToSnapshot(s: GameState): GameSnapshot {
     lines: s.lines,
     scoreBcd: [s.score0, s.score1, s.score2],
     stats: Array.from(s.stats),
-    rng: s.rng,
-    spawnCount: s.spawnCount,
-    spawnId: s.spawnId,
     frame: s.frame,
     held: s.held,
     lastClearCount: s.lastClearCount,
@@ -108,8 +129,12 @@ function cells(o: Rec, key: string, length: number): Uint8Array<ArrayBuffer> {
 const PLAY_STATES: readonly number[] = Object.values(PlayState);
 const SPAWN_IDS = [0, 0x02, 0x07, 0x08, 0x0a, 0x0b, 0x0e, 0x12];
 
-/** Rebuilds a game state from snapshot data, validating every field; throws `SnapshotError`. */
-export function stateFromSnapshot(data: unknown): GameState {
+/**
+ * Rebuilds a game state from snapshot data, validating every field; throws `SnapshotError`. With
+ * `pieces` the snapshot must carry no generator fields (a game fed by a piece source), without it
+ * it must carry them all.
+ */
+export function stateFromSnapshot(data: unknown, pieces: PieceSource | null = null): GameState {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new SnapshotError('snapshot must be an object');
   }
@@ -120,7 +145,15 @@ export function stateFromSnapshot(data: unknown): GameState {
     );
   }
   const s = new GameState();
-  s.seed = int(o, 'seed', 1, 0xffff);
+  if (pieces !== null) {
+    const present = GENERATOR_FIELDS.filter((k) => o[k] !== undefined);
+    if (present.length > 0)
+      throw new SnapshotError(
+        `snapshot of a game fed by a piece source must not carry ${present.join(', ')}`,
+      );
+    s.seed = 0;
+    s.pieces = pieces;
+  } else s.seed = int(o, 'seed', 1, 0xffff);
   s.startLevel = int(o, 'startLevel', 0, 29);
   s.board = cells(o, 'board', PLAYFIELD_BYTES);
   s.clearBoard = cells(o, 'clearBoard', BOARD_CELLS);
@@ -146,11 +179,13 @@ export function stateFromSnapshot(data: unknown): GameState {
   s.lines = int(o, 'lines', 0, 25599);
   [s.score0, s.score1, s.score2] = ints(o, 'scoreBcd', 3, 0, 255) as [number, number, number];
   s.stats = Uint32Array.from(ints(o, 'stats', 7, 0, 0xffffff));
-  s.rng = int(o, 'rng', 0, 0xffff); // seed 0x0001 steps to 0 and stays there, as on the NES
-  s.spawnCount = int(o, 'spawnCount', 0, 255);
-  s.spawnId = int(o, 'spawnId', 0, 0x12);
-  if (!SPAWN_IDS.includes(s.spawnId))
-    throw new SnapshotError(`snapshot.spawnId ${s.spawnId} is not a spawn orientation`);
+  if (pieces === null) {
+    s.rng = int(o, 'rng', 0, 0xffff); // seed 0x0001 steps to 0 and stays there, as on the NES
+    s.spawnCount = int(o, 'spawnCount', 0, 255);
+    s.spawnId = int(o, 'spawnId', 0, 0x12);
+    if (!SPAWN_IDS.includes(s.spawnId))
+      throw new SnapshotError(`snapshot.spawnId ${s.spawnId} is not a spawn orientation`);
+  }
   s.frame = int(o, 'frame', 0, Number.MAX_SAFE_INTEGER);
   s.held = int(o, 'held', 0, 31);
   s.lastClearCount = int(o, 'lastClearCount', 0, 4);

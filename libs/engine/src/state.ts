@@ -1,3 +1,4 @@
+import type { PieceSource } from './piece-source.ts';
 import { drawPiece } from './randomizer.ts';
 import { PlayState } from './play-state.ts';
 import { SPAWN_ORIENTATION } from './pieces.ts';
@@ -20,8 +21,11 @@ export class GameState {
   board = new Uint8Array(PLAYFIELD_BYTES);
   /** Rows 0-19 as they were before this clear's first row moved, for the clear animation. */
   clearBoard = new Uint8Array(BOARD_CELLS);
+  /** 0 for a game fed by a piece source (its seed is kept elsewhere). */
   seed = 1;
   startLevel = 0;
+  /** Where pieces come from instead of the generator (`rng`, `spawnCount`, `spawnId` then stay unused). */
+  pieces: PieceSource | null = null;
   /** `tetriminoX`, `tetriminoY`, `currentPiece` (orientation ID). */
   x = 5;
   y = 0;
@@ -59,18 +63,49 @@ export class GameState {
   lastClearCount = 0;
 }
 
-/** A fresh game as `gameModeState_initGameState` leaves it, with the spec's draw order. */
-export function createState(seed: number, startLevel: number): GameState {
+/**
+ * A fresh game as `gameModeState_initGameState` leaves it, with the spec's draw order. With a
+ * piece source (`seed` 0) the first two pieces come from it and must be known.
+ */
+export function createState(
+  seed: number,
+  startLevel: number,
+  pieces: PieceSource | null = null,
+): GameState {
   const s = new GameState();
   s.seed = seed;
   s.startLevel = startLevel;
   s.levelNumber = startLevel;
   s.rng = seed;
-  const first = drawPiece(s);
+  s.pieces = pieces;
+  const first = nextPiece(s, 0);
   s.orientation = SPAWN_ORIENTATION[first]!;
   s.stats[first] = 1;
-  s.nextType = drawPiece(s);
+  s.nextType = nextPiece(s, 1);
   return s;
+}
+
+/** Index of the piece the next spawn draws: every piece that entered the well, plus the NEXT. */
+export function nextDrawIndex(s: GameState): number {
+  const st = s.stats;
+  return st[0]! + st[1]! + st[2]! + st[3]! + st[4]! + st[5]! + st[6]! + 1;
+}
+
+/** True when the game is fed by a piece source that does not hold piece `index` yet. */
+export function pieceMissing(s: GameState, index: number): boolean {
+  return s.pieces !== null && s.pieces.pieceAt(index) === undefined;
+}
+
+/**
+ * Draws piece `index`: from the generator (`pickRandomTetrimino`) or from the piece source. The
+ * caller checks `pieceMissing` first; a source answering outside 0..6 is a programming error.
+ */
+export function nextPiece(s: GameState, index: number): number {
+  if (s.pieces === null) return drawPiece(s);
+  const t = s.pieces.pieceAt(index);
+  if (t === undefined || !Number.isInteger(t) || t < 0 || t > 6)
+    throw new RangeError(`piece source has no piece type 0..6 at index ${index}, got ${String(t)}`);
+  return t;
 }
 
 /** A deep copy, sharing nothing with the original. */

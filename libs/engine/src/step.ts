@@ -5,19 +5,22 @@ import {
   updateLineClearingAnimation,
   updateLinesAndStatistics,
 } from './after-lock.ts';
-import { BUTTON_MASK } from './buttons.ts';
+import { BUTTON_MASK, GameEvent } from './buttons.ts';
 import { dropTetrimino, rotateTetrimino, shiftTetrimino } from './control.ts';
 import { PlayState } from './play-state.ts';
-import { VRAM_ROW_DONE, type GameState } from './state.ts';
+import { nextDrawIndex, pieceMissing, VRAM_ROW_DONE, type GameState } from './state.ts';
 
 /**
  * One NES frame, in the ROM's order: the fall timer counts up
  * (`gameModeState_updateCountersAndNonPlayerState`), the play state's routine runs once
  * (`branchOnPlayStatePlayer1`), then the vblank (`render_mode_play_and_demo`) runs the line-clear
  * animation or copies four playfield rows, and the frame counter counts up. Returns event bits.
+ * A game fed by a piece source that would spawn this frame without knowing the piece it draws
+ * does nothing at all (not even the frame counter) and returns `GameEvent.NeedsPiece`.
  */
 export function stepState(s: GameState, buttons: number): number {
   if (s.playState === PlayState.TopOut) return 0;
+  if (needsPiece(s)) return GameEvent.NeedsPiece;
   const held = buttons & BUTTON_MASK;
   const newly = held & ~s.held;
   s.held = held;
@@ -63,4 +66,14 @@ export function stepState(s: GameState, buttons: number): number {
   }
   s.frame++;
   return events;
+}
+
+/** True when this frame would spawn (`spawnNextTetrimino` after the row copy) a piece the source lacks. */
+export function needsPiece(s: GameState): boolean {
+  return (
+    s.pieces !== null &&
+    s.playState === PlayState.Spawn &&
+    s.vramRow >= VRAM_ROW_DONE &&
+    pieceMissing(s, nextDrawIndex(s))
+  );
 }

@@ -16,7 +16,10 @@ export type ClientMessage =
   | { type: 'inputs'; from: number; runs: [number, number][] }
   /** Pause or resume; in duo either player pauses both games. */
   | { type: 'pause'; paused: boolean }
-  /** Try again: a fresh game from the first piece of the same sequence (same seed and level). */
+  /**
+   * Try again: a fresh game at the same level from the first piece of the same sequence, unless a
+   * game of that sequence was stored meanwhile (its replay made it public): then a new sequence.
+   */
   | { type: 'restart' }
   /** Store the finished game under this name; the server answers `submitted` or `error`. */
   | { type: 'submit'; name: string };

@@ -56,3 +56,13 @@ export const ROOM_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 
 /** Longest accepted player name, after trimming. */
 export const NAME_MAX_LENGTH = 16;
+
+/**
+ * Pieces the server deals ahead of the NEXT preview (the seed stays on the server): at the start a
+ * client knows the current piece, NEXT and this many more, and one more each time its game spawns.
+ * Measured in `apps/client/src/net/piece-window.spec.ts` (20 full-speed games, 250 ms round trip with
+ * jitter through a delaying proxy, frames sent at each spawn): no stall; the piece arrived at most
+ * ~0.75 s after the spawn that released it, and level-29 spawns can come 19 frames (316 ms) apart,
+ * so 3 would do; 5 leaves a margin of 2 pieces (another half second of lag).
+ */
+export const PIECES_AHEAD = 5;

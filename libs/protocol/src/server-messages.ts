@@ -35,13 +35,30 @@ export type UnrankedReason =
  * A client can route them with `room.onMessage('*', (type, payload) => handle({ type, ...payload }))`.
  */
 export type ServerMessage =
-  /** Your game starts now (first game, or after `restart`): build `new Game({ seed, startLevel })`. */
-  | { type: 'start'; seed: number; startLevel: number }
   /**
-   * After a reconnection: your game as the server has it. Resume with `Game.restore(snapshot)`
-   * and send inputs from `nextFrame`.
+   * Your game starts now (first game, or after `restart`). The seed stays on the server: `pieces`
+   * are the first pieces in draw order (current, NEXT and `PIECES_AHEAD` more); put them in a
+   * `PieceQueue` at index 0 and build `new Game({ startLevel, pieces: queue })`.
    */
-  | { type: 'resume'; snapshot: unknown; nextFrame: number; seed: number; startLevel: number }
+  | { type: 'start'; startLevel: number; pieces: number[] }
+  /**
+   * More pieces of your current game, piece `from` first (indices in draw order). Sent as your
+   * game spawns, so the queue stays `PIECES_AHEAD` ahead of NEXT; a re-send is harmless.
+   */
+  | { type: 'pieces'; from: number; types: number[] }
+  /**
+   * After a reconnection: your game as the server has it, without generator state. Resume with
+   * `Game.restore(snapshot, queue)` (pieces `from`, `from + 1`, ... are `types`; the game draws
+   * piece `from` next) and send inputs from `nextFrame`.
+   */
+  | {
+      type: 'resume';
+      snapshot: unknown;
+      nextFrame: number;
+      startLevel: number;
+      from: number;
+      types: number[];
+    }
   /** A message was refused; nothing changed. */
   | { type: 'error'; code: ErrorCode; message: string; expectedFrame?: number }
   /** Your current game will not be stored; play continues. */

@@ -70,8 +70,6 @@ export interface RoomStateShape {
   phase: RoomPhase;
   /** Private duo room code (join with `client.joinById(code)`), '' for a public room. */
   code: string;
-  /** Piece sequence seed shared by every game in the room (0 until play starts). */
-  seed: number;
   /** In duo either player pauses both games. */
   paused: boolean;
   /** The server is restarting: finish and submit, no new games. */

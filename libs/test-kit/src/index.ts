@@ -3,6 +3,7 @@
 // way the browser does. Used by the server's end-to-end tests and benchmark, the client's network
 // specs and the image smoke test.
 export { freePort } from './free-port.ts';
+export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.ts';
 export { spawnServer, type SpawnedServer } from './spawn-server.ts';
 export { testAddress, testClientOptions } from './test-address.ts';
 export { TestPlayer, type PlayOptions } from './test-player.ts';

@@ -1,7 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { Bot } from '@tengen/bot';
 import { testClientOptions } from './test-address.ts';
-import { Game } from '@tengen/engine';
+import { Game, PieceQueue } from '@tengen/engine';
 import {
   FRAMES_PER_SECOND,
   InputBatcher,
@@ -31,6 +31,11 @@ export class TestPlayer {
   readonly room: Room<any, RoomStateShape>;
   readonly messages: ServerMessage[] = [];
   game: Game | undefined;
+  /** The current game's pieces as the server dealt them (the seed never reaches a client). */
+  pieces = new PieceQueue();
+  /** Times `play` found its game waiting for a piece the server had not sent yet, and for how long. */
+  stalls = 0;
+  stalledMs = 0;
   batcher = new InputBatcher();
   closed: { code: number; reason?: string } | undefined;
   /** `performance.now()` when the current game started (or resumed at frame 0's equivalent). */
@@ -46,12 +51,19 @@ export class TestPlayer {
       const message = { type, ...(payload as object) } as ServerMessage;
       this.messages.push(message);
       if (message.type === 'start') {
-        this.game = new Game({ seed: message.seed, startLevel: message.startLevel });
+        this.pieces = new PieceQueue();
+        this.pieces.add(0, message.pieces);
+        this.game = new Game({ startLevel: message.startLevel, pieces: this.pieces });
         this.batcher = new InputBatcher();
         this.startedAt = performance.now();
         this.#pausedAtStart = this.#paused(this.startedAt);
+      } else if (message.type === 'pieces') {
+        this.pieces.add(message.from, message.types);
       } else if (message.type === 'resume') {
-        this.game = Game.restore(message.snapshot);
+        // The restored game draws piece `from` next: earlier pieces are never needed again.
+        this.pieces = new PieceQueue(message.from);
+        this.pieces.add(message.from, message.types);
+        this.game = Game.restore(message.snapshot, this.pieces);
         this.batcher = new InputBatcher(message.nextFrame);
         this.startedAt = performance.now() - (message.nextFrame * 1000) / FRAMES_PER_SECOND;
         this.#pausedAtStart = this.#paused(performance.now());
@@ -157,6 +169,7 @@ export class TestPlayer {
     const bot = new Bot();
     const lead = opts.leadFrames ?? 120;
     const botFrames = opts.botFrames ?? Infinity;
+    let stalledAt: number | undefined;
     while (!game.topOut && (opts.untilFrame === undefined || game.frame < opts.untilFrame)) {
       if (this.closed) throw new Error(`connection closed (${this.closed.code}) during play`);
       if (!this.room.state.paused) {
@@ -169,6 +182,18 @@ export class TestPlayer {
           !game.topOut &&
           (opts.untilFrame === undefined || game.frame < opts.untilFrame)
         ) {
+          // Out of pieces: wait for the server's next `pieces` message (the client never guesses).
+          if (game.needsPiece) {
+            if (stalledAt === undefined) {
+              stalledAt = now;
+              this.stalls++;
+            }
+            break;
+          }
+          if (stalledAt !== undefined) {
+            this.stalledMs += now - stalledAt;
+            stalledAt = undefined;
+          }
           const buttons = game.frame < botFrames ? bot.next(game) : 0;
           game.step(buttons);
           const batch = this.batcher.push(buttons);

@@ -22,7 +22,7 @@ type Phase = 'waiting' | 'choosing' | 'ready' | 'playing' | 'over' | 'naming';
 
 /**
  * One duo room from "waiting for a player" to the end: level choice with the opponent's cursor live,
- * both games side by side (same seed), shared pause, top-out and restart notices, submit to the duo
+ * both games side by side (same pieces), shared pause, top-out and restart notices, submit to the duo
  * board. `onExit` returns to the lobby (with a message when something went wrong).
  */
 export class DuoMatch {
@@ -229,15 +229,14 @@ export class DuoMatch {
   }
 
   #recorded(): [number, number][] {
-    return this.#driver.local?.sim.replay().inputs ?? [];
+    return this.#driver.local?.sim.inputs() ?? [];
   }
 
   #start(start: GameStart): void {
     if (this.#closed) return;
     const { input, sfx } = this.#ctx;
     const local = new SimDriver({
-      seed: start.seed,
-      startLevel: start.startLevel,
+      ...start,
       name: 'YOU',
       top: loadTop(this.#ctx.store),
       human: true,
@@ -246,6 +245,7 @@ export class DuoMatch {
       onEvents: (ev, game) => {
         playEvents(sfx, ev, game);
         if (ev & GameEvent.TopOut) this.#s.flush();
+        else if (ev & GameEvent.Spawn) this.#s.spawned();
       },
       onGameOver: (sim) => this.#gameOver(sim.game.score, sim.game.lines, sim.game.level),
     });

@@ -133,15 +133,14 @@ export class SoloMode implements Mode {
   }
 
   #recorded(): [number, number][] {
-    return this.#driver?.sim.replay().inputs ?? [];
+    return this.#driver?.sim.inputs() ?? [];
   }
 
   #play(backend: SoloBackend, start: GameStart): void {
     if (this.#left) return;
     const { input, sfx } = this.#ctx;
     this.#driver = new SimDriver({
-      seed: start.seed,
-      startLevel: start.startLevel,
+      ...start,
       top: loadTop(this.#ctx.store),
       human: true,
       buttons: () => input.sampleButtons(),
@@ -149,6 +148,7 @@ export class SoloMode implements Mode {
       onEvents: (ev, game) => {
         playEvents(sfx, ev, game);
         if (ev & GameEvent.TopOut) backend.gameOver();
+        else if (ev & GameEvent.Spawn) backend.spawned();
       },
       onGameOver: (sim) => this.#gameOver(backend, sim.game.score, sim.game.lines, sim.game.level),
     });

@@ -1,10 +1,11 @@
+import type { GameOptions } from '@tengen/engine';
 import type { Runs } from '../net/input-stream.ts';
 
-/** A game's start as the server (or the offline edge) decides it. */
-export interface GameStart {
-  seed: number;
-  startLevel: number;
-}
+/**
+ * A game's start as the server (or the offline edge) decides it: online, the server's piece queue
+ * (`{ pieces, startLevel }`, the seed stays on the server); offline, a local seed.
+ */
+export type GameStart = GameOptions;
 
 /** A stored score. */
 export interface SubmitResult {
@@ -39,6 +40,8 @@ export interface SoloBackend {
   frame(frame: number, buttons: number): void;
   /** The game topped out: send what is pending. */
   gameOver(): void;
+  /** A piece spawned: send what is pending, so the server deals the next piece without delay. */
+  spawned(): void;
   pause(on: boolean): void;
   submit(name: string): Promise<SubmitResult>;
   onNotice(fn: (n: SessionNotice) => void): () => void;
@@ -75,6 +78,9 @@ export class OfflineSolo implements SoloBackend {
   }
   gameOver(): void {
     // Nothing pending.
+  }
+  spawned(): void {
+    // Offline: the seed is local, nothing to deal.
   }
   pause(): void {
     // Local pause only.

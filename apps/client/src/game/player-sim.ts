@@ -1,27 +1,45 @@
-import { Game, ReplayRecorder, type Replay } from '@tengen/engine';
+import {
+  Game,
+  NES_POWER_ON_SEED,
+  ReplayRecorder,
+  type GameOptions,
+  type Replay,
+} from '@tengen/engine';
 
 /**
  * One player's local simulation: the engine plus a recorder of exactly the buttons it was stepped
- * with (the replay a score is verified from), and the frames counted after a top-out for the curtain.
+ * with (the inputs a score is verified from), and the frames counted after a top-out for the
+ * curtain. An online game takes its pieces from the server's queue (`{ pieces, startLevel }`): it
+ * has no seed, so it records inputs only; offline, demo and replay games are seeded.
  */
 export class PlayerSim {
   readonly game: Game;
   readonly #recorder: ReplayRecorder;
   #afterTopOut = 0;
 
-  constructor(seed: number, startLevel: number) {
-    this.game = new Game({ seed, startLevel });
-    this.#recorder = new ReplayRecorder(seed, startLevel);
+  constructor(opts: GameOptions) {
+    this.game = new Game(opts);
+    // A fed game's recorder is used for its inputs only (`replay()` refuses): the seed is the server's.
+    this.#recorder = new ReplayRecorder(opts.seed ?? NES_POWER_ON_SEED, opts.startLevel);
   }
 
-  /** Steps one frame; returns the engine's `GameEvent` bits (0 once the game is over). */
+  /**
+   * Steps one frame; returns the engine's `GameEvent` bits (0 once the game is over). A fed game
+   * waiting for its next piece is not stepped and records nothing (`waiting` says so first).
+   */
   step(buttons: number): number {
     if (this.game.topOut) {
       this.#afterTopOut++;
       return 0;
     }
+    if (this.game.needsPiece) return this.game.step(buttons);
     this.#recorder.push(buttons);
     return this.game.step(buttons);
+  }
+
+  /** True while the game waits for a piece the server has not sent yet (never guessed). */
+  get waiting(): boolean {
+    return this.game.needsPiece;
   }
 
   /** Frames shown since the top-out (drives the curtain). */
@@ -34,8 +52,14 @@ export class PlayerSim {
     return this.game.frame;
   }
 
-  /** The game so far as a v1 replay. */
+  /** The buttons of every frame stepped so far, run-length encoded (what the server re-sends). */
+  inputs(): [number, number][] {
+    return this.#recorder.toReplay().inputs;
+  }
+
+  /** The game so far as a v1 replay (seeded games only: a fed game's seed is on the server). */
   replay(): Replay {
+    if (this.game.fed) throw new Error('a game fed by the server has no seed to replay from');
     return this.#recorder.toReplay();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Button, GameEvent, runReplay } from '@tengen/engine';
+import { Button, GameEvent, PieceQueue, runReplay, SeededPieces } from '@tengen/engine';
 import { FRAME_MS } from '../loop/frame-clock.ts';
 import { SimDriver } from './sim-driver.ts';
 
@@ -72,5 +72,31 @@ describe('SimDriver', () => {
     while (!d.sim.game.topOut) d.stepOne();
     d.setPaused(true);
     expect(d.paused).toBe(false);
+  });
+
+  it('a game fed by the server waits for a late piece: no frame played, no input sampled, nothing sent', () => {
+    const seq = new SeededPieces(0x4444);
+    const queue = new PieceQueue();
+    queue.add(0, seq.slice(0, 2));
+    const sent: number[] = [];
+    let sampled = 0;
+    const d = new SimDriver({
+      pieces: queue,
+      startLevel: 19,
+      buttons: () => (sampled++, 0),
+      onStep: (f) => sent.push(f),
+    });
+    while (!d.sim.waiting) d.stepOne();
+    const [frame, asked] = [d.sim.frame, sampled];
+    for (let i = 0; i < 30; i++) d.stepOne();
+    expect([d.sim.frame, sampled, sent.length]).toEqual([frame, asked, frame]);
+    expect([d.stalls, d.stalledFrames]).toEqual([1, 30]);
+    expect(d.frame().next).toBe(d.sim.game.nextTypeIndex); // the well shows the game as it stands
+    queue.add(2, seq.slice(2, 3));
+    d.stepOne();
+    expect(d.sim.frame).toBe(frame + 1);
+    expect(sent).toEqual(sent.map((_, i) => i));
+    expect(() => d.sim.replay()).toThrow(/no seed/);
+    expect(d.sim.inputs()).toEqual([[frame + 1, 0]]);
   });
 });

@@ -1,4 +1,4 @@
-import { GameEvent, view, type Game } from '@tengen/engine';
+import { GameEvent, view, type Game, type GameOptions } from '@tengen/engine';
 import { FrameClock } from '../loop/frame-clock.ts';
 import { curtainDone } from '../view/effects.ts';
 import type { FrameKind } from '../view/hud-model.ts';
@@ -9,10 +9,11 @@ import { PlayerSim } from './player-sim.ts';
 /** Where a frame's buttons come from: the player's controls, the bot, or a replay. */
 export type ButtonSource = (game: Game) => number;
 
-/** Options of a one-player driver. */
-export interface SimDriverOptions {
-  seed: number;
-  startLevel: number;
+/** Options of a one-player driver: the game's start (a seed, or the server's piece queue) and more. */
+export type SimDriverOptions = GameOptions & SimDriverSettings;
+
+/** What a one-player driver needs besides the game's start. */
+export interface SimDriverSettings {
   buttons: ButtonSource;
   /** Best score shown as TOP. */
   top?: number;
@@ -47,6 +48,10 @@ export class SimDriver implements StageDriver {
   #overlay: WellOverlay = null;
   #overNotified = false;
   #disposed = false;
+  #stalled = false;
+  /** Times the game had to wait for a piece from the server, and the frames it lost waiting. */
+  stalls = 0;
+  stalledFrames = 0;
   /** The last frame drawn; reused while no engine frame was stepped and nothing else changed. */
   #last: readonly PlayerFrame[] | null = null;
 
@@ -54,7 +59,11 @@ export class SimDriver implements StageDriver {
     this.#opts = opts;
     this.kind = opts.kind ?? 'play';
     this.#clock = opts.clock ?? new FrameClock();
-    this.sim = new PlayerSim(opts.seed, opts.startLevel);
+    this.sim = new PlayerSim(
+      opts.pieces !== undefined
+        ? { pieces: opts.pieces, startLevel: opts.startLevel }
+        : { seed: opts.seed, startLevel: opts.startLevel },
+    );
   }
 
   get playable(): boolean {
@@ -100,6 +109,15 @@ export class SimDriver implements StageDriver {
       }
       return;
     }
+    // Out of pieces (the server's next ones are late): wait, neither guessing nor sampling input.
+    // The board stays as it is between a lock and the next spawn; the frame is not played.
+    if (!wasOver && sim.waiting) {
+      if (!this.#stalled) this.stalls++;
+      this.#stalled = true;
+      this.stalledFrames++;
+      return;
+    }
+    this.#stalled = false;
     const frame = sim.frame;
     const buttons = wasOver ? 0 : this.#opts.buttons(sim.game);
     const ev = sim.step(buttons);

@@ -36,8 +36,9 @@ describe('OnlineSession notices from the real server', () => {
     const seen = watch(solo.session);
     const pilot = new Pilot(solo);
     await pilot.begin(19);
-    // Idle frames as fast as they can be stepped: far ahead of the wall clock, on to the top-out.
-    while (!pilot.game.topOut) pilot.step(0);
+    // Idle frames as fast as they can be stepped (and the pieces dealt): far ahead of the wall
+    // clock, on to the top-out.
+    await pilot.play({ lead: 1_000_000 });
     await until('the unranked notice', () => seen.notices.length > 0);
     expect(seen.notices).toEqual([
       { kind: 'unranked', message: expect.stringContaining('faster than real time') },

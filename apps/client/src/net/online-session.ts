@@ -1,3 +1,4 @@
+import { PieceQueue } from '@tengen/engine';
 import type { ServerMessage } from '@tengen/protocol';
 import type { GameStart, SessionNotice, SubmitResult } from '../game/backend.ts';
 import { awaitMessage } from './await-message.ts';
@@ -16,11 +17,16 @@ const SUBMIT_ERRORS = [
   'wrongPhase',
 ] as const;
 
-/** Online play over a room: the server picks the seed, re-runs the inputs and stores the score. */
+/**
+ * Online play over a room: the server keeps the seed and deals the pieces (a queue the local engine
+ * draws from), re-runs the inputs and stores the score.
+ */
 export class OnlineSession {
   readonly link: RoomLink;
   readonly #notices = new Set<(n: SessionNotice) => void>();
   #stream: InputStream | null = null;
+  /** The current game's pieces, as the server deals them (`start`, `pieces`, `resume`). */
+  #pieces: PieceQueue | null = null;
   #recorded: () => Runs = () => [];
   #unranked: string | null = null;
   #draining = false;
@@ -82,7 +88,10 @@ export class OnlineSession {
     this.#resentFrom = -1;
     // Frames recorded while disconnected are re-sent when the server says where it stopped (`resume`).
     this.#stream = new InputStream((b) => this.#connected && this.link.send('inputs', b), 0);
-    return { seed: m.seed, startLevel: m.startLevel };
+    const pieces = new PieceQueue();
+    pieces.add(0, m.pieces);
+    this.#pieces = pieces;
+    return { pieces, startLevel: m.startLevel };
   }
 
   frame(frame: number, buttons: number): void {
@@ -91,6 +100,14 @@ export class OnlineSession {
 
   flush(): void {
     this.#stream?.flush();
+  }
+
+  /**
+   * A piece spawned: the server deals the next piece only once it has played up to this spawn, so
+   * the pending frames go now rather than when a batch fills (up to `MAX_PENDING_FRAMES` later).
+   */
+  spawned(): void {
+    this.flush();
   }
 
   pause(on: boolean): void {
@@ -118,7 +135,13 @@ export class OnlineSession {
         if (m.code === 'badFrame' && m.expectedFrame !== undefined) this.#resend(m.expectedFrame);
         return;
       case 'resume':
+        // The local game played on while disconnected: it keeps its state; the pieces re-sent
+        // from the server's position are the same ones (adding them again is harmless).
+        this.#addPieces(m.from, m.types);
         this.#resend(m.nextFrame);
+        return;
+      case 'pieces':
+        this.#addPieces(m.from, m.types);
         return;
       case 'unranked':
         this.#unranked = `This game is unranked: ${m.message}`;
@@ -138,6 +161,14 @@ export class OnlineSession {
         const never: never = m;
         throw new Error(`unknown server message ${JSON.stringify(never)}`);
       }
+    }
+  }
+
+  #addPieces(from: number, types: number[]): void {
+    try {
+      this.#pieces?.add(from, types);
+    } catch {
+      // Malformed or contradicting pieces: keep what is known. The game waits rather than guess.
     }
   }
 

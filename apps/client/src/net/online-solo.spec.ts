@@ -1,6 +1,6 @@
 // OnlineSolo over a real room on the real server (a child process): what the server saw is the proof.
-import { Button, runReplay, seedToHex } from '@tengen/engine';
-import { InputBatcher, type ServerMessage } from '@tengen/protocol';
+import { Button, PIECE_TYPES, PieceQueue, runReplay } from '@tengen/engine';
+import { InputBatcher, PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpApi } from './http-api.ts';
 import { OnlineSolo } from './online-solo.ts';
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('OnlineSolo against the real server', () => {
-  it('picks the level, readies and starts on the server seed', async () => {
+  it('picks the level, readies and starts on the pieces the server deals (no seed)', async () => {
     const { room, link } = await joinRoom(server.url);
     const solo = new OnlineSolo(link);
     solo.cursor(3);
@@ -27,7 +27,10 @@ describe('OnlineSolo against the real server', () => {
     const started = await solo.start(7, () => []);
     expect(started.startLevel).toBe(7);
     await until('the room playing', () => room.state.phase === 'playing');
-    expect(room.state.seed).toBe(started.seed);
+    expect(started.seed).toBeUndefined();
+    expect(started.pieces).toBeInstanceOf(PieceQueue);
+    expect((started.pieces as PieceQueue).length).toBe(2 + PIECES_AHEAD);
+    expect((room.state as unknown as { toJSON(): object }).toJSON()).not.toHaveProperty('seed');
     expect(room.state.players.get(room.sessionId)).toMatchObject({
       phase: 'playing',
       selectedLevel: 7,
@@ -81,14 +84,18 @@ describe('OnlineSolo against the real server', () => {
 
     // The server stored exactly the frames the client played, in order.
     const replay = await new HttpApi(server.url).replay(result.replayId);
-    expect(replay).toMatchObject({ seed: seedToHex(start.seed), startLevel: 19 });
+    expect(replay).toMatchObject({ startLevel: 19 });
     expect(replay.inputs).toEqual(pilot.recorded());
-    expect(runReplay(replay)).toMatchObject({
+    const summary = runReplay(replay);
+    expect(summary).toMatchObject({
       score: game.score,
       lines: game.lines,
       frames: game.frame,
       topOut: true,
     });
+    // The stored seed deals exactly the pieces the client was sent, one by one.
+    const dealt = Array.from(summary.pieces, (_, i) => PIECE_TYPES[start.pieces!.pieceAt(i)!]);
+    expect(summary.pieces).toBe(dealt.join(''));
     solo.dispose();
   });
 });

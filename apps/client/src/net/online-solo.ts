@@ -35,6 +35,9 @@ export class OnlineSolo implements SoloBackend {
   gameOver(): void {
     this.session.flush();
   }
+  spawned(): void {
+    this.session.spawned();
+  }
   pause(on: boolean): void {
     this.session.pause(on);
   }

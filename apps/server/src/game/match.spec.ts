@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServerMessage } from '@tengen/protocol';
+import { SeededPieces } from '@tengen/engine';
+import { PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
 import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
@@ -35,6 +36,7 @@ function match(capacity: number): Match {
     mode: capacity > 1 ? 'duo' : 'solo',
     capacity,
     seed: 0x1234,
+    newSeed: () => 0x4321,
     code: '',
     now: () => now,
     recorder,
@@ -55,7 +57,7 @@ function started(level = 19): Match {
 }
 
 describe('Match', () => {
-  it('starts a duo only when both seats are taken and ready, with one seed', () => {
+  it('starts a duo only when both seats are taken and ready, dealing both the same pieces', () => {
     const m = match(2);
     m.join('a');
     expect(m.state.phase).toBe('waiting');
@@ -65,8 +67,10 @@ describe('Match', () => {
     expect(m.state.phase).toBe('choosing');
     m.handle('b', { type: 'selectLevel', level: 9 });
     m.handle('b', { type: 'ready' });
-    expect(last('a')).toEqual({ type: 'start', seed: 0x1234, startLevel: 0 });
-    expect(last('b')).toEqual({ type: 'start', seed: 0x1234, startLevel: 9 });
+    const first = new SeededPieces(0x1234).slice(0, 2 + PIECES_AHEAD);
+    expect(last('a')).toEqual({ type: 'start', startLevel: 0, pieces: first });
+    expect(last('b')).toEqual({ type: 'start', startLevel: 9, pieces: first });
+    expect(m.state.toJSON()).not.toHaveProperty('seed');
     expect(m.state.phase).toBe('playing');
     expect(m.settled).toBe(false);
   });
@@ -105,9 +109,67 @@ describe('Match', () => {
     await m.handle('p', { type: 'submit', name: 'first' });
     expect(m.settled).toBe(true);
     expect(last('p')).toMatchObject({ type: 'submitted', rank: 1 });
+    // The stored game's replay (seed included) is public now: the next game gets a new sequence.
     m.handle('p', { type: 'restart' });
-    expect(last('p')).toEqual({ type: 'start', seed: 0x1234, startLevel: 19 });
+    expect(last('p')).toEqual({
+      type: 'start',
+      startLevel: 19,
+      pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
+    });
     expect(p).toMatchObject({ phase: 'playing', frame: 0, submitted: false, ranked: true });
+  });
+
+  it('offers restart of the same sequence while no game of it was stored', () => {
+    const m = started();
+    now += 60_000;
+    m.handle('p', { type: 'inputs', from: 0, runs: [[600, 0]] });
+    m.handle('p', { type: 'inputs', from: 600, runs: [[600, 0]] });
+    m.handle('p', { type: 'restart' });
+    expect(last('p')).toEqual({
+      type: 'start',
+      startLevel: 19,
+      pieces: new SeededPieces(0x1234).slice(0, 2 + PIECES_AHEAD),
+    });
+  });
+
+  it('deals pieces as the game spawns, never more than PIECES_AHEAD past NEXT', () => {
+    const m = started(19);
+    const seq = new SeededPieces(0x1234);
+    now += 60_000;
+    let known = 2 + PIECES_AHEAD;
+    for (let from = 0; m.state.players.get('p')?.phase === 'playing'; from += 10) {
+      const before = sent.length;
+      m.handle('p', { type: 'inputs', from, runs: [[10, from % 40 < 20 ? 0 : 1]] });
+      for (const { msg } of sent.slice(before)) {
+        if (msg.type !== 'pieces') continue;
+        expect(msg.from).toBe(known);
+        expect(msg.types).toEqual(seq.slice(known, known + msg.types.length));
+        known += msg.types.length;
+      }
+      const stats = m.state.players.get('p')!.stats;
+      const inWell = Array.from(stats).reduce((a, b) => a + b, 0);
+      // The client knows the pieces in the well so far, NEXT, and PIECES_AHEAD more: no further.
+      if (m.state.players.get('p')?.phase === 'playing')
+        expect(known).toBe(inWell + 1 + PIECES_AHEAD);
+    }
+    expect(known).toBeGreaterThan(2 + PIECES_AHEAD + 5);
+  });
+
+  it('resumes a dropped player with a seedless snapshot and the pieces from its position', () => {
+    const m = started(19);
+    now += 60_000;
+    m.handle('p', { type: 'inputs', from: 0, runs: [[300, 0]] });
+    m.drop('p', 20);
+    const resume = m.reconnect('p');
+    if (resume?.type !== 'resume') throw new Error('no resume');
+    for (const k of ['seed', 'rng', 'spawnCount', 'spawnId'])
+      expect(resume.snapshot).not.toHaveProperty(k);
+    const stats = (resume.snapshot as { stats: number[] }).stats;
+    const drawIndex = stats.reduce((a, b) => a + b, 0) + 1;
+    expect(resume).toMatchObject({ nextFrame: 300, startLevel: 19, from: drawIndex });
+    expect(resume.types).toEqual(
+      new SeededPieces(0x1234).slice(drawIndex, drawIndex + PIECES_AHEAD),
+    );
   });
 
   it('refuses new games while draining', () => {

@@ -8,6 +8,7 @@ import type { GameMode } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
 import { PauseClock } from './pause-clock.ts';
+import { PieceFeed } from './piece-feed.ts';
 import { PlayerSession } from './player-session.ts';
 import {
   newPlayerState,
@@ -28,8 +29,10 @@ export interface MatchDeps {
   mode: GameMode;
   /** Seats: 1 for solo, 2 for duo. Play starts when every seat is taken and ready. */
   capacity: number;
-  /** Piece sequence seed for every game in this match (uint16, non-zero). */
+  /** Piece sequence seed for the match's games (uint16, non-zero); it never reaches a client. */
   seed: number;
+  /** A fresh seed, once a game of the current one was stored (its replay is public). */
+  newSeed: () => number;
   /** Private room code, '' for public. */
   code: string;
   now: () => number;
@@ -50,9 +53,11 @@ export class Match {
   readonly #deps: MatchDeps;
   readonly #sessions = new Map<string, PlayerSession>();
   readonly #pause = new PauseClock();
+  readonly #feed: PieceFeed;
 
   constructor(deps: MatchDeps) {
     this.#deps = deps;
+    this.#feed = new PieceFeed(deps.seed, deps.newSeed);
     this.state = newRoomState(deps.mode === 'duo' ? 'duo' : 'solo', deps.code);
     setRoomPhase(this.state, deps.capacity > 1 ? 'waiting' : 'choosing');
   }
@@ -94,10 +99,9 @@ export class Match {
     if (!session || !p || (p.phase !== 'playing' && p.phase !== 'over')) return undefined;
     return {
       type: 'resume',
-      snapshot: session.snapshot(),
       nextFrame: session.nextFrame,
-      seed: this.#deps.seed,
       startLevel: session.game.startLevel,
+      ...this.#feed.resume(id, session.game),
     };
   }
 
@@ -106,6 +110,7 @@ export class Match {
     const p = this.state.players.get(id);
     if (!p) return;
     this.#sessions.delete(id);
+    this.#feed.forget(id);
     if (this.state.phase === 'playing') {
       p.left = true;
       p.connected = false;
@@ -173,14 +178,14 @@ export class Match {
     });
     if (!allReady) return;
     setRoomPhase(this.state, 'playing');
-    this.state.seed = this.#deps.seed;
     this.state.players.forEach((q, qid) => this.#startGame(qid, q));
   }
 
   #startGame(id: string, p: PlayerState): void {
     const now = this.#deps.now();
+    const deal = this.#feed.start(id);
     const session = new PlayerSession({
-      seed: this.#deps.seed,
+      seed: deal.seed,
       startLevel: p.selectedLevel,
       startedAt: now,
       pausedAtStart: this.#pause.pausedTotal(now),
@@ -192,7 +197,7 @@ export class Match {
     p.submitted = false;
     projectGame(p, session.game, 0, true);
     this.#deps.metrics.gamesStarted.inc({ mode: this.#deps.mode });
-    this.#deps.send(id, { type: 'start', seed: this.#deps.seed, startLevel: p.startLevel });
+    this.#deps.send(id, { type: 'start', startLevel: p.startLevel, pieces: deal.pieces });
   }
 
   #inputs(id: string, p: PlayerState, from: number, runs: [number, number][]): void {
@@ -212,6 +217,8 @@ export class Match {
         'expectedFrame' in out.refusal ? out.refusal.expectedFrame : undefined,
       );
     projectGame(p, session.game, out.events);
+    const more = this.#feed.more(id, session.game);
+    if (more) this.#deps.send(id, { type: 'pieces', ...more });
     if (out.unranked) {
       p.ranked = false;
       this.#deps.metrics.unranked.inc({ reason: 'aheadOfClock' });
@@ -267,6 +274,7 @@ export class Match {
       const result = session.result();
       const saved = await this.#deps.recorder.save(this.#deps.mode, name.name, result);
       session.submitted = true;
+      this.#feed.published(result.seed);
       if (this.#sessions.get(id) === session) p.submitted = true;
       this.#deps.send(id, {
         type: 'submitted',

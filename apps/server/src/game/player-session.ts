@@ -1,4 +1,4 @@
-import { Game, GameEvent, ReplayRecorder, type GameSnapshot, type Replay } from '@tengen/engine';
+import { Game, GameEvent, ReplayRecorder, type Replay } from '@tengen/engine';
 import { checkBatch, latestPlausibleFrame, type BatchRefusal } from './input-guard.ts';
 
 /** Outcome of applying one batch. */
@@ -82,11 +82,6 @@ export class PlayerSession {
       }
     }
     return { ok: true, events, frames, unranked: wasRanked && !this.ranked };
-  }
-
-  /** The engine snapshot a reconnecting client resumes from. */
-  snapshot(): GameSnapshot {
-    return this.game.snapshot();
   }
 
   /** The result to store: the live game's numbers and the replay that reproduces them. */

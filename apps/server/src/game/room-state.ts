@@ -40,7 +40,6 @@ export const GameRoomState = schema(
     mode: t.string().default('solo'),
     phase: t.string().default('waiting'),
     code: t.string().default(''),
-    seed: t.uint16().default(0),
     paused: t.boolean().default(false),
     draining: t.boolean().default(false),
     players: t.map(PlayerState),

@@ -59,6 +59,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       mode: this.mode,
       capacity: this.maxClients,
       seed: newSeed(),
+      newSeed,
       code,
       now: Date.now,
       recorder: this.deps.recorder,

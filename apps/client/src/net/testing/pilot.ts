@@ -1,5 +1,5 @@
 import { FRAMES_PER_SECOND } from '@tengen/protocol';
-import { Game, ReplayRecorder } from '@tengen/engine';
+import { Game, NES_POWER_ON_SEED, ReplayRecorder } from '@tengen/engine';
 import type { GameStart, SoloBackend } from '../../game/backend.ts';
 import type { Runs } from '../input-stream.ts';
 
@@ -30,13 +30,16 @@ export class Pilot {
   async begin(level: number): Promise<GameStart> {
     this.start = await this.backend.start(level, () => this.recorded());
     this.game = new Game(this.start);
-    this.recorder = new ReplayRecorder(this.start.seed, this.start.startLevel);
+    // Only the recorder's inputs are used (an online game's seed stays on the server).
+    this.recorder = new ReplayRecorder(this.start.seed ?? NES_POWER_ON_SEED, this.start.startLevel);
     this.#startedAt = performance.now();
     return this.start;
   }
 
   /** Steps one frame with `buttons` and hands it to the backend; reports the top-out like the screen. */
   step(buttons = 0): void {
+    if (this.game.needsPiece)
+      throw new Error(`no piece from the server yet at frame ${this.game.frame}`);
     const frame = this.game.frame;
     this.game.step(buttons);
     this.recorder.push(buttons);
@@ -77,7 +80,8 @@ export class Pilot {
         this.#pausedMs -
         (this.#pausedAt === null ? 0 : now - this.#pausedAt);
       const target = Math.min(stop, Math.floor((active * FRAMES_PER_SECOND) / 1000) + lead);
-      while (this.game.frame < target && !this.game.topOut)
+      // A game out of pieces waits for the server's next ones, as the screen does.
+      while (this.game.frame < target && !this.game.topOut && !this.game.needsPiece)
         this.step(opts.buttons?.(this.game) ?? 0);
       if (!this.game.topOut && this.game.frame < stop) await new Promise((r) => setTimeout(r, 16));
     }
