@@ -25,6 +25,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DRAIN_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   CLIENT_DIR: z.string().min(1).default('dist/apps/client'),
+  OUTBOX_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+  OUTBOX_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
 });
 
 /** Aliases kept from the old app's chart: the first name wins when both are set. */
@@ -45,6 +47,10 @@ export interface Config {
   drainSeconds: number;
   /** Absolute path of the built client. */
   clientDir: string;
+  /** Absolute folder of the score outbox (games kept while the database cannot be written). */
+  outboxDir: string;
+  /** Longest pause between two outbox retry rounds, in ms. */
+  outboxRetryMaxMs: number;
 }
 
 /** Thrown for an invalid environment; the message names the variable. */
@@ -54,7 +60,8 @@ export class ConfigError extends Error {
 
 /**
  * Parses the environment (`HOST`/`ADDRESS`, `PORT`, `DB_FILE`/`DB_FILENAME`, `REDIS_URL`,
- * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `CLIENT_DIR`) and creates the database folder.
+ * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `CLIENT_DIR`, `OUTBOX_DIR`,
+ * `OUTBOX_RETRY_MAX_SECONDS`) and creates the database folder.
  * Throws a `ConfigError` naming the first bad variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -93,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: c.LOG_LEVEL,
     drainSeconds: c.DRAIN_SECONDS,
     clientDir: resolve(cwd, c.CLIENT_DIR),
+    outboxDir: c.OUTBOX_DIR === undefined ? dirname(dbFile) : resolve(cwd, c.OUTBOX_DIR),
+    outboxRetryMaxMs: c.OUTBOX_RETRY_MAX_SECONDS * 1000,
   };
 }

@@ -4,9 +4,10 @@ import { defineRoom, defineServer, type Presence } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { StaggeredWebSocketTransport } from './staggered-transport.ts';
-import { SqliteScoreStore, type ScoreStore } from '@tengen/scores';
+import { ReopeningScoreStore, type ScoreStore } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import { ScoreOutbox } from './game/score-outbox.ts';
 import { ScoreRecorder } from './game/score-recorder.ts';
 import { configureHttp } from './http/http-app.ts';
 import { installRequestPipeline } from './http/request-pipeline.ts';
@@ -42,9 +43,15 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const lifecycle = new Lifecycle();
   const metrics = new Metrics();
-  const store = SqliteScoreStore.open(config.dbFile);
+  const store = ReopeningScoreStore.open(config.dbFile);
   lifecycle.addCheck({ name: 'database', ok: () => store.isReady() });
-  const recorder = new ScoreRecorder(store, metrics, log);
+  const outbox = await ScoreOutbox.open(config.outboxDir, store, metrics, log, {
+    maxDelayMs: config.outboxRetryMaxMs,
+  }).catch((err: unknown) => {
+    store.close();
+    throw err;
+  });
+  const recorder = new ScoreRecorder(store, metrics, log, outbox);
 
   let presence: Presence | undefined;
   let driver: RedisDriver | undefined;
@@ -86,6 +93,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   try {
     await server.listen(config.port, config.host);
   } catch (err) {
+    await outbox.stop();
     store.close();
     probe?.stop();
     throw err;
@@ -111,6 +119,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.info({ drainSeconds: config.drainSeconds }, 'draining');
       await server.gracefullyShutdown(false);
       await recorder.settle();
+      await outbox.stop();
       probe?.stop();
       store.close();
       log.info('stopped');

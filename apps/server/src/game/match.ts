@@ -268,12 +268,12 @@ export class Match {
       const saved = await this.#deps.recorder.save(this.#deps.mode, name.name, result);
       session.submitted = true;
       if (this.#sessions.get(id) === session) p.submitted = true;
-      this.#deps.send(id, {
-        type: 'submitted',
-        rank: saved.rank,
-        replayId: saved.id,
-        score: result.score,
-      });
+      this.#deps.send(
+        id,
+        saved.kind === 'stored'
+          ? { type: 'submitted', rank: saved.rank, replayId: saved.id, score: result.score }
+          : { type: 'submitQueued', replayId: saved.id, score: result.score },
+      );
     } catch (err) {
       const message =
         err instanceof VerificationError ? err.message : 'the score could not be stored, try again';
