@@ -1,6 +1,7 @@
 {{/*
 Environment of the server container. Each value maps onto exactly one variable the server parses:
-HOST, PORT, DB_FILE, LOG_LEVEL, DRAIN_SECONDS, REDIS_URL and PUBLIC_ADDRESS.
+HOST, PORT, DB_FILE, LOG_LEVEL, DRAIN_SECONDS, OUTBOX_DIR, OUTBOX_RETRY_MAX_SECONDS, REDIS_URL and
+PUBLIC_ADDRESS.
 */}}
 {{- define "tengen.env" -}}
 - name: HOST
@@ -13,6 +14,10 @@ HOST, PORT, DB_FILE, LOG_LEVEL, DRAIN_SECONDS, REDIS_URL and PUBLIC_ADDRESS.
   value: {{ .Values.server.logLevel | quote }}
 - name: DRAIN_SECONDS
   value: {{ .Values.server.drainSeconds | quote }}
+- name: OUTBOX_DIR
+  value: {{ .Values.outbox.mountPath | quote }}
+- name: OUTBOX_RETRY_MAX_SECONDS
+  value: {{ .Values.outbox.retryMaxSeconds | quote }}
 {{- if include "tengen.hasRedis" . }}
 {{- include "tengen.redisEnv" . }}
 {{- end }}

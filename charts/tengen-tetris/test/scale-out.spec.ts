@@ -145,6 +145,8 @@ describe('single-pod shape', () => {
       'DB_FILE',
       'LOG_LEVEL',
       'DRAIN_SECONDS',
+      'OUTBOX_DIR',
+      'OUTBOX_RETRY_MAX_SECONDS',
     ]);
   });
 
