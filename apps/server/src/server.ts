@@ -15,6 +15,7 @@ import { Lifecycle } from './lifecycle.ts';
 import { colyseusLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { RedisProbe } from './redis-probe.ts';
+import { RoomReannouncer } from './room-reannouncer.ts';
 import { DuoRoom } from './rooms/duo-room.ts';
 import type { RoomDeps } from './rooms/game-room.ts';
 import { SoloRoom } from './rooms/solo-room.ts';
@@ -100,6 +101,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   }
   installRequestPipeline(http, config.pathPrefix);
   await probe?.check();
+  const reannouncer = presence ? new RoomReannouncer(presence, log) : undefined;
+  await reannouncer?.check();
   const port = (http.address() as AddressInfo).port;
   log.info(
     {
@@ -117,6 +120,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     (stopping ??= (async () => {
       lifecycle.startDraining();
       log.info({ drainSeconds: config.drainSeconds }, 'draining');
+      await reannouncer?.stop();
       await server.gracefullyShutdown(false);
       await recorder.settle();
       await outbox.stop();
