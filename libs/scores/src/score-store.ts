@@ -7,6 +7,8 @@ export interface NewGame {
    * that is already stored with the same replay reports that row instead of adding one.
    */
   id?: string;
+  /** When the game was first submitted (default: now); a game saved late keeps its place in ties. */
+  createdAt?: Date;
   mode: GameMode;
   /** Player name, already validated (see `@tengen/protocol`). */
   name: string;

@@ -133,7 +133,7 @@ export class SqliteScoreStore implements ScoreStore {
   async saveGame(game: NewGame): Promise<SavedGame> {
     this.#assertOpen();
     const id = game.id ?? newGameId();
-    const createdAt = this.#now();
+    const createdAt = game.createdAt ?? this.#now();
     // One short write transaction; a busy lock is retried with backoff, never waited on here.
     // An id already stored (a retried save whose first write landed) inserts nothing.
     const { changes, lastInsertRowid } = await withRetry(

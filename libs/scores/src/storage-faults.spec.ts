@@ -78,6 +78,18 @@ describe('saving with a caller-chosen id', () => {
     ]);
   });
 
+  it('keeps the submit time of a game saved late, so it keeps its place among equal scores', async () => {
+    const store = SqliteScoreStore.open(tempFile(), { now: () => new Date(Date.UTC(2026, 10, 2)) });
+    stores.push(store);
+    await store.saveGame(game('now', 700));
+    const late = await store.saveGame({
+      ...game('late', 700),
+      createdAt: new Date(Date.UTC(2026, 10, 1)),
+    });
+    expect(late.rank).toBe(1);
+    expect((await store.topScores('solo', 10)).map((e) => e.name)).toEqual(['late', 'now']);
+  });
+
   it('refuses an id that is stored for a different game', async () => {
     const store = SqliteScoreStore.open(tempFile());
     stores.push(store);

@@ -151,7 +151,11 @@ export class ScoreOutbox {
     let blocked: unknown;
     for (const entry of this.#file.entries()) {
       try {
-        const saved = await this.#store.saveGame({ ...entry.game, id: entry.id });
+        const saved = await this.#store.saveGame({
+          ...entry.game,
+          id: entry.id,
+          createdAt: new Date(entry.queuedAt),
+        });
         stored.push(entry.id);
         this.#metrics.scoresStored.inc({ mode: entry.game.mode });
         this.#log.info(
