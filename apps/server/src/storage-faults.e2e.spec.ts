@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScoresResponse } from '@tengen/protocol';
 import { spawnServer, type SpawnedServer } from '@tengen/test-kit';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OUTBOX_FILE } from './game/outbox-file.ts';
 import {
   finishedSolo,
@@ -19,10 +19,10 @@ if (unavailable) console.warn(`storage-faults.e2e.spec: skipped (${unavailable})
 
 const faults = new StorageFaults();
 const servers: SpawnedServer[] = [];
-afterEach(() => {
+afterAll(() => {
   for (const s of servers.splice(0)) if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
+  faults.cleanup();
 });
-afterAll(() => faults.cleanup());
 
 function start(dbFile: string, outboxDir?: string): Promise<SpawnedServer> {
   return spawnServer({
@@ -115,9 +115,10 @@ async function faultAndRecovery(
   return server;
 }
 
-describe.skipIf(unavailable)(
-  'nothing lost when the database cannot be written (root, real faults)',
-  () => {
+// Each case has its own server, folders and mounts: they run side by side (about 3x faster).
+describe
+  .skipIf(unavailable)
+  .concurrent('nothing lost when the database cannot be written (root, real faults)', () => {
     it('read-only database file (chattr +i, SQLite opens it read-only at start): kept, then stored once writable', async () => {
       // An open file stays writable through its descriptor on some file systems (tmpfs, and ext4
       // for pages already allocated), so the fault is the realistic one: a pod starting with a file
@@ -236,5 +237,4 @@ describe.skipIf(unavailable)(
       expect(storedGames(dbFile)[0]).toMatchObject({ name: 'patient', score });
       await stopCleanly(next);
     });
-  },
-);
+  });
