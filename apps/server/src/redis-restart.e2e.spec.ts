@@ -16,14 +16,18 @@ beforeAll(async () => {
   const ports = [await freePort(), await freePort()];
   for (const port of ports)
     servers.push(
-      await spawnServer({
-        PORT: String(port),
-        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-        REDIS_URL: redis.url,
-        DB_FILE: join(dir, 'shared.sqlite'),
-        CLIENT_DIR: dir,
-        DRAIN_SECONDS: '1',
-      }),
+      await spawnServer(
+        {
+          PORT: String(port),
+          PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+          REDIS_URL: redis.url,
+          DB_FILE: join(dir, 'shared.sqlite'),
+          CLIENT_DIR: dir,
+          DRAIN_SECONDS: '1',
+        },
+        [],
+        60_000,
+      ),
     );
 });
 afterAll(async () => {

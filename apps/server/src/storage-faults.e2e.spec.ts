@@ -25,14 +25,18 @@ afterAll(() => {
 });
 
 function start(dbFile: string, outboxDir?: string): Promise<SpawnedServer> {
-  return spawnServer({
-    PORT: '0',
-    DB_FILE: dbFile,
-    ...(outboxDir ? { OUTBOX_DIR: outboxDir } : {}),
-    OUTBOX_RETRY_MAX_SECONDS: '1',
-    DRAIN_SECONDS: '2',
-    CLIENT_DIR: join(dbFile, '..', 'no-client'),
-  }).then((s) => {
+  return spawnServer(
+    {
+      PORT: '0',
+      DB_FILE: dbFile,
+      ...(outboxDir ? { OUTBOX_DIR: outboxDir } : {}),
+      OUTBOX_RETRY_MAX_SECONDS: '1',
+      DRAIN_SECONDS: '2',
+      CLIENT_DIR: join(dbFile, '..', 'no-client'),
+    },
+    [],
+    60_000,
+  ).then((s) => {
     servers.push(s);
     return s;
   });
@@ -115,10 +119,12 @@ async function faultAndRecovery(
   return server;
 }
 
-// One case at a time: six servers starting at once on a loaded 2-core machine miss their start-up
-// timeout, and games must keep real time.
+// One case at a time (six servers starting at once on a loaded 2-core machine miss their start-up
+// timeout, and games must keep real time), with generous time limits: a case starts up to three
+// servers and plays real-time games.
 describe.skipIf(unavailable)(
   'nothing lost when the database cannot be written (root, real faults)',
+  { timeout: 240_000 },
   () => {
     it('read-only database file (chattr +i, SQLite opens it read-only at start): kept, then stored once writable', async () => {
       // An open file stays writable through its descriptor on some file systems (tmpfs, and ext4
