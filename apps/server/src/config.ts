@@ -52,6 +52,8 @@ const schema = z.object({
     )
     .pipe(z.array(origin)),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_MAX_CONNECTIONS),
+  OUTBOX_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+  OUTBOX_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
 });
 
 /** Aliases kept from the old app's chart: the first name wins when both are set. */
@@ -83,6 +85,10 @@ export interface Config {
   corsOrigins: string[];
   /** WebSocket connections this process accepts; further players are refused ("server full"). */
   maxConnections: number;
+  /** Absolute folder of the score outbox (games kept while the database cannot be written). */
+  outboxDir: string;
+  /** Longest pause between two outbox retry rounds, in ms. */
+  outboxRetryMaxMs: number;
 }
 
 /** Thrown for an invalid environment; the message names the variable. */
@@ -93,7 +99,8 @@ export class ConfigError extends Error {
 /**
  * Parses the environment (`HOST`/`ADDRESS`, `PORT`, `DB_FILE`/`DB_FILENAME`, `REDIS_URL`,
  * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `CLIENT_DIR`, `TRUSTED_PROXY_HOPS`, `METRICS_PORT`,
- * `CORS_ORIGINS`, `MAX_CONNECTIONS`) and creates the database folder.
+ * `CORS_ORIGINS`, `MAX_CONNECTIONS`, `OUTBOX_DIR`, `OUTBOX_RETRY_MAX_SECONDS`) and creates the
+ * database folder.
  * Throws a `ConfigError` naming the first bad variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -140,5 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     metricsPort: c.METRICS_PORT,
     corsOrigins: c.CORS_ORIGINS,
     maxConnections: c.MAX_CONNECTIONS,
+    outboxDir: c.OUTBOX_DIR === undefined ? dirname(dbFile) : resolve(cwd, c.OUTBOX_DIR),
+    outboxRetryMaxMs: c.OUTBOX_RETRY_MAX_SECONDS * 1000,
   };
 }

@@ -4,11 +4,12 @@ import { defineRoom, defineServer, type Presence } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { StaggeredWebSocketTransport } from './staggered-transport.ts';
-import { SqliteScoreStore, type ScoreStore } from '@tengen/scores';
+import { ReopeningScoreStore, type ScoreStore } from '@tengen/scores';
 import type { Logger } from 'pino';
 import { installMatchmakeGuard } from './abuse/matchmake-guard.ts';
 import { MatchmakeLimits } from './abuse/matchmake-limits.ts';
 import type { Config } from './config.ts';
+import { ScoreOutbox } from './game/score-outbox.ts';
 import { ScoreRecorder } from './game/score-recorder.ts';
 import { configureCors } from './http/cors.ts';
 import { configureHttp } from './http/http-app.ts';
@@ -18,6 +19,7 @@ import { Lifecycle } from './lifecycle.ts';
 import { colyseusLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { RedisProbe } from './redis-probe.ts';
+import { RoomReannouncer } from './room-reannouncer.ts';
 import { DuoRoom } from './rooms/duo-room.ts';
 import type { RoomDeps } from './rooms/game-room.ts';
 import { SoloRoom } from './rooms/solo-room.ts';
@@ -48,9 +50,15 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const lifecycle = new Lifecycle();
   const metrics = new Metrics();
-  const store = SqliteScoreStore.open(config.dbFile);
+  const store = ReopeningScoreStore.open(config.dbFile);
   lifecycle.addCheck({ name: 'database', ok: () => store.isReady() });
-  const recorder = new ScoreRecorder(store, metrics, log);
+  const outbox = await ScoreOutbox.open(config.outboxDir, store, metrics, log, {
+    maxDelayMs: config.outboxRetryMaxMs,
+  }).catch((err: unknown) => {
+    store.close();
+    throw err;
+  });
+  const recorder = new ScoreRecorder(store, metrics, log, outbox);
 
   let presence: Presence | undefined;
   let driver: RedisDriver | undefined;
@@ -109,6 +117,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   try {
     await server.listen(config.port, config.host);
   } catch (err) {
+    await outbox.stop();
     store.close();
     probe?.stop();
     throw err;
@@ -122,11 +131,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     metricsServer = await startMetricsServer(metrics, config.host, config.metricsPort);
   } catch (err) {
     await server.gracefullyShutdown(false);
+    await outbox.stop();
     store.close();
     probe?.stop();
     throw err;
   }
   await probe?.check();
+  const reannouncer = presence ? new RoomReannouncer(presence, log) : undefined;
+  await reannouncer?.check();
   const port = (http.address() as AddressInfo).port;
   const metricsPort = metricsServer.port;
   log.info(
@@ -146,9 +158,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     (stopping ??= (async () => {
       lifecycle.startDraining();
       log.info({ drainSeconds: config.drainSeconds }, 'draining');
+      await reannouncer?.stop();
       await server.gracefullyShutdown(false);
       await recorder.settle();
       await new Promise((resolve) => metricsServer.server.close(resolve));
+      await outbox.stop();
       probe?.stop();
       store.close();
       log.info('stopped');

@@ -1,7 +1,7 @@
 {{/*
 Environment of the server container. Each value maps onto exactly one variable the server parses:
 HOST, PORT, DB_FILE, LOG_LEVEL, DRAIN_SECONDS, METRICS_PORT, TRUSTED_PROXY_HOPS, CORS_ORIGINS,
-MAX_CONNECTIONS, REDIS_URL and PUBLIC_ADDRESS.
+MAX_CONNECTIONS, OUTBOX_DIR, OUTBOX_RETRY_MAX_SECONDS, REDIS_URL and PUBLIC_ADDRESS.
 */}}
 {{- define "tengen.env" -}}
 - name: HOST
@@ -22,6 +22,10 @@ MAX_CONNECTIONS, REDIS_URL and PUBLIC_ADDRESS.
   value: {{ join "," .Values.server.corsOrigins | quote }}
 - name: MAX_CONNECTIONS
   value: {{ .Values.server.maxConnections | quote }}
+- name: OUTBOX_DIR
+  value: {{ .Values.outbox.mountPath | quote }}
+- name: OUTBOX_RETRY_MAX_SECONDS
+  value: {{ .Values.outbox.retryMaxSeconds | quote }}
 {{- if include "tengen.hasRedis" . }}
 {{- include "tengen.redisEnv" . }}
 {{- end }}

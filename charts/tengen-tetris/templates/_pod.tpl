@@ -21,7 +21,7 @@ capabilities:
   drop: ["ALL"]
 {{- end }}
 
-{{/* Volumes: the data volume (claim or emptyDir) and an emptyDir for /tmp. */}}
+{{/* Volumes: the data volume (claim or emptyDir), an emptyDir for /tmp and the score outbox's emptyDir. */}}
 {{- define "tengen.volumes" -}}
 - name: data
 {{- if eq .Values.persistence.type "emptyDir" }}
@@ -35,6 +35,9 @@ capabilities:
   emptyDir:
     medium: Memory
     sizeLimit: 64Mi
+- name: outbox
+  emptyDir:
+    sizeLimit: {{ .Values.outbox.sizeLimit }}
 {{- end }}
 
 {{- define "tengen.volumeMounts" -}}
@@ -133,6 +136,8 @@ spec:
         {{- toYaml .Values.resources | nindent 8 }}
       volumeMounts:
         {{- include "tengen.volumeMounts" . | nindent 8 }}
+        - name: outbox
+          mountPath: {{ .Values.outbox.mountPath }}
   volumes:
     {{- include "tengen.volumes" . | nindent 4 }}
   {{- if .Values.topologySpread.enabled }}

@@ -149,6 +149,8 @@ describe('single-pod shape', () => {
       'TRUSTED_PROXY_HOPS',
       'CORS_ORIGINS',
       'MAX_CONNECTIONS',
+      'OUTBOX_DIR',
+      'OUTBOX_RETRY_MAX_SECONDS',
     ]);
   });
 

@@ -65,6 +65,11 @@ export type ServerMessage =
   | { type: 'unranked'; reason: UnrankedReason; message: string }
   /** Your game was stored: its rank on the board and the replay id (`GET /api/replays/:id`). */
   | { type: 'submitted'; rank: number; replayId: string; score: number }
+  /**
+   * Your game is verified and kept safe, but the database cannot take it right now: it reaches the
+   * board (under `replayId`) shortly, without you doing anything. No rank yet.
+   */
+  | { type: 'submitQueued'; replayId: string; score: number }
   /** The server is draining: finish (and submit) within `seconds`; no new games start. */
   | { type: 'serverRestarting'; seconds: number }
   /** The opponent's connection dropped; they have `seconds` to come back. */

@@ -2,6 +2,13 @@ import type { GameMode } from './schema.ts';
 
 /** A finished game as the server verified it, ready to be stored. */
 export interface NewGame {
+  /**
+   * The game's id, chosen by the caller so a retried save (an outbox) is stored once: saving an id
+   * that is already stored with the same replay reports that row instead of adding one.
+   */
+  id?: string;
+  /** When the game was first submitted (default: now); a game saved late keeps its place in ties. */
+  createdAt?: Date;
   mode: GameMode;
   /** Player name, already validated (see `@tengen/protocol`). */
   name: string;

@@ -38,6 +38,12 @@ interface BoardRow {
   created_at: number;
 }
 
+interface StoredRow {
+  rid: number;
+  created_at: number;
+  replay: string;
+}
+
 const BOARD_COLUMNS = 'rowid AS rid, id, name, score, lines, level, start_level, created_at';
 const BEST_FIRST = 'ORDER BY score DESC, created_at ASC, rowid ASC LIMIT @n';
 
@@ -48,6 +54,7 @@ export class SqliteScoreStore implements ScoreStore {
   readonly #retry: RetryOptions;
   // Every statement is prepared once, at open: no SQL parsing on the request path.
   readonly #insert;
+  readonly #stored;
   readonly #replay;
   readonly #boardFirst;
   readonly #boardNext;
@@ -76,7 +83,11 @@ export class SqliteScoreStore implements ScoreStore {
         engineVersion: p('engineVersion'),
         createdAt: p('createdAt'),
       })
+      .onConflictDoNothing({ target: games.id })
       .prepare();
+    this.#stored = sqlite.prepare<[{ id: string }], StoredRow>(
+      'SELECT rowid AS rid, created_at, replay FROM games WHERE id = @id',
+    );
     this.#replay = db
       .select({ replay: games.replay })
       .from(games)
@@ -121,10 +132,11 @@ export class SqliteScoreStore implements ScoreStore {
 
   async saveGame(game: NewGame): Promise<SavedGame> {
     this.#assertOpen();
-    const id = newGameId();
-    const createdAt = this.#now();
+    const id = game.id ?? newGameId();
+    const createdAt = game.createdAt ?? this.#now();
     // One short write transaction; a busy lock is retried with backoff, never waited on here.
-    const { lastInsertRowid } = await withRetry(
+    // An id already stored (a retried save whose first write landed) inserts nothing.
+    const { changes, lastInsertRowid } = await withRetry(
       () =>
         this.#insert.run({
           id,
@@ -142,13 +154,16 @@ export class SqliteScoreStore implements ScoreStore {
         }),
       this.#retry,
     );
-    const key = {
-      mode: game.mode,
-      name: game.name,
-      score: game.score,
-      at: createdAt.getTime(),
-      rid: Number(lastInsertRowid),
-    };
+    let at = createdAt.getTime();
+    let rid = Number(lastInsertRowid);
+    if (changes === 0) {
+      const row = await withRetry(() => this.#stored.get({ id }), this.#retry);
+      if (!row || row.replay !== game.replayJson)
+        throw new Error(`game id ${id} is already stored for another game`);
+      at = row.created_at;
+      rid = row.rid;
+    }
+    const key = { mode: game.mode, name: game.name, score: game.score, at, rid };
     const ahead = await withRetry(() => this.#ahead.get(key)?.n ?? 0, this.#retry);
     return { id, rank: ahead + 1 };
   }

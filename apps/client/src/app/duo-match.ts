@@ -15,6 +15,7 @@ import { opponentStatus } from '../view/opponent-status.ts';
 import { idleFrame } from '../view/remote-frame.ts';
 import type { AppContext } from './context.ts';
 import { showSessionNotice } from './notices.ts';
+import { submittedText } from './submitted-text.ts';
 import { inviteLink } from './router.ts';
 import { loadTop, recordTop } from './top-score.ts';
 
@@ -304,12 +305,7 @@ export class DuoMatch {
       onSubmit: (name) => {
         this.#s.submit(name).then(
           (r) => {
-            this.#ctx.banner.show(
-              'submitted',
-              `Saved: ${name} scored ${r.score}, rank #${r.rank} on the duo board.`,
-              'info',
-              10_000,
-            );
+            this.#ctx.banner.show('submitted', submittedText(name, r, 'duo'), 'info', 10_000);
             void this.#retry();
           },
           (err: unknown) => entry.fail((err as Error).message),

@@ -16,6 +16,7 @@ import { levelSelect } from '../ui/level-select.ts';
 import { LAST_NAME_KEY, nameEntry } from '../ui/name-entry.ts';
 import type { AppContext, Mode } from './context.ts';
 import { showSessionNotice } from './notices.ts';
+import { submittedText } from './submitted-text.ts';
 import { freshSeed } from './seed.ts';
 import { loadTop, recordTop } from './top-score.ts';
 
@@ -234,12 +235,7 @@ export class SoloMode implements Mode {
             } catch {
               // Not remembered; harmless.
             }
-            this.#ctx.banner.show(
-              'submitted',
-              `Saved: ${name} scored ${r.score}, rank #${r.rank} on the solo board.`,
-              'info',
-              10_000,
-            );
+            this.#ctx.banner.show('submitted', submittedText(name, r, 'solo'), 'info', 10_000);
             void this.#retry(backend);
           },
           (err: unknown) => entry.fail((err as Error).message),

@@ -7,12 +7,13 @@ import type { Runs } from '../net/input-stream.ts';
  */
 export type GameStart = GameOptions;
 
-/** A stored score. */
-export interface SubmitResult {
-  rank: number;
-  replayId: string;
-  score: number;
-}
+/**
+ * A submitted score: `stored` on the board with its rank, or `queued`: verified and kept by the
+ * server while its database is unavailable, on the board shortly (no rank yet).
+ */
+export type SubmitResult =
+  | { kind: 'stored'; rank: number; replayId: string; score: number }
+  | { kind: 'queued'; replayId: string; score: number };
 
 /** Things a session tells the screen about, beyond the game itself. */
 export type SessionNotice =

@@ -117,10 +117,14 @@ export class OnlineSession {
 
   async submit(name: string): Promise<SubmitResult> {
     this.flush();
-    const answer = awaitMessage(this.link, ['submitted'], { failOn: SUBMIT_ERRORS });
+    const answer = awaitMessage(this.link, ['submitted', 'submitQueued'], {
+      failOn: SUBMIT_ERRORS,
+    });
     this.link.send('submit', { name });
     const m = await answer;
-    return { rank: m.rank, replayId: m.replayId, score: m.score };
+    return m.type === 'submitted'
+      ? { kind: 'stored', rank: m.rank, replayId: m.replayId, score: m.score }
+      : { kind: 'queued', replayId: m.replayId, score: m.score };
   }
 
   dispose(): void {
@@ -153,6 +157,7 @@ export class OnlineSession {
         return;
       case 'start':
       case 'submitted':
+      case 'submitQueued':
       case 'opponentDropped':
       case 'opponentReconnected':
       case 'opponentLeft':

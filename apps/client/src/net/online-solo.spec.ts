@@ -79,7 +79,7 @@ describe('OnlineSolo against the real server', () => {
 
     await expect(solo.submit('bad"name')).rejects.toThrow(/only contain letters/);
     const result = await solo.submit('ann');
-    expect(result).toMatchObject({ rank: 1, score: game.score });
+    expect(result).toMatchObject({ kind: 'stored', rank: 1, score: game.score });
     await expect(solo.submit('ann')).rejects.toThrow('already submitted');
 
     // The server stored exactly the frames the client played, in order.

@@ -276,12 +276,12 @@ export class Match {
       session.submitted = true;
       this.#feed.published(result.seed);
       if (this.#sessions.get(id) === session) p.submitted = true;
-      this.#deps.send(id, {
-        type: 'submitted',
-        rank: saved.rank,
-        replayId: saved.id,
-        score: result.score,
-      });
+      this.#deps.send(
+        id,
+        saved.kind === 'stored'
+          ? { type: 'submitted', rank: saved.rank, replayId: saved.id, score: result.score }
+          : { type: 'submitQueued', replayId: saved.id, score: result.score },
+      );
     } catch (err) {
       const message =
         err instanceof VerificationError ? err.message : 'the score could not be stored, try again';

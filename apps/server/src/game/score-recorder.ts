@@ -1,8 +1,18 @@
 import { ENGINE_VERSION, runReplay } from '@tengen/engine';
-import type { GameMode, SavedGame, ScoreStore } from '@tengen/scores';
+import {
+  isStorageUnavailable,
+  newGameId,
+  type GameMode,
+  type SavedGame,
+  type ScoreStore,
+} from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
 import type { GameResult } from './player-session.ts';
+import type { ScoreOutbox } from './score-outbox.ts';
+
+/** A verified game's fate: on the board now, or kept in the outbox until the database takes it. */
+export type SaveOutcome = ({ kind: 'stored' } & SavedGame) | { kind: 'queued'; id: string };
 
 /** Why a verified save did not happen. */
 export class VerificationError extends Error {
@@ -18,16 +28,22 @@ export class ScoreRecorder {
   readonly #store: ScoreStore;
   readonly #metrics: Metrics;
   readonly #log: Logger;
+  readonly #outbox: ScoreOutbox | undefined;
   readonly #pending = new Set<Promise<unknown>>();
 
-  constructor(store: ScoreStore, metrics: Metrics, log: Logger) {
+  constructor(store: ScoreStore, metrics: Metrics, log: Logger, outbox?: ScoreOutbox) {
     this.#store = store;
     this.#metrics = metrics;
     this.#log = log;
+    this.#outbox = outbox;
   }
 
-  /** Verifies and stores one game under `name`; rejects with `VerificationError` or the store's error. */
-  save(mode: GameMode, name: string, result: GameResult): Promise<SavedGame> {
+  /**
+   * Verifies and stores one game under `name`. When the database cannot be written the game goes
+   * to the outbox (`queued`); rejects with `VerificationError`, or the store's error when the
+   * outbox cannot take it either.
+   */
+  save(mode: GameMode, name: string, result: GameResult): Promise<SaveOutcome> {
     const op = this.#save(mode, name, result);
     this.#pending.add(op);
     void op.then(
@@ -42,7 +58,7 @@ export class ScoreRecorder {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
   }
 
-  async #save(mode: GameMode, name: string, result: GameResult): Promise<SavedGame> {
+  async #save(mode: GameMode, name: string, result: GameResult): Promise<SaveOutcome> {
     const check = runReplay(result.replay);
     if (
       !check.topOut ||
@@ -58,29 +74,42 @@ export class ScoreRecorder {
       );
       throw new VerificationError('the recorded replay does not reproduce this game');
     }
+    const game = {
+      id: newGameId(),
+      mode,
+      name,
+      score: result.score,
+      lines: result.lines,
+      level: result.level,
+      startLevel: result.startLevel,
+      frames: result.frames,
+      seed: result.seed,
+      replayJson: JSON.stringify(result.replay),
+      engineVersion: ENGINE_VERSION,
+    };
     try {
-      const saved = await this.#store.saveGame({
-        mode,
-        name,
-        score: result.score,
-        lines: result.lines,
-        level: result.level,
-        startLevel: result.startLevel,
-        frames: result.frames,
-        seed: result.seed,
-        replayJson: JSON.stringify(result.replay),
-        engineVersion: ENGINE_VERSION,
-      });
+      const saved = await this.#store.saveGame(game);
+      this.#outbox?.kick();
       this.#metrics.scoresStored.inc({ mode });
       this.#log.info(
         { mode, name, score: result.score, id: saved.id, rank: saved.rank },
         'score stored',
       );
-      return saved;
+      return { kind: 'stored', ...saved };
     } catch (err) {
       this.#metrics.storeErrors.inc({ op: 'save' });
       this.#log.error({ err, mode, name, score: result.score }, 'storing a score failed');
-      throw err;
+      if (!this.#outbox || !isStorageUnavailable(err)) throw err;
+      try {
+        await this.#outbox.keep(game);
+      } catch (outboxErr) {
+        this.#log.error(
+          { err: outboxErr, mode, name },
+          'the score outbox cannot be written either',
+        );
+        throw err;
+      }
+      return { kind: 'queued', id: game.id };
     }
   }
 }

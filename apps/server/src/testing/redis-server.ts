@@ -16,9 +16,12 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-/** Starts `redis-server` (installed from apt) daemonised in a temp dir. */
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
+/**
+ * Starts `redis-server` (installed from apt) daemonised in a temp dir, on `port` (a restart on the
+ * same port) or a free one.
+ */
+export async function startRedis(port?: number): Promise<TestRedis> {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tengen-redis-'));
   await run('redis-server', [
     '--port',

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, spawnServer, TestPlayer, type SpawnedServer } from '@tengen/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson } from './testing/http.ts';
+import { startRedis, type TestRedis } from './testing/redis-server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tengen-redis-restart-'));
+let redis: TestRedis;
+const servers: SpawnedServer[] = [];
+const players: TestPlayer[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const ports = [await freePort(), await freePort()];
+  for (const port of ports)
+    servers.push(
+      await spawnServer(
+        {
+          PORT: String(port),
+          PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+          REDIS_URL: redis.url,
+          DB_FILE: join(dir, 'shared.sqlite'),
+          CLIENT_DIR: dir,
+          DRAIN_SECONDS: '1',
+        },
+        [],
+        60_000,
+      ),
+    );
+});
+afterAll(async () => {
+  for (const p of players) await p.leave().catch(() => undefined);
+  for (const s of servers) if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
+  await redis?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function until<T>(what: string, check: () => Promise<T | false>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check().catch(() => false as const);
+    if (v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const readyz = (s: SpawnedServer) => getJson<{ reasons?: string[] }>(`${s.url}/readyz`);
+
+/** The server (of the two) whose process hosts `roomId`, from its listing in Redis. */
+async function hostOf(roomId: string): Promise<SpawnedServer> {
+  const listing = JSON.parse(await redis.cli('hget', 'roomcaches', roomId)) as {
+    publicAddress: string;
+  };
+  const host = servers.find((s) => s.url.endsWith(listing.publicAddress));
+  if (!host) throw new Error(`no server at ${listing.publicAddress}`);
+  return host;
+}
+const other = (s: SpawnedServer) => servers.find((x) => x !== s)!;
+
+describe('Redis restarted empty (no persistence) under two server processes', () => {
+  it('private codes resolve again and a waiting quick-match player is matched', async () => {
+    const host = await TestPlayer.connect(servers[0]!.url, 'create', 'duo', { private: true });
+    const waiter = await TestPlayer.connect(servers[1]!.url, 'joinOrCreate', 'duo');
+    players.push(host, waiter);
+    const code = await host.until('a room code', () => host.room.state.code || undefined);
+    expect(code).toBe(host.room.roomId);
+    const privateHost = await hostOf(code);
+    const quickHost = await hostOf(waiter.room.roomId);
+    await redis.cli('set', 'canary', 'before the restart');
+
+    await redis.stop();
+    // While Redis is down no process can matchmake: readiness says so (and the pods leave the
+    // Service until it is back); games in progress keep their sockets.
+    for (const s of servers)
+      await until('readyz 503 with Redis down', async () => {
+        const r = await readyz(s);
+        return r.status === 503 && (r.body.reasons ?? []).includes('redis unavailable');
+      });
+
+    redis = await startRedis(redis.port);
+    expect((await redis.cli('get', 'canary')).trim()).toBe(''); // it really came back empty
+    for (const s of servers)
+      await until('readyz 200 with Redis back', async () => (await readyz(s)).status === 200);
+    await until(
+      'the listings re-announced',
+      async () =>
+        (await redis.cli('hexists', 'roomcaches', code)).trim() === '1' &&
+        (await redis.cli('hexists', 'roomcaches', waiter.room.roomId)).trim() === '1',
+    );
+
+    // The friend reaches the OTHER process; the code resolves and the seat is taken on the host's.
+    const friend = await TestPlayer.connect(other(privateHost).url, 'joinById', code);
+    players.push(friend);
+    expect(friend.room.roomId).toBe(code);
+    await host.until('the friend seated', () => host.opponent);
+
+    // A second quick-match player, also through the process that does not host the waiting room.
+    const second = await TestPlayer.connect(other(quickHost).url, 'joinOrCreate', 'duo');
+    players.push(second);
+    expect(second.room.roomId).toBe(waiter.room.roomId);
+    for (const p of [waiter, second]) {
+      p.send('selectLevel', { level: 5 });
+      p.send('ready');
+    }
+    const [a, b] = await Promise.all([waiter.message('start'), second.message('start')]);
+    expect(a.pieces).toEqual(b.pieces);
+    expect(servers.flatMap((s) => s.logs.map((l) => l['msg']))).toContain(
+      'rooms re-announced to redis',
+    );
+  });
+});

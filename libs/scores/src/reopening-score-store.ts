@@ -1,0 +1,71 @@
+import type { GameMode } from './schema.ts';
+import type { NewGame, SavedGame, ScoreEntry, ScoreStore } from './score-store.ts';
+import { SqliteScoreStore, type SqliteStoreOptions } from './sqlite-score-store.ts';
+
+/** SQLite opened the file read-only (it was not writable at open): only a new connection can write. */
+function isReadOnlyConnection(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' && (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_'))
+  );
+}
+
+/**
+ * A `SqliteScoreStore` that opens a fresh connection after a save failed with SQLITE_READONLY.
+ * SQLite falls back to a read-only connection when the file is not writable at open, and that
+ * connection never writes again, even once the file is fixed; other write errors (full disk, an
+ * immutable file or folder) clear up on the same connection.
+ */
+export class ReopeningScoreStore implements ScoreStore {
+  readonly #file: string;
+  readonly #opts: SqliteStoreOptions;
+  #store: SqliteScoreStore;
+  #stale = false;
+  #closed = false;
+
+  private constructor(file: string, opts: SqliteStoreOptions, store: SqliteScoreStore) {
+    this.#file = file;
+    this.#opts = opts;
+    this.#store = store;
+  }
+
+  /** Opens (and migrates) the file like `SqliteScoreStore.open`. */
+  static open(file: string, opts: SqliteStoreOptions = {}): ReopeningScoreStore {
+    return new ReopeningScoreStore(file, opts, SqliteScoreStore.open(file, opts));
+  }
+
+  async saveGame(game: NewGame): Promise<SavedGame> {
+    if (this.#stale && !this.#closed) this.#reopen();
+    try {
+      return await this.#store.saveGame(game);
+    } catch (err) {
+      if (isReadOnlyConnection(err)) this.#stale = true;
+      throw err;
+    }
+  }
+
+  topScores(mode: GameMode, limit: number): Promise<ScoreEntry[]> {
+    return this.#store.topScores(mode, limit);
+  }
+
+  getReplay(id: string): Promise<string | undefined> {
+    return this.#store.getReplay(id);
+  }
+
+  isReady(): boolean {
+    return this.#store.isReady();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#store.close();
+  }
+
+  /** Throws (keeping the old connection) when the file cannot be opened yet. */
+  #reopen(): void {
+    const fresh = SqliteScoreStore.open(this.#file, { ...this.#opts, migrate: false });
+    this.#store.close();
+    this.#store = fresh;
+    this.#stale = false;
+  }
+}
