@@ -19,6 +19,7 @@ export type {
 } from './server-messages.ts';
 export type {
   GameProjection,
+  MatchDecision,
   PlayerPhase,
   PlayerStateShape,
   PlayerStatus,

@@ -35,7 +35,10 @@ export type UnrankedReason =
  * A client can route them with `room.onMessage('*', (type, payload) => handle({ type, ...payload }))`.
  */
 export type ServerMessage =
-  /** Your game starts now (first game, or after `restart`): build `new Game({ seed, startLevel })`. */
+  /**
+   * Your game starts now (first game, after `restart`, or a rematch both asked for): build
+   * `new Game({ seed, startLevel })`. Every game gets a new seed.
+   */
   | { type: 'start'; seed: number; startLevel: number }
   /**
    * After a reconnection: your game as the server has it. Resume with `Game.restore(snapshot)`
@@ -54,7 +57,10 @@ export type ServerMessage =
   | { type: 'opponentDropped'; seconds: number }
   /** The opponent is back. */
   | { type: 'opponentReconnected' }
-  /** The opponent left for good; you may play on and submit. */
+  /**
+   * The opponent left for good (on purpose, or their reconnection window ran out); you may play on
+   * and submit. A game still undecided is theirs to lose (see `RoomStateShape.result`).
+   */
   | { type: 'opponentLeft' };
 
 /** The `type` of a server message. */

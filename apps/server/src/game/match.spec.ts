@@ -92,7 +92,7 @@ describe('Match', () => {
     expect(m.state.players.get('p')?.ranked).toBe(false);
   });
 
-  it('offers restart only after the top-out, with a fresh game of the same sequence', async () => {
+  it('offers restart only after the top-out, with a fresh game of a new sequence', async () => {
     const m = started();
     m.handle('p', { type: 'restart' });
     expect(last('p')).toMatchObject({ type: 'error', code: 'wrongPhase' });
@@ -106,7 +106,11 @@ describe('Match', () => {
     expect(m.settled).toBe(true);
     expect(last('p')).toMatchObject({ type: 'submitted', rank: 1 });
     m.handle('p', { type: 'restart' });
-    expect(last('p')).toEqual({ type: 'start', seed: 0x1234, startLevel: 19 });
+    const start = last('p');
+    expect(start).toMatchObject({ type: 'start', startLevel: 19 });
+    // A new seed, so nobody can learn a sequence by retrying it (the room's state says which).
+    expect(start).not.toMatchObject({ seed: 0x1234 });
+    expect(m.state.seed).toBe((start as { seed: number }).seed);
     expect(p).toMatchObject({ phase: 'playing', frame: 0, submitted: false, ranked: true });
   });
 

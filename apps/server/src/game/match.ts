@@ -7,6 +7,7 @@ import {
 import type { GameMode } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
+import { rematchAgreed, rematchRefusal, settleResult } from './duo-series.ts';
 import { PauseClock } from './pause-clock.ts';
 import { PlayerSession } from './player-session.ts';
 import {
@@ -14,11 +15,13 @@ import {
   newRoomState,
   projectGame,
   setPlayerPhase,
+  setResult,
   setRoomPhase,
   type GameRoomState,
   type PlayerState,
 } from './room-state.ts';
 import { VerificationError, type ScoreRecorder } from './score-recorder.ts';
+import { seedAfter } from './seed.ts';
 
 /** Inputs for frames already played when a pause began are accepted this long after it. */
 export const PAUSE_GRACE_MS = 1_000;
@@ -28,8 +31,10 @@ export interface MatchDeps {
   mode: GameMode;
   /** Seats: 1 for solo, 2 for duo. Play starts when every seat is taken and ready. */
   capacity: number;
-  /** Piece sequence seed for every game in this match (uint16, non-zero). */
+  /** Piece sequence seed of the room's first game (uint16, non-zero). */
   seed: number;
+  /** Seeds for later games (solo try again, duo rematch); default `newSeed`. */
+  nextSeed?: () => number;
   /** Private room code, '' for public. */
   code: string;
   now: () => number;
@@ -96,7 +101,7 @@ export class Match {
       type: 'resume',
       snapshot: session.snapshot(),
       nextFrame: session.nextFrame,
-      seed: this.#deps.seed,
+      seed: this.state.seed,
       startLevel: session.game.startLevel,
     };
   }
@@ -109,6 +114,7 @@ export class Match {
     if (this.state.phase === 'playing') {
       p.left = true;
       p.connected = false;
+      this.#settle(); // an undecided duo game is lost by the player who left
     } else {
       // Before play the seat is simply free again: the room waits for another player.
       this.state.players.delete(id);
@@ -153,6 +159,8 @@ export class Match {
         return this.#setPaused(id, msg.paused);
       case 'restart':
         return this.#restart(id, p);
+      case 'rematch':
+        return this.#rematch(id, p);
       case 'submit':
         return this.#submit(id, p, msg.name);
       default: {
@@ -180,7 +188,7 @@ export class Match {
   #startGame(id: string, p: PlayerState): void {
     const now = this.#deps.now();
     const session = new PlayerSession({
-      seed: this.#deps.seed,
+      seed: this.state.seed,
       startLevel: p.selectedLevel,
       startedAt: now,
       pausedAtStart: this.#pause.pausedTotal(now),
@@ -190,9 +198,11 @@ export class Match {
     p.startLevel = p.selectedLevel;
     p.ranked = true;
     p.submitted = false;
+    p.rematch = false;
+    setResult(this.state, 'pending');
     projectGame(p, session.game, 0, true);
     this.#deps.metrics.gamesStarted.inc({ mode: this.#deps.mode });
-    this.#deps.send(id, { type: 'start', seed: this.#deps.seed, startLevel: p.startLevel });
+    this.#deps.send(id, { type: 'start', seed: this.state.seed, startLevel: p.startLevel });
   }
 
   #inputs(id: string, p: PlayerState, from: number, runs: [number, number][]): void {
@@ -229,6 +239,7 @@ export class Match {
       setPlayerPhase(p, 'over');
       this.#deps.metrics.gamesFinished.inc({ mode: this.#deps.mode });
     }
+    this.#settle();
   }
 
   #setPaused(id: string, paused: boolean): void {
@@ -241,11 +252,31 @@ export class Match {
   }
 
   #restart(id: string, p: PlayerState): void {
+    if (this.#deps.capacity > 1)
+      return this.#refuse(id, 'wrongPhase', 'in duo both players must ask for a rematch');
     if (p.phase !== 'over')
       return this.#refuse(id, 'wrongPhase', 'restart is offered once the game is over');
     if (this.state.draining)
       return this.#refuse(id, 'draining', 'the server is restarting: no new games');
+    this.state.seed = seedAfter(this.state.seed, this.#deps.nextSeed);
     this.#startGame(id, p);
+  }
+
+  /** Duo: one player's wish for another game; it starts (new seed) once both asked. */
+  #rematch(id: string, p: PlayerState): void {
+    const refusal = rematchRefusal(this.state, id);
+    if (refusal !== null) return this.#refuse(id, 'wrongPhase', refusal);
+    if (this.state.draining)
+      return this.#refuse(id, 'draining', 'the server is restarting: no new games');
+    p.rematch = true;
+    if (!rematchAgreed(this.state)) return;
+    this.state.seed = seedAfter(this.state.seed, this.#deps.nextSeed);
+    this.state.players.forEach((q, qid) => this.#startGame(qid, q));
+  }
+
+  #settle(): void {
+    const decision = settleResult(this.state);
+    if (decision) this.#deps.log.info({ ...decision }, 'duo game decided');
   }
 
   async #submit(id: string, p: PlayerState, rawName: string): Promise<void> {

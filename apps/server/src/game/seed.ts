@@ -6,6 +6,16 @@ export function newSeed(): number {
   return randomInt(1, 0x10000);
 }
 
+/**
+ * The seed of a room's next game (solo try again, duo rematch): fresh from `source`, and never the
+ * previous one, so nobody replays a sequence they have already seen.
+ */
+export function seedAfter(previous: number, source: () => number = newSeed): number {
+  let seed = source();
+  for (let i = 0; seed === previous && i < 16; i++) seed = source();
+  return seed;
+}
+
 /** A random private room code such as `K7QX`. */
 export function newRoomCode(): string {
   let code = '';
