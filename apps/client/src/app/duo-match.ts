@@ -1,5 +1,10 @@
 import { GameEvent } from '@tengen/engine';
-import type { PlayerStateShape, RoomStateShape, ServerMessage } from '@tengen/protocol';
+import type {
+  MatchDecision,
+  PlayerStateShape,
+  RoomStateShape,
+  ServerMessage,
+} from '@tengen/protocol';
 import { playEvents } from '../audio/play-events.ts';
 import type { GameStart } from '../game/backend.ts';
 import { DuoDriver } from '../game/duo-driver.ts';
@@ -7,23 +12,33 @@ import { SimDriver } from '../game/sim-driver.ts';
 import type { Command } from '../input/input-hub.ts';
 import type { OnlineSession } from '../net/online-session.ts';
 import { h } from '../ui/dom.ts';
-import { gameOverPanel } from '../ui/game-over-panel.ts';
+import { duoOverPanel, type DuoOverPanel, type DuoOverState } from '../ui/duo-over-panel.ts';
 import { levelSelect, type LevelSelect } from '../ui/level-select.ts';
-import { LAST_NAME_KEY, nameEntry } from '../ui/name-entry.ts';
 import { waitingPanel } from '../ui/duo-panels.ts';
+import { matchSummary } from '../view/match-summary.ts';
 import { opponentStatus } from '../view/opponent-status.ts';
 import { idleFrame } from '../view/remote-frame.ts';
 import type { AppContext } from './context.ts';
 import { showSessionNotice } from './notices.ts';
 import { inviteLink } from './router.ts';
+import { askNameAndSubmit } from './score-submit.ts';
 import { loadTop, recordTop } from './top-score.ts';
 
 type Phase = 'waiting' | 'choosing' | 'ready' | 'playing' | 'over' | 'naming';
 
+/** A finished game of ours: its numbers and what we did with it (submit, rematch). */
+interface FinishedGame {
+  score: number;
+  lines: number;
+  level: number;
+  state: DuoOverState;
+}
+
 /**
  * One duo room from "waiting for a player" to the end: level choice with the opponent's cursor live,
- * both games side by side (same seed), shared pause, top-out and restart notices, submit to the duo
- * board. `onExit` returns to the lobby (with a message when something went wrong).
+ * both games side by side (same seed), shared pause, top-out notices, the result and the series,
+ * submit to the duo board, rematch when both ask. `onExit` returns to the lobby (with a message when
+ * something went wrong).
  */
 export class DuoMatch {
   readonly #ctx: AppContext;
@@ -35,6 +50,10 @@ export class DuoMatch {
   #select: LevelSelect | null = null;
   #level = 0;
   #oppPhase: PlayerStateShape['phase'] | null = null;
+  #result: MatchDecision = 'pending';
+  #finished: FinishedGame | null = null;
+  #overPanel: DuoOverPanel | null = null;
+  #awaitingRematch = false;
   #closed = false;
 
   constructor(ctx: AppContext, session: OnlineSession, onExit: (message: string | null) => void) {
@@ -127,6 +146,25 @@ export class DuoMatch {
     if (local !== null && !local.sim.game.topOut && local.paused !== st.paused)
       local.setPaused(st.paused);
     this.#opponentNotices(opp);
+    this.#resultNotice(st, me, opp);
+    this.#overPanel?.update(
+      matchSummary(st, this.#s.link.sessionId, me, opp, this.#finished?.score ?? 0),
+    );
+  }
+
+  /** The result decided while we still play (we passed a topped-out opponent, or they left). */
+  #resultNotice(
+    st: RoomStateShape,
+    me: PlayerStateShape | null,
+    opp: PlayerStateShape | null,
+  ): void {
+    const prev = this.#result;
+    this.#result = st.result ?? 'pending';
+    if (prev !== 'pending' || this.#result === 'pending' || this.#phase !== 'playing') return;
+    const score = this.#driver.local?.sim.game.score ?? 0;
+    const text = matchSummary(st, this.#s.link.sessionId, me, opp, score).result;
+    if (text)
+      this.#ctx.banner.show('result', `${text}. Play on: your score still counts.`, 'info', 8000);
   }
 
   #opponentNotices(opp: PlayerStateShape | null): void {
@@ -141,8 +179,6 @@ export class DuoMatch {
         'info',
         8000,
       );
-    else if (prev === 'over' && now === 'playing')
-      this.#ctx.banner.show('opponent', 'Your opponent started a new game.', 'info', 6000);
   }
 
   #onMessage(m: ServerMessage): void {
@@ -158,14 +194,24 @@ export class DuoMatch {
         this.#ctx.banner.show('opponent', 'Your opponent is back.', 'info', 4000);
         return;
       case 'opponentLeft':
-        if (this.#phase === 'playing' || this.#phase === 'over' || this.#phase === 'naming') {
+        if (this.#phase === 'playing') {
           this.#ctx.banner.show(
             'opponent',
             'Your opponent left. Finish your game; you can still submit it.',
             'warning',
           );
+        } else if (this.#phase === 'over' || this.#phase === 'naming') {
+          this.#ctx.banner.show('opponent', 'Your opponent left the room.', 'warning', 8000);
         } else {
           this.exit('Your opponent left before the game started.');
+        }
+        return;
+      case 'error':
+        // A refused rematch (e.g. the opponent left meanwhile): say why, allow asking again.
+        if (this.#finished?.state.asked && m.code === 'wrongPhase') {
+          this.#finished.state.asked = false;
+          this.#ctx.banner.show('error', `No rematch: ${m.message}.`, 'error', 8000);
+          if (this.#phase === 'over') this.#showOver();
         }
         return;
       default:
@@ -259,63 +305,62 @@ export class DuoMatch {
   }
 
   #gameOver(score: number, lines: number, level: number): void {
-    this.#phase = 'over';
     recordTop(this.#ctx.store, score);
     this.#ctx.setPlaying(false);
-    const opp = this.#opponent();
-    this.#ctx.panel.show(
-      gameOverPanel({
-        score,
-        lines,
-        level,
-        levelChange: false,
-        submitBlocked: this.#s.submitBlocked(),
-        extra: [h('p', { 'data-testid': 'opp-result' }, `Opponent: ${opponentStatus(opp)}.`)],
-        onChoose: (c) => {
-          if (c === 'retry') void this.#retry();
-          else if (c === 'submit') this.#askName(score, lines, level);
-          else if (c === 'menu') this.#ctx.navigate({ name: 'title' });
-        },
-      }),
-    );
+    const state = { submitted: false, submitBlocked: this.#s.submitBlocked(), asked: false };
+    this.#finished = { score, lines, level, state };
+    this.#showOver();
   }
 
-  async #retry(): Promise<void> {
-    const started = this.#s.awaitStart(() => this.#recorded());
-    this.#s.link.send('restart', {});
-    try {
-      this.#start(await started);
-    } catch (err) {
-      this.#ctx.banner.show('error', (err as Error).message, 'error', 8000);
-    }
-  }
-
-  #askName(score: number, lines: number, level: number): void {
-    this.#phase = 'naming';
-    let initial: string;
-    try {
-      initial = this.#ctx.store?.getItem(LAST_NAME_KEY) ?? '';
-    } catch {
-      initial = '';
-    }
-    const entry = nameEntry({
-      initial,
-      onCancel: () => this.#gameOver(score, lines, level),
-      onSubmit: (name) => {
-        this.#s.submit(name).then(
-          (r) => {
-            this.#ctx.banner.show(
-              'submitted',
-              `Saved: ${name} scored ${r.score}, rank #${r.rank} on the duo board.`,
-              'info',
-              10_000,
-            );
-            void this.#retry();
-          },
-          (err: unknown) => entry.fail((err as Error).message),
-        );
-      },
+  #showOver(): void {
+    const f = this.#finished;
+    if (f === null || this.#closed) return;
+    this.#phase = 'over';
+    this.#overPanel = duoOverPanel({
+      ...f,
+      onSubmit: () => this.#askName(f),
+      onRematch: () => void this.#rematch(f),
+      onLeave: () => this.exit(null),
     });
-    this.#ctx.panel.show(entry.el);
+    this.#ctx.panel.show(this.#overPanel.el);
+    const st = this.#state();
+    if (st) this.#sync(st);
+  }
+
+  /** Asks for a rematch; the next game starts when the opponent asks too (one wait at a time). */
+  async #rematch(f: FinishedGame): Promise<void> {
+    f.state.asked = true;
+    this.#showOver(); // without Submit: asking skips an unsubmitted score
+    const started = this.#awaitingRematch ? null : this.#s.awaitStart(() => this.#recorded());
+    this.#awaitingRematch = true;
+    this.#s.link.send('rematch', {});
+    if (started === null) return;
+    try {
+      const start = await started;
+      this.#finished = null;
+      this.#overPanel = null;
+      this.#start(start);
+    } catch (err) {
+      if (this.#closed) return;
+      f.state.asked = false;
+      this.#ctx.banner.show('error', (err as Error).message, 'error', 8000);
+      if (this.#phase === 'over') this.#showOver();
+    } finally {
+      this.#awaitingRematch = false;
+    }
+  }
+
+  #askName(f: FinishedGame): void {
+    this.#phase = 'naming';
+    this.#overPanel = null;
+    askNameAndSubmit(this.#ctx, {
+      board: 'duo',
+      submit: (name) => this.#s.submit(name),
+      onSaved: () => {
+        f.state.submitted = true;
+        this.#showOver();
+      },
+      onCancel: () => this.#showOver(),
+    });
   }
 }
