@@ -12,27 +12,18 @@ import { SimDriver } from '../game/sim-driver.ts';
 import type { Command } from '../input/input-hub.ts';
 import type { OnlineSession } from '../net/online-session.ts';
 import { h } from '../ui/dom.ts';
-import { duoOverPanel, type DuoOverPanel, type DuoOverState } from '../ui/duo-over-panel.ts';
 import { levelSelect, type LevelSelect } from '../ui/level-select.ts';
 import { waitingPanel } from '../ui/duo-panels.ts';
 import { matchSummary } from '../view/match-summary.ts';
 import { opponentStatus } from '../view/opponent-status.ts';
 import { idleFrame } from '../view/remote-frame.ts';
 import type { AppContext } from './context.ts';
+import { DuoAfterGame } from './duo-after-game.ts';
 import { showSessionNotice } from './notices.ts';
 import { inviteLink } from './router.ts';
-import { askNameAndSubmit } from './score-submit.ts';
 import { loadTop, recordTop } from './top-score.ts';
 
-type Phase = 'waiting' | 'choosing' | 'ready' | 'playing' | 'over' | 'naming';
-
-/** A finished game of ours: its numbers and what we did with it (submit, rematch). */
-interface FinishedGame {
-  score: number;
-  lines: number;
-  level: number;
-  state: DuoOverState;
-}
+type Phase = 'waiting' | 'choosing' | 'ready' | 'playing' | 'over';
 
 /**
  * One duo room from "waiting for a player" to the end: level choice with the opponent's cursor live,
@@ -51,9 +42,7 @@ export class DuoMatch {
   #level = 0;
   #oppPhase: PlayerStateShape['phase'] | null = null;
   #result: MatchDecision = 'pending';
-  #finished: FinishedGame | null = null;
-  #overPanel: DuoOverPanel | null = null;
-  #awaitingRematch = false;
+  #after: DuoAfterGame | null = null;
   #closed = false;
 
   constructor(ctx: AppContext, session: OnlineSession, onExit: (message: string | null) => void) {
@@ -99,6 +88,7 @@ export class DuoMatch {
     for (const off of this.#offs) off();
     this.#ctx.setPlaying(false);
     this.#ctx.hud.setOpponentStatus('');
+    this.#after?.dispose();
     this.#s.dispose();
   }
 
@@ -147,9 +137,7 @@ export class DuoMatch {
       local.setPaused(st.paused);
     this.#opponentNotices(opp);
     this.#resultNotice(st, me, opp);
-    this.#overPanel?.update(
-      matchSummary(st, this.#s.link.sessionId, me, opp, this.#finished?.score ?? 0),
-    );
+    this.#after?.refresh();
   }
 
   /** The result decided while we still play (we passed a topped-out opponent, or they left). */
@@ -200,19 +188,14 @@ export class DuoMatch {
             'Your opponent left. Finish your game; you can still submit it.',
             'warning',
           );
-        } else if (this.#phase === 'over' || this.#phase === 'naming') {
+        } else if (this.#phase === 'over') {
           this.#ctx.banner.show('opponent', 'Your opponent left the room.', 'warning', 8000);
         } else {
           this.exit('Your opponent left before the game started.');
         }
         return;
       case 'error':
-        // A refused rematch (e.g. the opponent left meanwhile): say why, allow asking again.
-        if (this.#finished?.state.asked && m.code === 'wrongPhase') {
-          this.#finished.state.asked = false;
-          this.#ctx.banner.show('error', `No rematch: ${m.message}.`, 'error', 8000);
-          if (this.#phase === 'over') this.#showOver();
-        }
+        this.#after?.refused(m.code, m.message); // e.g. a rematch after the opponent left
         return;
       default:
         return; // other messages are handled by the session and its awaiters
@@ -297,6 +280,7 @@ export class DuoMatch {
     });
     if (this.#state()?.paused) local.setPaused(true);
     this.#driver.setLocal(local);
+    this.#after = null;
     this.#phase = 'playing';
     this.#select = null;
     input.latch.clear();
@@ -305,62 +289,24 @@ export class DuoMatch {
   }
 
   #gameOver(score: number, lines: number, level: number): void {
+    this.#phase = 'over';
     recordTop(this.#ctx.store, score);
     this.#ctx.setPlaying(false);
-    const state = { submitted: false, submitBlocked: this.#s.submitBlocked(), asked: false };
-    this.#finished = { score, lines, level, state };
-    this.#showOver();
-  }
-
-  #showOver(): void {
-    const f = this.#finished;
-    if (f === null || this.#closed) return;
-    this.#phase = 'over';
-    this.#overPanel = duoOverPanel({
-      ...f,
-      onSubmit: () => this.#askName(f),
-      onRematch: () => void this.#rematch(f),
-      onLeave: () => this.exit(null),
-    });
-    this.#ctx.panel.show(this.#overPanel.el);
-    const st = this.#state();
-    if (st) this.#sync(st);
-  }
-
-  /** Asks for a rematch; the next game starts when the opponent asks too (one wait at a time). */
-  async #rematch(f: FinishedGame): Promise<void> {
-    f.state.asked = true;
-    this.#showOver(); // without Submit: asking skips an unsubmitted score
-    const started = this.#awaitingRematch ? null : this.#s.awaitStart(() => this.#recorded());
-    this.#awaitingRematch = true;
-    this.#s.link.send('rematch', {});
-    if (started === null) return;
-    try {
-      const start = await started;
-      this.#finished = null;
-      this.#overPanel = null;
-      this.#start(start);
-    } catch (err) {
-      if (this.#closed) return;
-      f.state.asked = false;
-      this.#ctx.banner.show('error', (err as Error).message, 'error', 8000);
-      if (this.#phase === 'over') this.#showOver();
-    } finally {
-      this.#awaitingRematch = false;
-    }
-  }
-
-  #askName(f: FinishedGame): void {
-    this.#phase = 'naming';
-    this.#overPanel = null;
-    askNameAndSubmit(this.#ctx, {
-      board: 'duo',
-      submit: (name) => this.#s.submit(name),
-      onSaved: () => {
-        f.state.submitted = true;
-        this.#showOver();
+    this.#after = new DuoAfterGame(
+      {
+        ctx: this.#ctx,
+        session: this.#s,
+        summary: (mine) => {
+          const st = this.#state();
+          return st && matchSummary(st, this.#s.link.sessionId, this.#me(), this.#opponent(), mine);
+        },
+        recorded: () => this.#recorded(),
+        onStart: (start) => this.#start(start),
+        onLeave: () => this.exit(null),
       },
-      onCancel: () => this.#showOver(),
-    });
+      score,
+      lines,
+      level,
+    );
   }
 }

@@ -193,6 +193,42 @@ describe('duo rematch', () => {
     expect(await store.topScores('duo', 10)).toEqual([]);
   });
 
+  it('a player back after a drop resumes the rematch, with its new seed', () => {
+    const m = startedDuo();
+    topOutIdle(m, 'a');
+    topOutIdle(m, 'b');
+    m.handle('a', { type: 'rematch' });
+    m.drop('a', 20);
+    m.handle('b', { type: 'rematch' }); // a's wish stands while it is away
+    expect(player(m, 'a').phase).toBe('playing');
+    expect(m.reconnect('a')).toMatchObject({ type: 'resume', seed: 0x0777, nextFrame: 0 });
+  });
+
+  it('is for duo only: a solo room refuses it and keeps try again', () => {
+    const metrics = new Metrics({ defaultMetrics: false });
+    const m = new Match({
+      mode: 'solo',
+      capacity: 1,
+      seed: 0x1234,
+      nextSeed: () => 0x0555,
+      code: '',
+      now: () => now,
+      recorder: new ScoreRecorder(store, metrics, log),
+      metrics,
+      log,
+      send: (id, msg) => sent.push({ id, msg }),
+    });
+    m.join('p');
+    m.handle('p', { type: 'selectLevel', level: 19 });
+    m.handle('p', { type: 'ready' });
+    topOutIdle(m, 'p');
+    m.handle('p', { type: 'rematch' });
+    expect(last('p')).toMatchObject({ type: 'error', code: 'wrongPhase' });
+    expect(m.state.result).toBe('pending'); // solo games have no result
+    m.handle('p', { type: 'restart' });
+    expect(last('p')).toEqual({ type: 'start', seed: 0x0555, startLevel: 19 });
+  });
+
   it('is refused while the server drains', () => {
     const m = startedDuo();
     topOutIdle(m, 'a');
