@@ -2,14 +2,18 @@ import type { Page } from '@playwright/test';
 import { expect, test, type Player } from './fixtures.ts';
 import { dropUntilOver, hud, uniqueName } from './helpers.ts';
 
-/** A private room at level 19 for two players (A hosts, B follows the invite link), both playing. */
-async function startPair(newPlayer: () => Promise<Player>): Promise<[Page, Page]> {
+/** A private room for two players (A hosts, B follows the invite link), both playing. */
+async function startPair(
+  newPlayer: () => Promise<Player>,
+  levels: [number, number] = [19, 19],
+): Promise<[Page, Page]> {
   const a = (await newPlayer()).page;
   const b = (await newPlayer()).page;
   await a.goto('/duo');
   await a.getByRole('button', { name: 'Create private room' }).click();
   await b.goto(await a.getByTestId('invite-link').inputValue());
-  for (const p of [a, b]) await p.getByRole('button', { name: 'Level 19', exact: true }).click();
+  for (const [i, p] of [a, b].entries())
+    await p.getByRole('button', { name: `Level ${levels[i]}`, exact: true }).click();
   for (const p of [a, b]) await expect(hud(p, 'phase')).toHaveText('PLAYING');
   return [a, b];
 }
@@ -27,10 +31,12 @@ async function aWinsGame(a: Page, b: Page): Promise<string> {
 }
 
 test.describe('duo matches', () => {
+  // Real games in real time (two in the first test), on a machine that may be busy.
+  test.describe.configure({ timeout: 240_000 });
+
   test('the result and the series on both sides, then a rematch both asked for', async ({
     newPlayer,
   }) => {
-    test.setTimeout(240_000); // two games, each a top-out at level 19 in real time
     const [a, b] = await startPair(newPlayer);
     const score = await aWinsGame(a, b);
 
@@ -92,5 +98,25 @@ test.describe('duo matches', () => {
     await expect(a.getByTestId('series')).toHaveText('Series: you 1 - 0 rival');
     await a.getByRole('button', { name: 'Leave' }).click();
     await expect(a.getByRole('button', { name: 'Quick match' })).toBeVisible();
+  });
+
+  test('decided early: the survivor passing is told so and plays on; the loser sees it live', async ({
+    newPlayer,
+  }) => {
+    // A at level 0 has over a minute before an idle top-out; B at 19 tops out with 0 in seconds.
+    const [a, b] = await startPair(newPlayer, [0, 19]);
+    await expect(hud(b, 'phase')).toHaveText('GAME OVER', { timeout: 30_000 });
+    await expect(b.getByTestId('match-result')).toHaveText('Result: not decided yet.');
+    await expect(b.getByTestId('opp-result')).toHaveText('Opponent: playing.');
+
+    // One soft drop scores A's first points: A wins at once and keeps playing.
+    await a.keyboard.down('ArrowDown');
+    await expect(a.getByTestId('notice-result')).toContainText('You win', { timeout: 30_000 });
+    await a.keyboard.up('ArrowDown');
+    await expect(a.getByTestId('notice-result')).toContainText('Play on: your score still counts.');
+    await expect(hud(a, 'phase')).toHaveText('PLAYING');
+    await expect(b.getByTestId('match-result')).toHaveText(/^You lose 0 to [1-9][0-9,]*$/);
+    await expect(b.getByTestId('series')).toHaveText('Series: you 0 - 1 rival');
+    await expect(b.getByTestId('opp-result')).toHaveText('Opponent: playing.');
   });
 });
