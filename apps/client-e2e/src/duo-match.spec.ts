@@ -118,5 +118,12 @@ test.describe('duo matches', () => {
     await expect(b.getByTestId('match-result')).toHaveText(/^You lose 0 to [1-9][0-9,]*$/);
     await expect(b.getByTestId('series')).toHaveText('Series: you 0 - 1 rival');
     await expect(b.getByTestId('opp-result')).toHaveText('Opponent: playing.');
+
+    // B asks for a rematch; A, still playing, is told.
+    await b.getByRole('button', { name: 'Skip score, rematch' }).click();
+    await expect(a.getByTestId('notice-rematch')).toHaveText(
+      'Your opponent wants a rematch after your game.',
+    );
+    await expect(hud(a, 'phase')).toHaveText('PLAYING');
   });
 });

@@ -42,6 +42,7 @@ export class DuoMatch {
   #level = 0;
   #oppPhase: PlayerStateShape['phase'] | null = null;
   #result: MatchDecision = 'pending';
+  #oppRematch = false;
   #after: DuoAfterGame | null = null;
   #closed = false;
 
@@ -136,16 +137,28 @@ export class DuoMatch {
     if (local !== null && !local.sim.game.topOut && local.paused !== st.paused)
       local.setPaused(st.paused);
     this.#opponentNotices(opp);
-    this.#resultNotice(st, me, opp);
+    this.#matchNotices(st, me, opp);
     this.#after?.refresh();
   }
 
-  /** The result decided while we still play (we passed a topped-out opponent, or they left). */
-  #resultNotice(
+  /**
+   * While we still play: the result once decided (we passed a topped-out opponent, or they left),
+   * and the opponent's wish for a rematch (the game-over panel shows both once we are done).
+   */
+  #matchNotices(
     st: RoomStateShape,
     me: PlayerStateShape | null,
     opp: PlayerStateShape | null,
   ): void {
+    const wants = opp?.rematch === true;
+    if (wants && !this.#oppRematch && this.#phase === 'playing')
+      this.#ctx.banner.show(
+        'rematch',
+        'Your opponent wants a rematch after your game.',
+        'info',
+        10_000,
+      );
+    this.#oppRematch = wants;
     const prev = this.#result;
     this.#result = st.result ?? 'pending';
     if (prev !== 'pending' || this.#result === 'pending' || this.#phase !== 'playing') return;
