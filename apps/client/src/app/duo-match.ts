@@ -1,10 +1,5 @@
 import { GameEvent } from '@tengen/engine';
-import type {
-  MatchDecision,
-  PlayerStateShape,
-  RoomStateShape,
-  ServerMessage,
-} from '@tengen/protocol';
+import type { PlayerStateShape, RoomStateShape, ServerMessage } from '@tengen/protocol';
 import { playEvents } from '../audio/play-events.ts';
 import type { GameStart } from '../game/backend.ts';
 import { DuoDriver } from '../game/duo-driver.ts';
@@ -19,6 +14,7 @@ import { opponentStatus } from '../view/opponent-status.ts';
 import { idleFrame } from '../view/remote-frame.ts';
 import type { AppContext } from './context.ts';
 import { DuoAfterGame } from './duo-after-game.ts';
+import { MatchNotices } from './match-notices.ts';
 import { showSessionNotice } from './notices.ts';
 import { inviteLink } from './router.ts';
 import { loadTop, recordTop } from './top-score.ts';
@@ -41,8 +37,7 @@ export class DuoMatch {
   #select: LevelSelect | null = null;
   #level = 0;
   #oppPhase: PlayerStateShape['phase'] | null = null;
-  #result: MatchDecision = 'pending';
-  #oppRematch = false;
+  readonly #notices: MatchNotices;
   #after: DuoAfterGame | null = null;
   #closed = false;
 
@@ -50,6 +45,7 @@ export class DuoMatch {
     this.#ctx = ctx;
     this.#s = session;
     this.#onExit = onExit;
+    this.#notices = new MatchNotices(ctx.banner);
     this.#driver = new DuoDriver({
       opponent: () => this.#opponent(),
       paused: () => this.#state()?.paused ?? false,
@@ -137,35 +133,9 @@ export class DuoMatch {
     if (local !== null && !local.sim.game.topOut && local.paused !== st.paused)
       local.setPaused(st.paused);
     this.#opponentNotices(opp);
-    this.#matchNotices(st, me, opp);
+    const playing = this.#phase === 'playing';
+    this.#notices.update(st, this.#s.link.sessionId, me, opp, playing, local?.sim.game.score ?? 0);
     this.#after?.refresh();
-  }
-
-  /**
-   * While we still play: the result once decided (we passed a topped-out opponent, or they left),
-   * and the opponent's wish for a rematch (the game-over panel shows both once we are done).
-   */
-  #matchNotices(
-    st: RoomStateShape,
-    me: PlayerStateShape | null,
-    opp: PlayerStateShape | null,
-  ): void {
-    const wants = opp?.rematch === true;
-    if (wants && !this.#oppRematch && this.#phase === 'playing')
-      this.#ctx.banner.show(
-        'rematch',
-        'Your opponent wants a rematch after your game.',
-        'info',
-        10_000,
-      );
-    this.#oppRematch = wants;
-    const prev = this.#result;
-    this.#result = st.result ?? 'pending';
-    if (prev !== 'pending' || this.#result === 'pending' || this.#phase !== 'playing') return;
-    const score = this.#driver.local?.sim.game.score ?? 0;
-    const text = matchSummary(st, this.#s.link.sessionId, me, opp, score).result;
-    if (text)
-      this.#ctx.banner.show('result', `${text}. Play on: your score still counts.`, 'info', 8000);
   }
 
   #opponentNotices(opp: PlayerStateShape | null): void {
