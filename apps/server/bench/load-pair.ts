@@ -85,7 +85,7 @@ export class LoadPair {
         this.#game = undefined;
         for (const s of this.seats) {
           s.started = false;
-          s.room.send('restart', {});
+          s.room.send('rematch', {});
         }
       }
       return;

@@ -12,7 +12,6 @@ import { TestPlayer } from '@tengen/test-kit';
 let server: TestServer;
 let a: TestPlayer;
 let b: TestPlayer;
-let firstPiece: string | null | undefined;
 beforeAll(async () => {
   server = await startTestServer();
 });
@@ -39,7 +38,6 @@ describe('duo room, end to end over WebSockets', () => {
     expect(sa.pieces).toHaveLength(2 + PIECES_AHEAD);
     expect(sa.pieces).toEqual(sb.pieces);
     expect([sa.startLevel, sb.startLevel]).toEqual([15, 19]);
-    firstPiece = b.game?.pieceType;
     await a.until('room playing', () => a.room.state.phase === 'playing');
     expect((a.room.state as unknown as { toJSON(): object }).toJSON()).not.toHaveProperty('seed');
   });
@@ -56,21 +54,30 @@ describe('duo room, end to end over WebSockets', () => {
     await a.until('resumed', () => !a.room.state.paused);
   });
 
-  it('a top-out is seen by the opponent; try again restarts from the same first piece', async () => {
+  it('a top-out is seen by the opponent; a rematch needs both and deals a new sequence', async () => {
     const first = await b.play({ botFrames: 0 });
     await a.until('opponent over', () => a.opponent?.phase === 'over');
     expect(a.opponent?.score).toBe(first.score);
     const seen = b.messages.length;
-    b.send('restart');
+    const seenA = a.messages.length;
+    b.send('restart'); // solo's try again is refused in duo
+    expect((await b.message('error', seen)).message).toMatch(/rematch/);
+    b.send('rematch');
+    await a.until('opponent wants a rematch', () => a.opponent?.rematch === true);
+    await a.play({ botFrames: 0 });
+    a.send('rematch');
     const restart = await b.message('start', seen);
-    expect(restart.pieces).toEqual(a.messages.find((m) => m.type === 'start')?.pieces);
+    const firstStart = b.messages.find((m) => m.type === 'start');
+    expect(firstStart?.type === 'start' && restart.pieces).not.toEqual(
+      firstStart?.type === 'start' && firstStart.pieces,
+    );
     await a.until(
       'opponent playing again',
       () => a.opponent?.phase === 'playing' && a.opponent.frame === 0,
     );
+    expect((await a.message('start', seenA)).pieces).toEqual(restart.pieces);
     expect(b.game?.frame).toBe(0);
     expect(b.game?.pieceCount).toBe(1);
-    expect(b.game?.pieceType).toBe(firstPiece);
   });
 
   it('a dropped player keeps the seat and resumes from the server snapshot', async () => {

@@ -18,6 +18,7 @@ const TYPES = [
   'ready',
   'pause',
   'restart',
+  'rematch',
   'submit',
   'teleport',
   '',

@@ -16,11 +16,13 @@ export type ClientMessage =
   | { type: 'inputs'; from: number; runs: [number, number][] }
   /** Pause or resume; in duo either player pauses both games. */
   | { type: 'pause'; paused: boolean }
-  /**
-   * Try again: a fresh game at the same level from the first piece of the same sequence, unless a
-   * game of that sequence was stored meanwhile (its replay made it public): then a new sequence.
-   */
+  /** Solo, after a top-out: a fresh game at the same level with a new sequence (new seed). */
   | { type: 'restart' }
+  /**
+   * Duo, after your top-out: you want another game. It starts (new seed for both, same levels)
+   * once both players asked; a game not submitted by then can no longer be submitted.
+   */
+  | { type: 'rematch' }
   /** Store the finished game under this name; the server answers `submitted` or `error`. */
   | { type: 'submit'; name: string };
 
@@ -40,5 +42,6 @@ export const CLIENT_MESSAGE_TYPES = [
   'inputs',
   'pause',
   'restart',
+  'rematch',
   'submit',
 ] as const satisfies readonly ClientMessageType[];

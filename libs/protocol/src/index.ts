@@ -20,6 +20,7 @@ export type {
 } from './server-messages.ts';
 export type {
   GameProjection,
+  MatchDecision,
   PlayerPhase,
   PlayerStateShape,
   PlayerStatus,

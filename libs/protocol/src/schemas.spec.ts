@@ -24,6 +24,8 @@ describe('parseClientMessage', () => {
     ).toMatchObject({ ok: true });
     expect(parseClientMessage('pause', { paused: true })).toMatchObject({ ok: true });
     expect(parseClientMessage('restart', {})).toMatchObject({ ok: true });
+    expect(parseClientMessage('rematch', {})).toMatchObject({ ok: true });
+    expect(parseClientMessage('rematch', undefined)).toMatchObject({ ok: true });
     expect(parseClientMessage('submit', { name: 'ann' })).toMatchObject({ ok: true });
   });
 
@@ -35,6 +37,7 @@ describe('parseClientMessage', () => {
     ['level out of range', 'selectLevel', { level: 20 }],
     ['fractional level', 'selectLevel', { level: 1.5 }],
     ['extra key', 'ready', { cheat: true }],
+    ['rematch with a seed of its own', 'rematch', { seed: 1 }],
     ['negative frame', 'inputs', { from: -1, runs: [[1, 0]] }],
     ['empty runs', 'inputs', { from: 0, runs: [] }],
     ['zero-length run', 'inputs', { from: 0, runs: [[0, 1]] }],

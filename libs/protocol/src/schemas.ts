@@ -26,6 +26,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('pause'), paused: z.boolean() }),
   z.strictObject({ type: z.literal('restart') }),
+  z.strictObject({ type: z.literal('rematch') }),
   z.strictObject({
     type: z.literal('submit'),
     name: z.string().check(z.maxLength(NAME_MAX_LENGTH * 4)),

@@ -36,7 +36,8 @@ export type UnrankedReason =
  */
 export type ServerMessage =
   /**
-   * Your game starts now (first game, or after `restart`). The seed stays on the server: `pieces`
+   * Your game starts now (first game, `restart`, or a rematch both asked for; every game gets a new
+   * sequence). The seed stays on the server: `pieces`
    * are the first pieces in draw order (current, NEXT and `PIECES_AHEAD` more); put them in a
    * `PieceQueue` at index 0 and build `new Game({ startLevel, pieces: queue })`.
    */
@@ -76,7 +77,10 @@ export type ServerMessage =
   | { type: 'opponentDropped'; seconds: number }
   /** The opponent is back. */
   | { type: 'opponentReconnected' }
-  /** The opponent left for good; you may play on and submit. */
+  /**
+   * The opponent left for good (on purpose, or their reconnection window ran out); you may play on
+   * and submit. A game still undecided is theirs to lose (see `RoomStateShape.result`).
+   */
   | { type: 'opponentLeft' };
 
 /** The `type` of a server message. */

@@ -6,7 +6,7 @@ export type PlayerPhase =
   | 'ready'
   /** Game running. */
   | 'playing'
-  /** Topped out: may `submit` (if ranked) or `restart`. */
+  /** Topped out: may `submit` (if ranked), then `restart` (solo) or `rematch` (duo). */
   | 'over';
 
 /** A room's progress. */
@@ -17,6 +17,12 @@ export type RoomPhase =
   | 'choosing'
   /** Games started (each player's own `phase` says whether theirs is still running). */
   | 'playing';
+
+/**
+ * How the current duo game was decided (`RoomStateShape.result`): still open, on both final
+ * scores, by the survivor passing a topped-out opponent's score, or by a player leaving.
+ */
+export type MatchDecision = 'pending' | 'scores' | 'passed' | 'forfeit';
 
 /** A player's status, visible to every client in the room. */
 export interface PlayerStatus {
@@ -33,6 +39,12 @@ export interface PlayerStatus {
   ranked: boolean;
   /** True once this game was stored. */
   submitted: boolean;
+  /** Duo: this player asked for a rematch (cleared when the next game starts). */
+  rematch: boolean;
+  /** Duo: games this seat won, lost and drew since the room was created (the series). */
+  wins: number;
+  losses: number;
+  draws: number;
 }
 
 /**
@@ -74,6 +86,10 @@ export interface RoomStateShape {
   paused: boolean;
   /** The server is restarting: finish and submit, no new games. */
   draining: boolean;
+  /** Duo: how the current game was decided; back to 'pending' when the next one starts. */
+  result: MatchDecision;
+  /** Duo: session id of the current game's winner; '' while pending and for a draw. */
+  winner: string;
   /** Players by session id. */
   players: {
     get(sessionId: string): PlayerStateShape | undefined;

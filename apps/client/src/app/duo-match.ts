@@ -7,24 +7,25 @@ import { SimDriver } from '../game/sim-driver.ts';
 import type { Command } from '../input/input-hub.ts';
 import type { OnlineSession } from '../net/online-session.ts';
 import { h } from '../ui/dom.ts';
-import { gameOverPanel } from '../ui/game-over-panel.ts';
 import { levelSelect, type LevelSelect } from '../ui/level-select.ts';
-import { LAST_NAME_KEY, nameEntry } from '../ui/name-entry.ts';
 import { waitingPanel } from '../ui/duo-panels.ts';
+import { matchSummary } from '../view/match-summary.ts';
 import { opponentStatus } from '../view/opponent-status.ts';
 import { idleFrame } from '../view/remote-frame.ts';
 import type { AppContext } from './context.ts';
+import { DuoAfterGame } from './duo-after-game.ts';
+import { MatchNotices } from './match-notices.ts';
 import { showSessionNotice } from './notices.ts';
-import { submittedText } from './submitted-text.ts';
 import { inviteLink } from './router.ts';
 import { loadTop, recordTop } from './top-score.ts';
 
-type Phase = 'waiting' | 'choosing' | 'ready' | 'playing' | 'over' | 'naming';
+type Phase = 'waiting' | 'choosing' | 'ready' | 'playing' | 'over';
 
 /**
  * One duo room from "waiting for a player" to the end: level choice with the opponent's cursor live,
- * both games side by side (same pieces), shared pause, top-out and restart notices, submit to the duo
- * board. `onExit` returns to the lobby (with a message when something went wrong).
+ * both games side by side (same pieces), shared pause, top-out notices, the result and the series,
+ * submit to the duo board, rematch when both ask. `onExit` returns to the lobby (with a message when
+ * something went wrong).
  */
 export class DuoMatch {
   readonly #ctx: AppContext;
@@ -36,12 +37,15 @@ export class DuoMatch {
   #select: LevelSelect | null = null;
   #level = 0;
   #oppPhase: PlayerStateShape['phase'] | null = null;
+  readonly #notices: MatchNotices;
+  #after: DuoAfterGame | null = null;
   #closed = false;
 
   constructor(ctx: AppContext, session: OnlineSession, onExit: (message: string | null) => void) {
     this.#ctx = ctx;
     this.#s = session;
     this.#onExit = onExit;
+    this.#notices = new MatchNotices(ctx.banner);
     this.#driver = new DuoDriver({
       opponent: () => this.#opponent(),
       paused: () => this.#state()?.paused ?? false,
@@ -81,6 +85,7 @@ export class DuoMatch {
     for (const off of this.#offs) off();
     this.#ctx.setPlaying(false);
     this.#ctx.hud.setOpponentStatus('');
+    this.#after?.dispose();
     this.#s.dispose();
   }
 
@@ -128,6 +133,9 @@ export class DuoMatch {
     if (local !== null && !local.sim.game.topOut && local.paused !== st.paused)
       local.setPaused(st.paused);
     this.#opponentNotices(opp);
+    const playing = this.#phase === 'playing';
+    this.#notices.update(st, this.#s.link.sessionId, me, opp, playing, local?.sim.game.score ?? 0);
+    this.#after?.refresh();
   }
 
   #opponentNotices(opp: PlayerStateShape | null): void {
@@ -142,8 +150,6 @@ export class DuoMatch {
         'info',
         8000,
       );
-    else if (prev === 'over' && now === 'playing')
-      this.#ctx.banner.show('opponent', 'Your opponent started a new game.', 'info', 6000);
   }
 
   #onMessage(m: ServerMessage): void {
@@ -159,15 +165,20 @@ export class DuoMatch {
         this.#ctx.banner.show('opponent', 'Your opponent is back.', 'info', 4000);
         return;
       case 'opponentLeft':
-        if (this.#phase === 'playing' || this.#phase === 'over' || this.#phase === 'naming') {
+        if (this.#phase === 'playing') {
           this.#ctx.banner.show(
             'opponent',
             'Your opponent left. Finish your game; you can still submit it.',
             'warning',
           );
+        } else if (this.#phase === 'over') {
+          this.#ctx.banner.show('opponent', 'Your opponent left the room.', 'warning', 8000);
         } else {
           this.exit('Your opponent left before the game started.');
         }
+        return;
+      case 'error':
+        this.#after?.refused(m.code, m.message); // e.g. a rematch after the opponent left
         return;
       default:
         return; // other messages are handled by the session and its awaiters
@@ -252,6 +263,7 @@ export class DuoMatch {
     });
     if (this.#state()?.paused) local.setPaused(true);
     this.#driver.setLocal(local);
+    this.#after = null;
     this.#phase = 'playing';
     this.#select = null;
     input.latch.clear();
@@ -263,55 +275,21 @@ export class DuoMatch {
     this.#phase = 'over';
     recordTop(this.#ctx.store, score);
     this.#ctx.setPlaying(false);
-    const opp = this.#opponent();
-    this.#ctx.panel.show(
-      gameOverPanel({
-        score,
-        lines,
-        level,
-        levelChange: false,
-        submitBlocked: this.#s.submitBlocked(),
-        extra: [h('p', { 'data-testid': 'opp-result' }, `Opponent: ${opponentStatus(opp)}.`)],
-        onChoose: (c) => {
-          if (c === 'retry') void this.#retry();
-          else if (c === 'submit') this.#askName(score, lines, level);
-          else if (c === 'menu') this.#ctx.navigate({ name: 'title' });
+    this.#after = new DuoAfterGame(
+      {
+        ctx: this.#ctx,
+        session: this.#s,
+        summary: (mine) => {
+          const st = this.#state();
+          return st && matchSummary(st, this.#s.link.sessionId, this.#me(), this.#opponent(), mine);
         },
-      }),
-    );
-  }
-
-  async #retry(): Promise<void> {
-    const started = this.#s.awaitStart(() => this.#recorded());
-    this.#s.link.send('restart', {});
-    try {
-      this.#start(await started);
-    } catch (err) {
-      this.#ctx.banner.show('error', (err as Error).message, 'error', 8000);
-    }
-  }
-
-  #askName(score: number, lines: number, level: number): void {
-    this.#phase = 'naming';
-    let initial: string;
-    try {
-      initial = this.#ctx.store?.getItem(LAST_NAME_KEY) ?? '';
-    } catch {
-      initial = '';
-    }
-    const entry = nameEntry({
-      initial,
-      onCancel: () => this.#gameOver(score, lines, level),
-      onSubmit: (name) => {
-        this.#s.submit(name).then(
-          (r) => {
-            this.#ctx.banner.show('submitted', submittedText(name, r, 'duo'), 'info', 10_000);
-            void this.#retry();
-          },
-          (err: unknown) => entry.fail((err as Error).message),
-        );
+        recorded: () => this.#recorded(),
+        onStart: (start) => this.#start(start),
+        onLeave: () => this.exit(null),
       },
-    });
-    this.#ctx.panel.show(entry.el);
+      score,
+      lines,
+      level,
+    );
   }
 }

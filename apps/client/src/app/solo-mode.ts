@@ -13,10 +13,9 @@ import { OnlineSolo } from '../net/online-solo.ts';
 import { h, panel } from '../ui/dom.ts';
 import { gameOverPanel, type GameOverChoice } from '../ui/game-over-panel.ts';
 import { levelSelect } from '../ui/level-select.ts';
-import { LAST_NAME_KEY, nameEntry } from '../ui/name-entry.ts';
 import type { AppContext, Mode } from './context.ts';
 import { showSessionNotice } from './notices.ts';
-import { submittedText } from './submitted-text.ts';
+import { askNameAndSubmit } from './score-submit.ts';
 import { freshSeed } from './seed.ts';
 import { loadTop, recordTop } from './top-score.ts';
 
@@ -211,37 +210,12 @@ export class SoloMode implements Mode {
 
   #askName(backend: SoloBackend): void {
     this.#phase = 'naming';
-    const store = this.#ctx.store;
-    let initial: string;
-    try {
-      initial = store?.getItem(LAST_NAME_KEY) ?? '';
-    } catch {
-      initial = '';
-    }
-    const entry = nameEntry({
-      initial,
-      onCancel: () =>
-        this.#gameOver(
-          backend,
-          this.#driver?.sim.game.score ?? 0,
-          this.#driver?.sim.game.lines ?? 0,
-          this.#driver?.sim.game.level ?? 0,
-        ),
-      onSubmit: (name) => {
-        backend.submit(name).then(
-          (r) => {
-            try {
-              store?.setItem(LAST_NAME_KEY, name);
-            } catch {
-              // Not remembered; harmless.
-            }
-            this.#ctx.banner.show('submitted', submittedText(name, r, 'solo'), 'info', 10_000);
-            void this.#retry(backend);
-          },
-          (err: unknown) => entry.fail((err as Error).message),
-        );
-      },
+    const game = this.#driver?.sim.game;
+    askNameAndSubmit(this.#ctx, {
+      board: 'solo',
+      submit: (name) => backend.submit(name),
+      onSaved: () => void this.#retry(backend),
+      onCancel: () => this.#gameOver(backend, game?.score ?? 0, game?.lines ?? 0, game?.level ?? 0),
     });
-    this.#ctx.panel.show(entry.el);
   }
 }

@@ -35,7 +35,7 @@ export interface SoloBackend {
   cursor(level: number): void;
   /** Picks the level and waits for the game to start. */
   start(level: number, recorded: () => Runs): Promise<GameStart>;
-  /** Starts the same sequence again (try again). */
+  /** Try again: a new game at the same level with a new piece sequence (a new seed). */
   restart(recorded: () => Runs): Promise<GameStart>;
   /** One stepped frame's buttons. */
   frame(frame: number, buttons: number): void;
@@ -72,7 +72,8 @@ export class OfflineSolo implements SoloBackend {
     return this.#start;
   }
   async restart(): Promise<GameStart> {
-    return this.#start ?? { seed: this.#seed(), startLevel: 0 };
+    this.#start = { seed: this.#seed(), startLevel: this.#start?.startLevel ?? 0 };
+    return this.#start;
   }
   frame(): void {
     // Offline: inputs stay local (the recorder keeps the replay).

@@ -13,6 +13,10 @@ const status = (phase: PlayerStateShape['phase']): PlayerStateShape => ({
   startLevel: 3,
   ranked: true,
   submitted: false,
+  rematch: false,
+  wins: 0,
+  losses: 0,
+  draws: 0,
 });
 
 function source(opp: PlayerStateShape | null, paused = false): DuoSource {

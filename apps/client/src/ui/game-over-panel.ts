@@ -20,13 +20,7 @@ export function gameOverPanel(opts: {
   return panel(
     'game-over',
     'Game over',
-    h(
-      'p',
-      { class: 'result', 'data-testid': 'final-result' },
-      'Score ',
-      h('strong', { 'data-testid': 'final-score' }, String(opts.score)),
-      ` · lines ${opts.lines} · level ${opts.level}`,
-    ),
+    finalResult(opts.score, opts.lines, opts.level),
     ...(opts.extra ?? []),
     h(
       'div',
@@ -43,5 +37,16 @@ export function gameOverPanel(opts: {
       button('Menu', pick('menu'), { 'data-testid': 'to-menu' }),
     ),
     opts.submitBlocked ? h('p', { class: 'hint', id: 'submit-blocked' }, opts.submitBlocked) : null,
+  );
+}
+
+/** "Score 1234 · lines 12 · level 9", the first line of every game-over panel. */
+export function finalResult(score: number, lines: number, level: number): HTMLElement {
+  return h(
+    'p',
+    { class: 'result', 'data-testid': 'final-result' },
+    'Score ',
+    h('strong', { 'data-testid': 'final-score' }, String(score)),
+    ` · lines ${lines} · level ${level}`,
   );
 }

@@ -14,6 +14,10 @@ function stateOf(game: Game, over = {}): PlayerStateShape {
     selectedLevel: game.startLevel,
     ranked: true,
     submitted: false,
+    rematch: false,
+    wins: 0,
+    losses: 0,
+    draws: 0,
     frame: game.frame,
     board: packBoard(v.board),
     piece: v.piece?.typeIndex ?? -1,
@@ -66,6 +70,10 @@ describe('remoteFrame', () => {
       startLevel: 4,
       ranked: true,
       submitted: false,
+      rematch: false,
+      wins: 0,
+      losses: 0,
+      draws: 0,
     };
     const f = remoteFrame(status, extras);
     expect(f.cells.every((c) => c === 0)).toBe(true);

@@ -96,7 +96,7 @@ describe('Match', () => {
     expect(m.state.players.get('p')?.ranked).toBe(false);
   });
 
-  it('offers restart only after the top-out, with a fresh game of the same sequence', async () => {
+  it('offers restart only after the top-out, with a fresh game of a new sequence', async () => {
     const m = started();
     m.handle('p', { type: 'restart' });
     expect(last('p')).toMatchObject({ type: 'error', code: 'wrongPhase' });
@@ -119,16 +119,17 @@ describe('Match', () => {
     expect(p).toMatchObject({ phase: 'playing', frame: 0, submitted: false, ranked: true });
   });
 
-  it('offers restart of the same sequence while no game of it was stored', () => {
+  it('deals a new sequence on restart even when no game of it was stored', () => {
     const m = started();
     now += 60_000;
     m.handle('p', { type: 'inputs', from: 0, runs: [[600, 0]] });
     m.handle('p', { type: 'inputs', from: 600, runs: [[600, 0]] });
     m.handle('p', { type: 'restart' });
+    // Retrying one sequence forever would teach a player its pieces: every try gets a new one.
     expect(last('p')).toEqual({
       type: 'start',
       startLevel: 19,
-      pieces: new SeededPieces(0x1234).slice(0, 2 + PIECES_AHEAD),
+      pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
     });
   });
 

@@ -7,6 +7,7 @@ import {
 import type { GameMode } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
+import { rematchAgreed, rematchRefusal, settleResult } from './duo-series.ts';
 import { PauseClock } from './pause-clock.ts';
 import { PieceFeed } from './piece-feed.ts';
 import { PlayerSession } from './player-session.ts';
@@ -15,6 +16,7 @@ import {
   newRoomState,
   projectGame,
   setPlayerPhase,
+  setResult,
   setRoomPhase,
   type GameRoomState,
   type PlayerState,
@@ -114,6 +116,7 @@ export class Match {
     if (this.state.phase === 'playing') {
       p.left = true;
       p.connected = false;
+      this.#settle(); // an undecided duo game is lost by the player who left
     } else {
       // Before play the seat is simply free again: the room waits for another player.
       this.state.players.delete(id);
@@ -158,6 +161,8 @@ export class Match {
         return this.#setPaused(id, msg.paused);
       case 'restart':
         return this.#restart(id, p);
+      case 'rematch':
+        return this.#rematch(id, p);
       case 'submit':
         return this.#submit(id, p, msg.name);
       default: {
@@ -195,6 +200,8 @@ export class Match {
     p.startLevel = p.selectedLevel;
     p.ranked = true;
     p.submitted = false;
+    p.rematch = false;
+    setResult(this.state, 'pending');
     projectGame(p, session.game, 0, true);
     this.#deps.metrics.gamesStarted.inc({ mode: this.#deps.mode });
     this.#deps.send(id, { type: 'start', startLevel: p.startLevel, pieces: deal.pieces });
@@ -236,6 +243,7 @@ export class Match {
       setPlayerPhase(p, 'over');
       this.#deps.metrics.gamesFinished.inc({ mode: this.#deps.mode });
     }
+    this.#settle();
   }
 
   #setPaused(id: string, paused: boolean): void {
@@ -248,11 +256,31 @@ export class Match {
   }
 
   #restart(id: string, p: PlayerState): void {
+    if (this.#deps.capacity > 1)
+      return this.#refuse(id, 'wrongPhase', 'in duo both players must ask for a rematch');
     if (p.phase !== 'over')
       return this.#refuse(id, 'wrongPhase', 'restart is offered once the game is over');
     if (this.state.draining)
       return this.#refuse(id, 'draining', 'the server is restarting: no new games');
+    this.#feed.reseed();
     this.#startGame(id, p);
+  }
+
+  /** Duo: one player's wish for another game; it starts (new seed) once both asked. */
+  #rematch(id: string, p: PlayerState): void {
+    const refusal = rematchRefusal(this.state, id);
+    if (refusal !== null) return this.#refuse(id, 'wrongPhase', refusal);
+    if (this.state.draining)
+      return this.#refuse(id, 'draining', 'the server is restarting: no new games');
+    p.rematch = true;
+    if (!rematchAgreed(this.state)) return;
+    this.#feed.reseed();
+    this.state.players.forEach((q, qid) => this.#startGame(qid, q));
+  }
+
+  #settle(): void {
+    const decision = settleResult(this.state);
+    if (decision) this.#deps.log.info({ ...decision }, 'duo game decided');
   }
 
   async #submit(id: string, p: PlayerState, rawName: string): Promise<void> {

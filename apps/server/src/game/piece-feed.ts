@@ -57,7 +57,15 @@ export class PieceFeed {
 
   /** A game of `seed` was stored and its replay published: games started from now on get a new seed. */
   published(seed: number): void {
-    if (seed !== this.#pieces.seed) return;
+    if (seed === this.#pieces.seed) this.reseed();
+  }
+
+  /**
+   * Games started from now on get a new sequence (solo try again, duo rematch): nobody replays a
+   * sequence they have already seen. Never the current seed nor its twin.
+   */
+  reseed(): void {
+    const seed = this.#pieces.seed;
     // Seeds s and s ^ 1 deal the same pieces (the generator shifts bit 0 out before reading it).
     const same = (s: number) => (s | 1) === (seed | 1);
     let next = this.#newSeed();

@@ -1,6 +1,12 @@
 import { ArraySchema, MapSchema, schema, t, type SchemaType } from '@colyseus/schema';
 import { GameEvent, type Game } from '@tengen/engine';
-import { EMPTY_BOARD, packBoard, type PlayerPhase, type RoomPhase } from '@tengen/protocol';
+import {
+  EMPTY_BOARD,
+  packBoard,
+  type MatchDecision,
+  type PlayerPhase,
+  type RoomPhase,
+} from '@tengen/protocol';
 
 /**
  * One player as clients see it (shape documented by `PlayerStateShape` in the protocol). The game
@@ -16,6 +22,10 @@ export const PlayerState = schema(
     selectedLevel: t.uint8().default(0),
     ranked: t.boolean().default(true),
     submitted: t.boolean().default(false),
+    rematch: t.boolean().default(false),
+    wins: t.uint16().default(0),
+    losses: t.uint16().default(0),
+    draws: t.uint16().default(0),
     frame: t.uint32().default(0).view(),
     board: t.string().default(EMPTY_BOARD).view(),
     piece: t.int8().default(-1).view(),
@@ -42,6 +52,8 @@ export const GameRoomState = schema(
     code: t.string().default(''),
     paused: t.boolean().default(false),
     draining: t.boolean().default(false),
+    result: t.string().default('pending'),
+    winner: t.string().default(''),
     players: t.map(PlayerState),
   },
   'GameRoomState',
@@ -56,6 +68,12 @@ export const setPlayerPhase = (p: PlayerState, phase: PlayerPhase): void => {
 /** See `setPlayerPhase`. */
 export const setRoomPhase = (s: GameRoomState, phase: RoomPhase): void => {
   s.phase = phase;
+};
+
+/** See `setPlayerPhase`: the current duo game's result ('pending' clears the winner). */
+export const setResult = (s: GameRoomState, result: MatchDecision, winner = ''): void => {
+  s.result = result;
+  s.winner = winner;
 };
 
 /** A new player entry with seven zeroed statistics. */
