@@ -19,7 +19,9 @@ export type ClientMessage =
   /** Try again: a fresh game from the first piece of the same sequence (same seed and level). */
   | { type: 'restart' }
   /** Store the finished game under this name; the server answers `submitted` or `error`. */
-  | { type: 'submit'; name: string };
+  | { type: 'submit'; name: string }
+  /** The host of a private room closes it before play; everyone else gets `roomClosed`. */
+  | { type: 'closeRoom' };
 
 /** The `type` of a client message. */
 export type ClientMessageType = ClientMessage['type'];
@@ -38,4 +40,5 @@ export const CLIENT_MESSAGE_TYPES = [
   'pause',
   'restart',
   'submit',
+  'closeRoom',
 ] as const satisfies readonly ClientMessageType[];

@@ -25,6 +25,10 @@ describe('parseClientMessage', () => {
     expect(parseClientMessage('pause', { paused: true })).toMatchObject({ ok: true });
     expect(parseClientMessage('restart', {})).toMatchObject({ ok: true });
     expect(parseClientMessage('submit', { name: 'ann' })).toMatchObject({ ok: true });
+    expect(parseClientMessage('closeRoom', {})).toEqual({
+      ok: true,
+      message: { type: 'closeRoom' },
+    });
   });
 
   it.each([
@@ -35,6 +39,7 @@ describe('parseClientMessage', () => {
     ['level out of range', 'selectLevel', { level: 20 }],
     ['fractional level', 'selectLevel', { level: 1.5 }],
     ['extra key', 'ready', { cheat: true }],
+    ['closeRoom with a target', 'closeRoom', { roomId: 'K7QX' }],
     ['negative frame', 'inputs', { from: -1, runs: [[1, 0]] }],
     ['empty runs', 'inputs', { from: 0, runs: [] }],
     ['zero-length run', 'inputs', { from: 0, runs: [[0, 1]] }],

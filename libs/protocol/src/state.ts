@@ -70,6 +70,8 @@ export interface RoomStateShape {
   phase: RoomPhase;
   /** Private duo room code (join with `client.joinById(code)`), '' for a public room. */
   code: string;
+  /** Session id of the private room's host (its creator, who may close it), '' for a public room. */
+  host: string;
   /** Piece sequence seed shared by every game in the room (0 until play starts). */
   seed: number;
   /** In duo either player pauses both games. */

@@ -40,6 +40,7 @@ export const GameRoomState = schema(
     mode: t.string().default('solo'),
     phase: t.string().default('waiting'),
     code: t.string().default(''),
+    host: t.string().default(''),
     seed: t.uint16().default(0),
     paused: t.boolean().default(false),
     draining: t.boolean().default(false),
