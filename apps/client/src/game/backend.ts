@@ -4,6 +4,8 @@ import type { Runs } from '../net/input-stream.ts';
 export interface GameStart {
   seed: number;
   startLevel: number;
+  /** Set when resuming after a reload: the game as the server has it (`Game.restore` data). */
+  restore?: { snapshot: unknown; nextFrame: number };
 }
 
 /** A stored score. */

@@ -9,10 +9,16 @@ export class PlayerSim {
   readonly #recorder: ReplayRecorder;
   #afterTopOut = 0;
 
-  constructor(seed: number, startLevel: number) {
-    this.game = new Game({ seed, startLevel });
+  /** A new game, or (with `snapshot`) a game resumed from the server's `Game.restore` data. */
+  constructor(seed: number, startLevel: number, snapshot?: unknown) {
+    this.game = snapshot === undefined ? new Game({ seed, startLevel }) : Game.restore(snapshot);
+    // After a restore the recording starts at the restored frame (`recordedFrom`).
+    this.recordedFrom = this.game.frame;
     this.#recorder = new ReplayRecorder(seed, startLevel);
   }
+
+  /** The frame the recording starts at: 0, or the frame a resumed game was restored at. */
+  readonly recordedFrom: number;
 
   /** Steps one frame; returns the engine's `GameEvent` bits (0 once the game is over). */
   step(buttons: number): number {

@@ -13,6 +13,8 @@ export type ButtonSource = (game: Game) => number;
 export interface SimDriverOptions {
   seed: number;
   startLevel: number;
+  /** `Game.restore` data to continue from (a game resumed after a reload) instead of a new game. */
+  snapshot?: unknown;
   buttons: ButtonSource;
   /** Best score shown as TOP. */
   top?: number;
@@ -54,7 +56,7 @@ export class SimDriver implements StageDriver {
     this.#opts = opts;
     this.kind = opts.kind ?? 'play';
     this.#clock = opts.clock ?? new FrameClock();
-    this.sim = new PlayerSim(opts.seed, opts.startLevel);
+    this.sim = new PlayerSim(opts.seed, opts.startLevel, opts.snapshot);
   }
 
   get playable(): boolean {

@@ -1,5 +1,8 @@
+import { SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
+
 /** What went wrong joining a room, in terms a screen can act on. */
 export type JoinFailure =
+  | { kind: 'inUse'; message: string }
   | { kind: 'unreachable'; message: string }
   | { kind: 'notFound'; message: string }
   | { kind: 'full'; message: string }
@@ -16,6 +19,11 @@ export function classifyJoinError(err: unknown, code?: string): JoinFailure {
   const c = typeof e?.code === 'number' ? e.code : null;
   const gateway = c !== null && c >= 502 && c <= 504;
   const room = code ? `room ${code}` : 'that room';
+  if (msg.includes(SEAT_IN_USE_MESSAGE))
+    return {
+      kind: 'inUse',
+      message: 'This game is still open in another tab or window: play it there.',
+    };
   if (c === 522 || /not found/i.test(msg)) {
     if (/locked/i.test(msg))
       return { kind: 'full', message: `Sorry, ${room} is full: both players are already in it.` };

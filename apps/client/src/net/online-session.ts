@@ -28,6 +28,10 @@ export class OnlineSession {
   #connected = true;
   /** The frame the last resend started from, so a burst of stale-batch refusals triggers one resend. */
   #resentFrom = -1;
+  /** The first frame the recording holds (0, or the frame a game resumed after a reload starts at). */
+  #recordedFrom = 0;
+  /** A `resume` that came while no game ran here (a reloaded page): the game to rebuild. */
+  #orphanResume: Extract<ServerMessage, { type: 'resume' }> | null = null;
   readonly #offs: (() => void)[] = [];
 
   constructor(link: RoomLink) {
@@ -77,12 +81,32 @@ export class OnlineSession {
       failOn: START_ERRORS,
       timeoutMs: 60 * 60_000,
     });
+    this.#open(recorded, 0);
+    return { seed: m.seed, startLevel: m.startLevel };
+  }
+
+  /**
+   * After taking a seat back from a reloaded page: waits for the server's `resume` (or uses the one
+   * that already came) and continues the input stream from the server's frame.
+   */
+  async awaitResume(recorded: () => Runs): Promise<GameStart> {
+    const m = this.#orphanResume ?? (await awaitMessage(this.link, ['resume']));
+    this.#orphanResume = null;
+    this.#open(recorded, m.nextFrame);
+    return {
+      seed: m.seed,
+      startLevel: m.startLevel,
+      restore: { snapshot: m.snapshot, nextFrame: m.nextFrame },
+    };
+  }
+
+  #open(recorded: () => Runs, from: number): void {
     this.#recorded = recorded;
+    this.#recordedFrom = from;
     this.#unranked = null;
     this.#resentFrom = -1;
     // Frames recorded while disconnected are re-sent when the server says where it stopped (`resume`).
-    this.#stream = new InputStream((b) => this.#connected && this.link.send('inputs', b), 0);
-    return { seed: m.seed, startLevel: m.startLevel };
+    this.#stream = new InputStream((b) => this.#connected && this.link.send('inputs', b), from);
   }
 
   frame(frame: number, buttons: number): void {
@@ -118,7 +142,8 @@ export class OnlineSession {
         if (m.code === 'badFrame' && m.expectedFrame !== undefined) this.#resend(m.expectedFrame);
         return;
       case 'resume':
-        this.#resend(m.nextFrame);
+        if (this.#stream === null) this.#orphanResume = m;
+        else this.#resend(m.nextFrame);
         return;
       case 'unranked':
         this.#unranked = `This game is unranked: ${m.message}`;
@@ -133,6 +158,7 @@ export class OnlineSession {
       case 'opponentDropped':
       case 'opponentReconnected':
       case 'opponentLeft':
+      case 'roomClosed':
         return; // handled by awaiters and the duo screen
       default: {
         const never: never = m;
@@ -144,7 +170,7 @@ export class OnlineSession {
   #resend(from: number): void {
     if (from === this.#resentFrom || this.#stream === null) return;
     this.#resentFrom = from;
-    this.#stream.resendFrom(from, this.#recorded());
+    this.#stream.resendFrom(from, this.#recorded(), this.#recordedFrom);
   }
 
   #notify(n: SessionNotice): void {
