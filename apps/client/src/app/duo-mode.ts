@@ -105,7 +105,7 @@ export class DuoMode implements Mode {
       }),
     );
     let link: RoomLink;
-    let resumed = false;
+    let resumed: boolean;
     try {
       const joined = await join();
       ({ link, resumed } = 'link' in joined ? joined : { link: joined, resumed: false });

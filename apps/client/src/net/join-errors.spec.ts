@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
 import { classifyJoinError } from './join-errors.ts';
 
 class ServerError extends Error {
@@ -17,6 +18,12 @@ describe('classifyJoinError', () => {
     const full = classifyJoinError(new ServerError(522, 'room "ABCD" is locked'), 'ABCD');
     expect(full.kind).toBe('full');
     expect(full.message).toContain('ABCD');
+  });
+
+  it('recognises a seat still connected elsewhere', () => {
+    const f = classifyJoinError(new ServerError(524, SEAT_IN_USE_MESSAGE));
+    expect(f.kind).toBe('inUse');
+    expect(f.message).toContain('another tab');
   });
 
   it('recognises an unreachable server', () => {
