@@ -24,6 +24,14 @@ describe('classifyJoinError', () => {
     const f = classifyJoinError(new ServerError(524, SEAT_IN_USE_MESSAGE));
     expect(f.kind).toBe('inUse');
     expect(f.message).toContain('another tab');
+    // The same refusal relayed from another server process (Redis scale-out).
+    const remote = classifyJoinError(
+      new ServerError(
+        523,
+        'remote room (V_pYljqES) timed out, requesting "checkReconnectionToken with args ["x"]". (2000ms exceeded)',
+      ),
+    );
+    expect(remote.kind).toBe('inUse');
   });
 
   it('recognises an unreachable server', () => {

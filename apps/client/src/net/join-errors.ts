@@ -19,7 +19,8 @@ export function classifyJoinError(err: unknown, code?: string): JoinFailure {
   const c = typeof e?.code === 'number' ? e.code : null;
   const gateway = c !== null && c >= 502 && c <= 504;
   const room = code ? `room ${code}` : 'that room';
-  if (msg.includes(SEAT_IN_USE_MESSAGE))
+  // Across processes (Redis), Colyseus's IPC replaces the room's refusal with an error naming the call.
+  if (msg.includes(SEAT_IN_USE_MESSAGE) || msg.includes('"checkReconnectionToken'))
     return {
       kind: 'inUse',
       message: 'This game is still open in another tab or window: play it there.',
