@@ -4,10 +4,11 @@ import type { RoomLink } from './room-link.ts';
 
 /**
  * How long a reloaded page keeps asking for its seat while the server still sees the old page's
- * socket as connected (it normally notices the close within milliseconds; a lost network can take
- * a few seconds of pings).
+ * socket as connected. A closed socket is noticed within milliseconds; one that died silently (the
+ * network changed under the old page) only after the server's unanswered pings: up to 3 pings 3 s
+ * apart, hence 10 s. A seat held by another open tab is reported after this long.
  */
-export const RESUME_RETRY_MS = 6_000;
+export const RESUME_RETRY_MS = 10_000;
 const RETRY_EVERY_MS = 250;
 
 /** What became of an attempt to take a remembered seat back. */
