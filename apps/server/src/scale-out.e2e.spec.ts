@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
 import { freePort } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
 import { startRedis, type TestRedis } from './testing/redis-server.ts';
@@ -63,6 +64,50 @@ describe('two server processes sharing Redis', () => {
     );
     b.send('submit', { name: 'remote' });
     expect((await b.message('submitted')).score).toBe(game.score);
+  });
+
+  it('a live seat token presented through the other process is refused; after the drop it resumes there', async () => {
+    const owner = await TestPlayer.connect(servers[0]!.url, 'create', 'solo');
+    const hostPort = Number(
+      new URL((owner.room.connection.transport as unknown as { ws: WebSocket }).ws.url).port,
+    );
+    // Ask through the process that does not host the room (the request crosses Redis).
+    const other = servers[ports.indexOf(hostPort) === 0 ? 1 : 0]!;
+    // The room's refusal, or Colyseus's relay of it from the other process (which names the call).
+    const inUse = (err: unknown) =>
+      String(err).includes(SEAT_IN_USE_MESSAGE) || String(err).includes('"checkReconnectionToken');
+    let back: TestPlayer | undefined;
+    try {
+      owner.send('selectLevel', { level: 19 });
+      owner.send('ready');
+      await owner.message('start');
+      await owner.play({ botFrames: 30, untilFrame: 30 });
+      await owner.until('frame 30 on the server', () => owner.me?.frame === 30);
+      const token = owner.room.reconnectionToken;
+      const refusal = await TestPlayer.reconnect(other.url, token).then(
+        () => 'accepted',
+        (err: unknown) => err,
+      );
+      expect(inUse(refusal)).toBe(true);
+      owner.send('pause', { paused: true });
+      await owner.until('the owner still plays', () => owner.room.state.paused);
+      expect(owner.closed).toBeUndefined();
+
+      owner.room.reconnection.enabled = false;
+      (owner.room.connection.transport as unknown as { ws: WebSocket }).ws.close(4010, 'reload');
+      const deadline = Date.now() + 5_000;
+      while (!back) {
+        back = await TestPlayer.reconnect(other.url, token).catch((err: unknown) => {
+          // Refused only until the room's process has seen the old socket close.
+          if (!inUse(err) || Date.now() > deadline) throw err;
+          return new Promise<undefined>((r) => setTimeout(() => r(undefined), 100));
+        });
+      }
+      expect(back.id).toBe(owner.id);
+      expect((await back.message('resume')).nextFrame).toBe(30);
+    } finally {
+      await (back ?? owner).leave();
+    }
   });
 
   it('a SIGKILLed process leaves no rooms listed once it restarts', async () => {

@@ -24,7 +24,9 @@ export type ClientMessage =
    */
   | { type: 'rematch' }
   /** Store the finished game under this name; the server answers `submitted` or `error`. */
-  | { type: 'submit'; name: string };
+  | { type: 'submit'; name: string }
+  /** The host of a private room closes it before play; everyone else gets `roomClosed`. */
+  | { type: 'closeRoom' };
 
 /** The `type` of a client message. */
 export type ClientMessageType = ClientMessage['type'];
@@ -44,4 +46,5 @@ export const CLIENT_MESSAGE_TYPES = [
   'restart',
   'rematch',
   'submit',
+  'closeRoom',
 ] as const satisfies readonly ClientMessageType[];

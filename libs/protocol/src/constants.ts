@@ -25,6 +25,13 @@ export const AHEAD_TOLERANCE_FRAMES = Math.round(3 * FRAMES_PER_SECOND);
 /** Seconds the server keeps a dropped player's seat and game for a reconnection. */
 export const RECONNECT_SECONDS = 20;
 
+/**
+ * The matchmaker's refusal of `client.reconnect(token)` while the token's seat still has a live
+ * connection (a reloaded page whose old socket the server has not seen close yet, another tab, or
+ * someone else holding the token). The owner is never disconnected by it; a reloading client retries.
+ */
+export const SEAT_IN_USE_MESSAGE = 'this seat is still connected';
+
 /** Sustained client messages per second allowed before the connection is closed (flooding). */
 export const MAX_MESSAGES_PER_SECOND = 60;
 

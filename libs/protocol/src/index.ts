@@ -13,6 +13,7 @@ export { InputBatcher, type InputBatch } from './input-batcher.ts';
 export { validateName, type NameCheck } from './name.ts';
 export type {
   ErrorCode,
+  RoomClosedReason,
   ServerMessage,
   ServerMessageType,
   ServerPayload,

@@ -27,6 +27,10 @@ describe('parseClientMessage', () => {
     expect(parseClientMessage('rematch', {})).toMatchObject({ ok: true });
     expect(parseClientMessage('rematch', undefined)).toMatchObject({ ok: true });
     expect(parseClientMessage('submit', { name: 'ann' })).toMatchObject({ ok: true });
+    expect(parseClientMessage('closeRoom', {})).toEqual({
+      ok: true,
+      message: { type: 'closeRoom' },
+    });
   });
 
   it.each([
@@ -38,6 +42,7 @@ describe('parseClientMessage', () => {
     ['fractional level', 'selectLevel', { level: 1.5 }],
     ['extra key', 'ready', { cheat: true }],
     ['rematch with a seed of its own', 'rematch', { seed: 1 }],
+    ['closeRoom with a target', 'closeRoom', { roomId: 'K7QX' }],
     ['negative frame', 'inputs', { from: -1, runs: [[1, 0]] }],
     ['empty runs', 'inputs', { from: 0, runs: [] }],
     ['zero-length run', 'inputs', { from: 0, runs: [[0, 1]] }],

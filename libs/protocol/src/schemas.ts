@@ -31,6 +31,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('submit'),
     name: z.string().check(z.maxLength(NAME_MAX_LENGTH * 4)),
   }),
+  z.strictObject({ type: z.literal('closeRoom') }),
 ]);
 
 // Compile-time check that the schema and the hand-written union agree both ways.

@@ -23,7 +23,9 @@ export type ErrorCode =
   /** The score could not be stored; try again. */
   | 'saveFailed'
   /** The server is restarting: no new games. */
-  | 'draining';
+  | 'draining'
+  /** Only the host of a private room may do this (e.g. `closeRoom`). */
+  | 'notHost';
 
 /** Why a game became unranked. */
 export type UnrankedReason =
@@ -81,7 +83,16 @@ export type ServerMessage =
    * The opponent left for good (on purpose, or their reconnection window ran out); you may play on
    * and submit. A game still undecided is theirs to lose (see `RoomStateShape.result`).
    */
-  | { type: 'opponentLeft' };
+  | { type: 'opponentLeft' }
+  /** The private room is closed (its host closed it or left for good); the server disconnects you. */
+  | { type: 'roomClosed'; reason: RoomClosedReason };
+
+/** Why a private room closed. */
+export type RoomClosedReason =
+  /** The host pressed "Close room". */
+  | 'hostClosed'
+  /** The host left for good before play (or their reconnection window ran out). */
+  | 'hostLeft';
 
 /** The `type` of a server message. */
 export type ServerMessageType = ServerMessage['type'];

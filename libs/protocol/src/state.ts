@@ -82,6 +82,8 @@ export interface RoomStateShape {
   phase: RoomPhase;
   /** Private duo room code (join with `client.joinById(code)`), '' for a public room. */
   code: string;
+  /** Session id of the private room's host (its creator, who may close it), '' for a public room. */
+  host: string;
   /** In duo either player pauses both games. */
   paused: boolean;
   /** The server is restarting: finish and submit, no new games. */

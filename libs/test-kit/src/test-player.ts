@@ -100,6 +100,11 @@ export class TestPlayer {
     return new TestPlayer(room);
   }
 
+  /** Takes a seat back with `client.reconnect(token)` from a new client (as a reloaded page does). */
+  static async reconnect(url: string, token: string): Promise<TestPlayer> {
+    return new TestPlayer(await new Client(url).reconnect<RoomStateShape>(token));
+  }
+
   get id(): string {
     return this.room.sessionId;
   }

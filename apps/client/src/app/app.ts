@@ -4,7 +4,7 @@ import type { Command } from '../input/input-hub.ts';
 import type { AppContext, AppServices, Mode } from './context.ts';
 import { DuoMode } from './duo-mode.ts';
 import { NotFoundMode } from './not-found-mode.ts';
-import { parseRoute, routeUrl, type Route } from './router.ts';
+import { parseRoute, routeUrl, setUrl, type Route } from './router.ts';
 import { ScoreboardMode } from './scoreboard-mode.ts';
 import { SoloMode } from './solo-mode.ts';
 import { TitleMode } from './title-mode.ts';
@@ -25,7 +25,11 @@ function modeFor(route: Route, ctx: AppContext): Mode {
     case 'duo':
       return new DuoMode(ctx, null);
     case 'duo-join':
-      return new DuoMode(ctx, route.code);
+      return new DuoMode(ctx, { code: route.code, roomId: route.code });
+    case 'duo-room':
+      return new DuoMode(ctx, { code: null, roomId: route.roomId });
+    case 'solo-game':
+      return new SoloMode(ctx, null, route.roomId);
     case 'scoreboard':
       return new ScoreboardMode(ctx, route.replay);
     case 'not-found':
@@ -52,6 +56,7 @@ export class App {
     this.ctx = {
       ...parts,
       navigate: (route, opts) => this.navigate(route, opts),
+      setUrl: (route, how) => setUrl(route, how),
       showDemo: () => this.#showDemo(),
       setPlaying: (on) => this.#setPlaying(on),
     };

@@ -5,7 +5,7 @@ import type { NetClient } from '../net/net-client.ts';
 import type { Banner } from '../ui/banner.ts';
 import type { HudMirror } from '../ui/hud-mirror.ts';
 import type { PanelHost } from '../ui/panel-host.ts';
-import type { Route } from './router.ts';
+import type { Route, UrlChange } from './router.ts';
 import type { Stage } from './stage.ts';
 
 /** The services the app is built from; built once in main.ts. */
@@ -24,6 +24,8 @@ export interface AppServices {
 export interface AppContext extends AppServices {
   /** Goes to a route (pushes history unless `replace`). */
   navigate(route: Route, opts?: { replace?: boolean }): void;
+  /** Shows a route in the address bar without changing screen (see `setUrl`). */
+  setUrl(route: Route, how: UrlChange): void;
   /** Puts the bot's attract-mode demo on the stage (kept running if already there). */
   showDemo(): void;
   /** Marks the page as in-game (bound keys stop scrolling; the canvas is not dimmed). */

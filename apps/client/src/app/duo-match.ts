@@ -40,8 +40,18 @@ export class DuoMatch {
   readonly #notices: MatchNotices;
   #after: DuoAfterGame | null = null;
   #closed = false;
+  /** Seated again after a reload: rebuild the screen (and the game) from the server's state. */
+  #resumePending: boolean;
+  /** A `start` is awaited (kept when the seat beside us empties and fills again). */
+  #awaitingStart = false;
 
-  constructor(ctx: AppContext, session: OnlineSession, onExit: (message: string | null) => void) {
+  constructor(
+    ctx: AppContext,
+    session: OnlineSession,
+    onExit: (message: string | null) => void,
+    opts: { resumed?: boolean } = {},
+  ) {
+    this.#resumePending = opts.resumed ?? false;
     this.#ctx = ctx;
     this.#s = session;
     this.#onExit = onExit;
@@ -121,10 +131,19 @@ export class DuoMatch {
     const me = this.#me();
     const opp = this.#opponent();
     this.#ctx.hud.setOpponentStatus(opponentStatus(opp));
+    if (this.#resumePending && me) {
+      this.#resumePending = false;
+      if (me.phase === 'playing' || me.phase === 'over') return void this.#resumeGame();
+    }
     if (st.phase === 'waiting') return this.#showWaiting(st);
     // Only on the way in: after "ready" our own entry says 'choosing' until the server's patch.
-    if (me?.phase === 'choosing' && (this.#phase === null || this.#phase === 'waiting'))
-      this.#showSelect();
+    if (
+      (me?.phase === 'choosing' || me?.phase === 'ready') &&
+      (this.#phase === null || this.#phase === 'waiting')
+    ) {
+      this.#showSelect(me.phase === 'choosing');
+      if (me.phase === 'ready') void this.#ready(me.selectedLevel, false);
+    }
     this.#select?.setOpponent(
       opp?.phase === 'choosing' || opp?.phase === 'ready' ? opp.selectedLevel : null,
       opp?.phase === 'ready',
@@ -174,11 +193,24 @@ export class DuoMatch {
         } else if (this.#phase === 'over') {
           this.#ctx.banner.show('opponent', 'Your opponent left the room.', 'warning', 8000);
         } else {
-          this.exit('Your opponent left before the game started.');
+          // The seat is free again: the room (and its code) waits for another player.
+          this.#ctx.banner.show(
+            'opponent',
+            'Your opponent left. Waiting for another player…',
+            'info',
+            8000,
+          );
         }
         return;
       case 'error':
         this.#after?.refused(m.code, m.message); // e.g. a rematch after the opponent left
+        return;
+      case 'roomClosed':
+        this.exit(
+          m.reason === 'hostClosed'
+            ? 'The host closed the room.'
+            : 'The host left, so the room is closed.',
+        );
         return;
       default:
         return; // other messages are handled by the session and its awaiters
@@ -188,17 +220,42 @@ export class DuoMatch {
   #showWaiting(st: RoomStateShape): void {
     if (this.#phase === 'waiting') return;
     this.#phase = 'waiting';
+    this.#select = null;
     const code = st.code || null;
     this.#ctx.panel.show(
       waitingPanel({
         code,
         link: code ? inviteLink(location.origin, code) : null,
         onCancel: () => this.exit(null),
+        ...(this.#isHost() ? { onClose: () => this.#closeRoom() } : {}),
       }),
     );
   }
 
-  #showSelect(): void {
+  /** True for the host of a private room (who may close it). */
+  #isHost(): boolean {
+    const host = this.#state()?.host;
+    return !!host && host === this.#s.link.sessionId;
+  }
+
+  /** The host closes the room: the guest is told, and both are back in the lobby. */
+  #closeRoom(): void {
+    const code = this.#state()?.code ?? '';
+    this.#s.link.send('closeRoom', {});
+    this.exit(`You closed room ${code}.`);
+  }
+
+  /** After a reload mid-game: the game continues from the server's snapshot. */
+  async #resumeGame(): Promise<void> {
+    this.#phase = 'ready';
+    try {
+      this.#start(await this.#s.awaitResume(() => this.#recorded()));
+    } catch (err) {
+      this.exit((err as Error).message);
+    }
+  }
+
+  #showSelect(sendCursor = true): void {
     this.#phase = 'choosing';
     const link = this.#s.link;
     this.#select = levelSelect({
@@ -213,30 +270,43 @@ export class DuoMatch {
         h(
           'div',
           { class: 'actions' },
-          h(
-            'button',
-            { type: 'button', onclick: () => this.exit(null), 'data-testid': 'leave-room' },
-            'Leave',
-          ),
+          this.#isHost()
+            ? h(
+                'button',
+                { type: 'button', onclick: () => this.#closeRoom(), 'data-testid': 'close-room' },
+                'Close room',
+              )
+            : h(
+                'button',
+                { type: 'button', onclick: () => this.exit(null), 'data-testid': 'leave-room' },
+                'Leave',
+              ),
         ),
       ],
     });
     this.#ctx.panel.show(this.#select.el);
-    link.send('selectLevel', { level: this.#level });
+    if (sendCursor) link.send('selectLevel', { level: this.#level });
   }
 
-  async #ready(level: number): Promise<void> {
+  /** Locks in `level` (`send`: tell the server; false when it already has us ready). */
+  async #ready(level: number, send = true): Promise<void> {
     if (this.#phase !== 'choosing') return;
     this.#phase = 'ready';
     this.#level = level;
     this.#select?.setLocked(true, `Level ${level} chosen. Waiting for the other player…`);
+    if (this.#awaitingStart) return; // still awaited from before the other seat emptied
+    this.#awaitingStart = true;
     const started = this.#s.awaitStart(() => this.#recorded());
-    this.#s.link.send('selectLevel', { level });
-    this.#s.link.send('ready', {});
+    if (send) {
+      this.#s.link.send('selectLevel', { level });
+      this.#s.link.send('ready', {});
+    }
     try {
       this.#start(await started);
     } catch (err) {
       this.exit((err as Error).message);
+    } finally {
+      this.#awaitingStart = false;
     }
   }
 
@@ -249,6 +319,7 @@ export class DuoMatch {
     const { input, sfx } = this.#ctx;
     const local = new SimDriver({
       ...start,
+      ...(start.restore ? { snapshot: start.restore.snapshot } : {}),
       name: 'YOU',
       top: loadTop(this.#ctx.store),
       human: true,

@@ -16,6 +16,11 @@ describe('parseRoute', () => {
     ['/duo/K7QXM3PAHDX', '', { name: 'not-found', path: '/duo/K7QXM3PAHDX' }],
     // 0, O, 1, I, L, 5, S, 2, Z, 8, B are never in a code.
     ['/duo/K7QXM3PAH0', '', { name: 'not-found', path: '/duo/K7QXM3PAH0' }],
+    ['/duo/room/xY_z-9aB1', '', { name: 'duo-room', roomId: 'xY_z-9aB1' }],
+    ['/duo/room/a', '', { name: 'not-found', path: '/duo/room/a' }],
+    ['/duo/room/%3Cx%3E', '', { name: 'not-found', path: '/duo/room/%3Cx%3E' }],
+    ['/solo/Qw3_rTy9z', '', { name: 'solo-game', roomId: 'Qw3_rTy9z' }],
+    ['/solo/a.b', '', { name: 'not-found', path: '/solo/a.b' }],
     ['/scoreboard', '', { name: 'scoreboard', replay: null }],
     ['/scoreboard', '?replay=r_42', { name: 'scoreboard', replay: 'r_42' }],
     ['/scoreboard', '?replay=%3Cx%3E', { name: 'scoreboard', replay: null }],
@@ -31,6 +36,8 @@ describe('parseRoute', () => {
       { name: 'solo', level: 7 },
       { name: 'duo' },
       { name: 'duo-join', code: 'QWERTYQWER' },
+      { name: 'duo-room', roomId: 'aB3_x-Yz9' },
+      { name: 'solo-game', roomId: 'Zz9_ab-C1' },
       { name: 'scoreboard', replay: null },
       { name: 'scoreboard', replay: 'abc' },
     ];

@@ -6,12 +6,18 @@ export type Route =
   | { name: 'solo'; level: number | null }
   | { name: 'duo' }
   | { name: 'duo-join'; code: string }
+  /** A quick-match duo room by its id (the address a reload resumes). */
+  | { name: 'duo-room'; roomId: string }
+  /** A live solo game by its room id (the address a reload resumes). */
+  | { name: 'solo-game'; roomId: string }
   | { name: 'scoreboard'; replay: string | null }
   | { name: 'not-found'; path: string };
 
 /** Private room codes: `ROOM_CODE_LENGTH` symbols of `ROOM_CODE_ALPHABET`, any case (the server issues them). */
 export const ROOM_CODE = new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`, 'i');
 const REPLAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Server room ids (case-sensitive). */
+export const ROOM_ID = /^[A-Za-z0-9_-]{4,32}$/;
 
 /** Normalises a room code typed or pasted by a person, or returns null when it cannot be one. */
 export function normaliseRoomCode(input: string): string | null {
@@ -33,6 +39,12 @@ export function parseRoute(pathname: string, search = ''): Route {
     return { name: 'solo', level };
   }
   if (path === '/duo') return { name: 'duo' };
+  const room = /^\/(duo\/room|solo)\/([^/]+)$/.exec(path);
+  if (room) {
+    const roomId = decodeURIComponent(room[2]!);
+    if (!ROOM_ID.test(roomId)) return { name: 'not-found', path };
+    return room[1] === 'solo' ? { name: 'solo-game', roomId } : { name: 'duo-room', roomId };
+  }
   const join = /^\/duo\/([^/]+)$/.exec(path);
   if (join) {
     const code = normaliseRoomCode(decodeURIComponent(join[1]!));
@@ -56,6 +68,10 @@ export function routeUrl(route: Route): string {
       return '/duo';
     case 'duo-join':
       return `/duo/${encodeURIComponent(route.code)}`;
+    case 'duo-room':
+      return `/duo/room/${encodeURIComponent(route.roomId)}`;
+    case 'solo-game':
+      return `/solo/${encodeURIComponent(route.roomId)}`;
     case 'scoreboard':
       return route.replay === null
         ? '/scoreboard'
@@ -72,4 +88,30 @@ export function routeUrl(route: Route): string {
 /** The shareable invite link of a private room on this origin. */
 export function inviteLink(origin: string, code: string): string {
   return `${origin}${routeUrl({ name: 'duo-join', code })}`;
+}
+
+/**
+ * How a screen updates the address bar without changing screen: `replace` the entry, `push` a new
+ * one, or `room`: the address of a room just joined, with an in-app entry behind it so that the
+ * browser's Back button stays in the app (a `popstate` the app turns into a leave on purpose)
+ * rather than unloading the page (which the server can only take for a dropped connection).
+ */
+export type UrlChange = 'replace' | 'push' | 'room';
+
+/** Marks history entries that are a room's address (kept across a reload of that entry). */
+const ROOM_ENTRY = 'tengenRoom';
+
+/** Applies a `UrlChange` to the browser's history. */
+export function setUrl(route: Route, how: UrlChange, lobby: Route = { name: 'duo' }): void {
+  const url = routeUrl(route);
+  if (how === 'replace') return history.replaceState(history.state, '', url);
+  if (how === 'push') return history.pushState(null, '', url);
+  const state = { [ROOM_ENTRY]: url };
+  const st = history.state as Record<string, unknown> | null;
+  if (st?.[ROOM_ENTRY] === url) return; // a reload of this room's entry: already in place
+  if (`${location.pathname}${location.search}` === url) {
+    // Opened straight at the room's address (a link, a reopened tab): put the lobby behind it.
+    history.replaceState(null, '', routeUrl(lobby));
+  }
+  history.pushState(state, '', url);
 }

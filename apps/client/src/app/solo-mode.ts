@@ -10,6 +10,9 @@ import { SimDriver } from '../game/sim-driver.ts';
 import type { Command } from '../input/input-hub.ts';
 import { JoinError } from '../net/net-client.ts';
 import { OnlineSolo } from '../net/online-solo.ts';
+import { resumeSeat } from '../net/resume.ts';
+import { ResumeStore, trackResume } from '../net/resume-store.ts';
+import { firstState, type RoomLink } from '../net/room-link.ts';
 import { h, panel } from '../ui/dom.ts';
 import { gameOverPanel, type GameOverChoice } from '../ui/game-over-panel.ts';
 import { levelSelect } from '../ui/level-select.ts';
@@ -34,17 +37,55 @@ export class SoloMode implements Mode {
   #phase: Phase = 'select';
   #level = 0;
   #left = false;
+  /** `/solo/ROOMID`: the room of a game to take back (a reload mid-game). */
+  readonly #resumeId: string | null;
+  readonly #resume: ResumeStore;
 
-  constructor(ctx: AppContext, level: number | null) {
+  constructor(ctx: AppContext, level: number | null, resumeId: string | null = null) {
     this.#ctx = ctx;
     this.#initialLevel = level;
+    this.#resumeId = resumeId;
+    this.#resume = new ResumeStore(ctx.store);
   }
 
   enter(): void {
     this.#ctx.setPlaying(false);
+    if (this.#resumeId !== null) return void this.#enterResumed(this.#resumeId);
     this.#connect();
     if (this.#initialLevel !== null) this.#pick(this.#initialLevel);
     else this.#showSelect();
+  }
+
+  /** Loading `/solo/ROOMID`: the game goes on where the server has it, else a new room. */
+  async #enterResumed(roomId: string): Promise<void> {
+    this.#phase = 'starting';
+    this.#ctx.showDemo();
+    this.#ctx.panel.show(panel('starting', 'Resuming…', h('p', {}, 'Taking your game back.')));
+    const resumed = this.#connect(roomId);
+    const backend = await this.#backend!;
+    if (this.#left) return;
+    const link = await resumed;
+    const st = link === null ? null : await firstState(link);
+    const phase = link === null ? undefined : st?.players.get(link.sessionId)?.phase;
+    if (this.#left) return;
+    if (backend instanceof OnlineSolo && (phase === 'playing' || phase === 'over')) {
+      try {
+        this.#play(backend, await backend.resume(() => this.#recorded()));
+        // Paused before the reload: it stays paused until the player resumes it.
+        if (link?.state?.paused) this.#driver?.setPaused(true);
+        return;
+      } catch (err) {
+        this.#ctx.banner.show('error', (err as Error).message, 'error', 8000);
+      }
+    } else if (link === null) {
+      this.#ctx.banner.show(
+        'resume',
+        'That game is no longer open: start a new one.',
+        'info',
+        6000,
+      );
+    }
+    this.#showSelect();
   }
 
   leave(): void {
@@ -62,10 +103,23 @@ export class SoloMode implements Mode {
     if (c === 'pause' || (c === 'select' && d.paused)) this.#setPaused(!d.paused);
   }
 
-  #connect(): void {
+  /** Opens the solo room (taking back `resumeId`'s seat when it can); resolves the resumed link. */
+  #connect(resumeId: string | null = null): Promise<RoomLink | null> {
     const offline = (reason: string): SoloBackend => new OfflineSolo(freshSeed, reason);
-    this.#backend = this.#ctx.net.openSolo().then(
-      (link) => new OnlineSolo(link),
+    let resumed: RoomLink | null = null;
+    const open = async (): Promise<RoomLink> => {
+      const out =
+        resumeId === null ? null : await resumeSeat(this.#ctx.net, this.#resume, resumeId);
+      if (out?.kind === 'resumed') return (resumed = out.link);
+      if (out?.kind === 'inUse') this.#ctx.banner.show('resume', out.message, 'warning', 10_000);
+      return this.#ctx.net.openSolo();
+    };
+    this.#backend = open().then(
+      (link) => {
+        trackResume(this.#resume, 'solo', link);
+        if (!this.#left) this.#ctx.setUrl({ name: 'solo-game', roomId: link.roomId }, 'replace');
+        return new OnlineSolo(link);
+      },
       (err: unknown) => {
         const msg =
           err instanceof JoinError ? err.failure.message : 'Cannot reach the game server.';
@@ -83,6 +137,7 @@ export class SoloMode implements Mode {
       if (this.#left) return b.dispose();
       this.#offNotice = b.onNotice((n) => this.#onNotice(n));
     });
+    return this.#backend.then(() => resumed);
   }
 
   #onNotice(n: SessionNotice): void {
@@ -141,6 +196,7 @@ export class SoloMode implements Mode {
     const { input, sfx } = this.#ctx;
     this.#driver = new SimDriver({
       ...start,
+      ...(start.restore ? { snapshot: start.restore.snapshot } : {}),
       top: loadTop(this.#ctx.store),
       human: true,
       buttons: () => input.sampleButtons(),

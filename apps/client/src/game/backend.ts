@@ -3,9 +3,10 @@ import type { Runs } from '../net/input-stream.ts';
 
 /**
  * A game's start as the server (or the offline edge) decides it: online, the server's piece queue
- * (`{ pieces, startLevel }`, the seed stays on the server); offline, a local seed.
+ * (`{ pieces, startLevel }`, the seed stays on the server); offline, a local seed. `restore` is set
+ * when resuming after a reload: the game as the server has it (`Game.restore` data, seedless).
  */
-export type GameStart = GameOptions;
+export type GameStart = GameOptions & { restore?: { snapshot: unknown; nextFrame: number } };
 
 /**
  * A submitted score: `stored` on the board with its rank, or `queued`: verified and kept by the

@@ -17,11 +17,17 @@ export class PlayerSim {
   readonly #recorder: ReplayRecorder;
   #afterTopOut = 0;
 
-  constructor(opts: GameOptions) {
-    this.game = new Game(opts);
+  /** A new game, or (with `snapshot`) a game resumed from the server's `Game.restore` data. */
+  constructor(opts: GameOptions, snapshot?: unknown) {
+    this.game = snapshot === undefined ? new Game(opts) : Game.restore(snapshot, opts.pieces);
+    // After a restore the recording starts at the restored frame (`recordedFrom`).
+    this.recordedFrom = this.game.frame;
     // A fed game's recorder is used for its inputs only (`replay()` refuses): the seed is the server's.
     this.#recorder = new ReplayRecorder(opts.seed ?? NES_POWER_ON_SEED, opts.startLevel);
   }
+
+  /** The frame the recording starts at: 0, or the frame a resumed game was restored at. */
+  readonly recordedFrom: number;
 
   /**
    * Steps one frame; returns the engine's `GameEvent` bits (0 once the game is over). A fed game

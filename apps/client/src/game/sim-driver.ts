@@ -14,6 +14,8 @@ export type SimDriverOptions = GameOptions & SimDriverSettings;
 
 /** What a one-player driver needs besides the game's start. */
 export interface SimDriverSettings {
+  /** `Game.restore` data to continue from (a game resumed after a reload) instead of a new game. */
+  snapshot?: unknown;
   buttons: ButtonSource;
   /** Best score shown as TOP. */
   top?: number;
@@ -63,6 +65,7 @@ export class SimDriver implements StageDriver {
       opts.pieces !== undefined
         ? { pieces: opts.pieces, startLevel: opts.startLevel }
         : { seed: opts.seed, startLevel: opts.startLevel },
+      opts.snapshot,
     );
   }
 

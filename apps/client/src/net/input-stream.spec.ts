@@ -90,4 +90,29 @@ describe('InputStream', () => {
     s.resendFrom(40, recorded);
     expect(sent).toEqual([]);
   });
+
+  it('re-sends from a recording that starts at a resumed game frame', () => {
+    const sent: InputBatch[] = [];
+    // Resumed at frame 100: the recording holds frames 100.. only.
+    const s = new InputStream((b) => sent.push(b), 100);
+    for (let i = 100; i < 130; i++) s.push(i, i < 110 ? 1 : 4);
+    sent.length = 0;
+    s.resendFrom(
+      105,
+      [
+        [10, 1],
+        [20, 4],
+      ],
+      100,
+    );
+    expect(sent[0]!.from).toBe(105);
+    expect(expand(sent.flatMap((b) => b.runs))).toEqual([
+      ...Array<number>(5).fill(1),
+      ...Array<number>(20).fill(4),
+    ]);
+    sent.length = 0;
+    // Frames before the restore are the server's own: nothing to re-send from here.
+    s.resendFrom(90, [[30, 4]], 100);
+    expect(sent).toEqual([]);
+  });
 });

@@ -85,12 +85,12 @@ export class InputStream {
 
   /**
    * Re-sends frames from `from` through the last recorded one (pending frames included, in order),
-   * taken from the game's recorded runs.
+   * taken from the game's recorded runs, which start at frame `base` (0, or a resumed game's frame).
    */
-  resendFrom(from: number, recorded: Runs): void {
+  resendFrom(from: number, recorded: Runs, base = 0): void {
     const end = this.#batcher.nextFrame;
     this.#batcher.flush(); // covered by the re-send below
-    if (from >= end) return;
-    for (const b of chunkRuns(sliceRuns(recorded, from, end), from)) this.#send(b);
+    if (from >= end || from < base) return;
+    for (const b of chunkRuns(sliceRuns(recorded, from - base, end - base), from)) this.#send(b);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MATCHMAKE_REFUSAL } from '@tengen/protocol';
+import { MATCHMAKE_REFUSAL, SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
 import { classifyJoinError } from './join-errors.ts';
 
 class ServerError extends Error {
@@ -18,6 +18,20 @@ describe('classifyJoinError', () => {
     const full = classifyJoinError(new ServerError(522, 'room "ABCD" is locked'), 'ABCD');
     expect(full.kind).toBe('full');
     expect(full.message).toContain('ABCD');
+  });
+
+  it('recognises a seat still connected elsewhere', () => {
+    const f = classifyJoinError(new ServerError(524, SEAT_IN_USE_MESSAGE));
+    expect(f.kind).toBe('inUse');
+    expect(f.message).toContain('another tab');
+    // The same refusal relayed from another server process (Redis scale-out).
+    const remote = classifyJoinError(
+      new ServerError(
+        523,
+        'remote room (V_pYljqES) timed out, requesting "checkReconnectionToken with args ["x"]". (2000ms exceeded)',
+      ),
+    );
+    expect(remote.kind).toBe('inUse');
   });
 
   it('recognises an unreachable server', () => {

@@ -1,7 +1,8 @@
-import { MATCHMAKE_REFUSAL } from '@tengen/protocol';
+import { MATCHMAKE_REFUSAL, SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
 
 /** What went wrong joining a room, in terms a screen can act on. */
 export type JoinFailure =
+  | { kind: 'inUse'; message: string }
   | { kind: 'unreachable'; message: string }
   | { kind: 'notFound'; message: string }
   | { kind: 'full'; message: string }
@@ -35,6 +36,12 @@ export function classifyJoinError(err: unknown, code?: string): JoinFailure {
     return {
       kind: 'serverFull',
       message: 'The server is full right now. Try again in a moment.',
+    };
+  // Across processes (Redis), Colyseus's IPC replaces the room's refusal with an error naming the call.
+  if (msg.includes(SEAT_IN_USE_MESSAGE) || msg.includes('"checkReconnectionToken'))
+    return {
+      kind: 'inUse',
+      message: 'This game is still open in another tab or window: play it there.',
     };
   if (c === 522 || /not found/i.test(msg)) {
     if (/locked/i.test(msg))

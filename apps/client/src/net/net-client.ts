@@ -24,6 +24,8 @@ export interface NetClient {
   createPrivate(): Promise<RoomLink>;
   /** Joins a private duo room by code. */
   joinPrivate(code: string): Promise<RoomLink>;
+  /** Takes a dropped seat back (`roomId:token`, see `RoomLink.reconnectionToken`). */
+  reconnect(token: string): Promise<RoomLink>;
 }
 
 type Sdk = typeof import('@colyseus/sdk');
@@ -73,6 +75,10 @@ export class ColyseusNet implements NetClient {
 
   joinPrivate(code: string): Promise<RoomLink> {
     return this.#join((c) => c.joinById(code), code);
+  }
+
+  reconnect(token: string): Promise<RoomLink> {
+    return this.#join((c) => c.reconnect(token));
   }
 }
 

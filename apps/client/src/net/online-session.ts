@@ -34,6 +34,10 @@ export class OnlineSession {
   #connected = true;
   /** The frame the last resend started from, so a burst of stale-batch refusals triggers one resend. */
   #resentFrom = -1;
+  /** The first frame the recording holds (0, or the frame a game resumed after a reload starts at). */
+  #recordedFrom = 0;
+  /** A `resume` that came while no game ran here (a reloaded page): the game to rebuild. */
+  #orphanResume: Extract<ServerMessage, { type: 'resume' }> | null = null;
   readonly #offs: (() => void)[] = [];
 
   constructor(link: RoomLink) {
@@ -83,15 +87,40 @@ export class OnlineSession {
       failOn: START_ERRORS,
       timeoutMs: 60 * 60_000,
     });
+    this.#open(recorded, 0);
+    return { pieces: this.#deal(0, m.pieces), startLevel: m.startLevel };
+  }
+
+  /**
+   * After taking a seat back from a reloaded page: waits for the server's `resume` (or uses the one
+   * that already came) and continues the input stream from the server's frame.
+   */
+  async awaitResume(recorded: () => Runs): Promise<GameStart> {
+    const m = this.#orphanResume ?? (await awaitMessage(this.link, ['resume']));
+    this.#orphanResume = null;
+    this.#open(recorded, m.nextFrame);
+    return {
+      pieces: this.#deal(m.from, m.types),
+      startLevel: m.startLevel,
+      restore: { snapshot: m.snapshot, nextFrame: m.nextFrame },
+    };
+  }
+
+  #open(recorded: () => Runs, from: number): void {
     this.#recorded = recorded;
+    this.#recordedFrom = from;
     this.#unranked = null;
     this.#resentFrom = -1;
     // Frames recorded while disconnected are re-sent when the server says where it stopped (`resume`).
-    this.#stream = new InputStream((b) => this.#connected && this.link.send('inputs', b), 0);
-    const pieces = new PieceQueue();
-    pieces.add(0, m.pieces);
+    this.#stream = new InputStream((b) => this.#connected && this.link.send('inputs', b), from);
+  }
+
+  /** A new piece queue for the game that starts (or resumes) now, holding pieces `from`... */
+  #deal(from: number, types: number[]): PieceQueue {
+    const pieces = new PieceQueue(from);
+    pieces.add(from, types);
     this.#pieces = pieces;
-    return { pieces, startLevel: m.startLevel };
+    return pieces;
   }
 
   frame(frame: number, buttons: number): void {
@@ -139,6 +168,10 @@ export class OnlineSession {
         if (m.code === 'badFrame' && m.expectedFrame !== undefined) this.#resend(m.expectedFrame);
         return;
       case 'resume':
+        if (this.#stream === null) {
+          this.#orphanResume = m;
+          return;
+        }
         // The local game played on while disconnected: it keeps its state; the pieces re-sent
         // from the server's position are the same ones (adding them again is harmless).
         this.#addPieces(m.from, m.types);
@@ -161,6 +194,7 @@ export class OnlineSession {
       case 'opponentDropped':
       case 'opponentReconnected':
       case 'opponentLeft':
+      case 'roomClosed':
         return; // handled by awaiters and the duo screen
       default: {
         const never: never = m;
@@ -180,7 +214,7 @@ export class OnlineSession {
   #resend(from: number): void {
     if (from === this.#resentFrom || this.#stream === null) return;
     this.#resentFrom = from;
-    this.#stream.resendFrom(from, this.#recorded());
+    this.#stream.resendFrom(from, this.#recorded(), this.#recordedFrom);
   }
 
   #notify(n: SessionNotice): void {

@@ -24,6 +24,10 @@ export class OnlineSolo implements SoloBackend {
     this.session.link.send('ready', {});
     return started;
   }
+  /** After taking the seat back from a reloaded page: the game as the server has it. */
+  resume(recorded: () => Runs): Promise<GameStart> {
+    return this.session.awaitResume(recorded);
+  }
   restart(recorded: () => Runs): Promise<GameStart> {
     const started = this.session.awaitStart(recorded);
     this.session.link.send('restart', {});

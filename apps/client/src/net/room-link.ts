@@ -30,6 +30,8 @@ export interface RoomEvents {
 export interface RoomLink {
   readonly sessionId: string;
   readonly roomId: string;
+  /** `roomId:token`: takes this seat back with `client.reconnect` after a drop (changes on each reconnection). */
+  readonly reconnectionToken: string;
   /** The current state, or null before the first patch. */
   readonly state: RoomStateShape | null;
   send<T extends ClientMessageType>(type: T, payload: ClientPayload<T>): void;
@@ -78,6 +80,9 @@ export function linkRoom(room: Room): RoomLink {
     get roomId() {
       return room.roomId;
     },
+    get reconnectionToken() {
+      return room.reconnectionToken;
+    },
     get state() {
       return (room.state as RoomStateShape | undefined) ?? null;
     },
@@ -95,4 +100,22 @@ export function linkRoom(room: Room): RoomLink {
       await room.leave(true).catch(() => undefined);
     },
   };
+}
+
+/** The room's state once the first patch has arrived (null if the room is left first). */
+export function firstState(link: RoomLink): Promise<RoomStateShape | null> {
+  return new Promise((resolve) => {
+    if (link.state?.players) return resolve(link.state);
+    const offs = [
+      link.on('state', (s) => {
+        if (!s.players) return;
+        offs.forEach((f) => f());
+        resolve(s);
+      }),
+      link.on('leave', () => {
+        offs.forEach((f) => f());
+        resolve(null);
+      }),
+    ];
+  });
 }

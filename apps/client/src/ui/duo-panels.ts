@@ -85,6 +85,8 @@ export function waitingPanel(opts: {
   code: string | null;
   link: string | null;
   onCancel(): void;
+  /** The host of a private room: offers "Close room" instead of "Cancel". */
+  onClose?: () => void;
 }): HTMLElement {
   const copied = h('span', { role: 'status', 'data-testid': 'copy-status' }, '');
   const invite =
@@ -115,7 +117,9 @@ export function waitingPanel(opts: {
     h(
       'div',
       { class: 'actions' },
-      button('Cancel', opts.onCancel, { autofocus: true, 'data-testid': 'cancel' }),
+      opts.onClose
+        ? button('Close room', opts.onClose, { autofocus: true, 'data-testid': 'close-room' })
+        : button('Cancel', opts.onCancel, { autofocus: true, 'data-testid': 'cancel' }),
     ),
   );
 }

@@ -11,6 +11,7 @@ import { rematchAgreed, rematchRefusal, settleResult } from './duo-series.ts';
 import { PauseClock } from './pause-clock.ts';
 import { PieceFeed } from './piece-feed.ts';
 import { PlayerSession } from './player-session.ts';
+import { RoomHost } from './room-host.ts';
 import {
   newPlayerState,
   newRoomState,
@@ -43,6 +44,8 @@ export interface MatchDeps {
   log: Logger;
   /** Delivers a message to one player. */
   send: (sessionId: string, message: ServerMessage) => void;
+  /** Disconnects everyone and disposes of the room (a private room's host closed it or left). */
+  close?: () => void;
 }
 
 /**
@@ -81,6 +84,7 @@ export class Match {
   /** Seats a player. */
   join(id: string): void {
     this.state.players.set(id, newPlayerState());
+    RoomHost.claim(this.state, id);
     if (this.state.phase === 'waiting' && this.state.players.size >= this.#deps.capacity)
       setRoomPhase(this.state, 'choosing');
   }
@@ -111,6 +115,7 @@ export class Match {
   leave(id: string): void {
     const p = this.state.players.get(id);
     if (!p) return;
+    if (RoomHost.onLeave(this.state, id).kind === 'closeNow') return this.#close(id, 'hostLeft');
     this.#sessions.delete(id);
     this.#feed.forget(id);
     if (this.state.phase === 'playing') {
@@ -165,6 +170,11 @@ export class Match {
         return this.#rematch(id, p);
       case 'submit':
         return this.#submit(id, p, msg.name);
+      case 'closeRoom': {
+        const refusal = RoomHost.closeRefusal(this.state, id);
+        if (refusal) return this.#refuse(id, refusal.code, refusal.message);
+        return this.#close(id, 'hostClosed');
+      }
       default: {
         const never: never = msg;
         return this.#refuse(id, 'malformed', `unknown message ${JSON.stringify(never)}`);
@@ -317,6 +327,12 @@ export class Match {
     } finally {
       session.submitting = false;
     }
+  }
+
+  /** Tells everyone but `id` that the room is closed, then closes it. */
+  #close(id: string, reason: 'hostClosed' | 'hostLeft'): void {
+    this.#others(id, { type: 'roomClosed', reason });
+    this.#deps.close?.();
   }
 
   #refuse(id: string, code: ErrorCode, message: string, expectedFrame?: number): void {

@@ -50,6 +50,7 @@ export const GameRoomState = schema(
     mode: t.string().default('solo'),
     phase: t.string().default('waiting'),
     code: t.string().default(''),
+    host: t.string().default(''),
     paused: t.boolean().default(false),
     draining: t.boolean().default(false),
     result: t.string().default('pending'),

@@ -11,6 +11,7 @@ import type { ScoreRecorder } from '../game/score-recorder.ts';
 import { newSeed } from '../game/seed.ts';
 import { dropEmptyPatches } from './empty-patches.ts';
 import { interceptFrames, type ClientFrame } from './frame-filter.ts';
+import { closeRoom, refuseLiveToken } from './room-closing.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
 
@@ -66,6 +67,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       metrics: this.deps.metrics,
       log: this.deps.log.child({ room: this.roomId }),
       send: (id, message) => this.#send(id, message),
+      close: () => closeRoom(this),
     });
     this.state = this.match.state;
     interceptFrames(this, (client, frame, pass) => this.#onFrame(client, frame, pass));
@@ -110,6 +112,12 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#flush();
     // Rejected when the seat expires (Colyseus then calls onLeave) or the client never fully joined.
     Promise.resolve(this.allowReconnection(client, RECONNECT_SECONDS)).catch(() => undefined);
+  }
+
+  /** A token whose seat still has a live connection is refused; the owner is never kicked. */
+  override checkReconnectionToken(token: string): string {
+    refuseLiveToken(this.clients, token);
+    return super.checkReconnectionToken(token);
   }
 
   override onReconnect(client: Client): void {

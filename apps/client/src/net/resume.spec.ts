@@ -1,0 +1,98 @@
+// Taking a seat back after a reload, against the real server: the token, the race with the old
+// socket, the refusal while the seat is connected, and the game continuing from the server's frame.
+import { Game } from '@tengen/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KeyValueStore } from '../input/bindings-store.ts';
+import { ColyseusNet } from './net-client.ts';
+import { OnlineSolo } from './online-solo.ts';
+import { resumeSeat } from './resume.ts';
+import { ResumeStore, trackResume } from './resume-store.ts';
+import { Pilot } from './testing/pilot.ts';
+import {
+  joinRoom,
+  startServer,
+  until,
+  type Joined,
+  type RealServer,
+} from './testing/real-server.ts';
+
+let server: RealServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** localStorage's contract over a Map (node has no localStorage). */
+function mapStore(): KeyValueStore {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
+}
+
+/** Closes the socket as an unloading page does: no consented leave, no SDK retry. */
+function unload(j: Joined): void {
+  j.room.reconnection.enabled = false;
+  (j.room.connection.transport as unknown as { ws: WebSocket }).ws.close(4010, 'page unloaded');
+}
+
+describe('resumeSeat', () => {
+  it('is refused while the seat is connected, then takes it back as soon as the old socket closes', async () => {
+    const joined = await joinRoom(server.url);
+    const store = new ResumeStore(mapStore());
+    trackResume(store, 'solo', joined.link);
+    const solo = new OnlineSolo(joined.link);
+    const pilot = new Pilot(solo);
+    await pilot.begin(19);
+    for (let i = 0; i < 40; i++) pilot.step(0);
+    pilot.pause(true);
+    const me = () => joined.room.state.players.get(joined.room.sessionId);
+    await until('the server at frame 40', () => me()?.frame === 40);
+
+    const net = new ColyseusNet(server.url);
+    // Another tab (or anyone holding the token) while the owner is connected: refused, owner kept.
+    const busy = await resumeSeat(net, store, joined.link.roomId, 500);
+    expect(busy.kind).toBe('inUse');
+    let ownerLeft = false;
+    joined.link.on('leave', () => (ownerLeft = true));
+    joined.link.send('pause', { paused: false });
+    await until('the owner still acts', () => joined.room.state.paused === false);
+    expect(ownerLeft).toBe(false);
+
+    // The reload: the new page asks at once, before the server has necessarily seen the close.
+    unload(joined);
+    const out = await resumeSeat(net, store, joined.link.roomId);
+    if (out.kind !== 'resumed') throw new Error(`not resumed: ${out.kind}`);
+    expect(out.link.sessionId).toBe(joined.link.sessionId);
+    const again = new OnlineSolo(out.link);
+    const start = await again.resume(() => []);
+    expect(start.restore?.nextFrame).toBe(40);
+    expect(Game.restore(start.restore?.snapshot).frame).toBe(40);
+    expect(Game.restore(start.restore?.snapshot).snapshot()).toEqual(pilot.game.snapshot());
+
+    // Leaving on purpose forgets the seat: a later load starts afresh.
+    const stop = trackResume(store, 'solo', out.link);
+    expect(store.get(out.link.roomId)?.token).toBe(out.link.reconnectionToken);
+    again.dispose();
+    await until('forgotten', () => store.get(out.link.roomId) === null);
+    stop();
+    expect((await resumeSeat(net, store, out.link.roomId)).kind).toBe('none');
+  });
+
+  it('a token the server no longer knows is forgotten', async () => {
+    const joined = await joinRoom(server.url);
+    const store = new ResumeStore(mapStore());
+    store.save('solo', {
+      roomId: joined.link.roomId,
+      reconnectionToken: `${joined.link.roomId}:stale`,
+    });
+    const out = await resumeSeat(new ColyseusNet(server.url), store, joined.link.roomId);
+    expect(out.kind).toBe('none');
+    expect(store.get(joined.link.roomId)).toBeNull();
+    await joined.link.leave();
+  });
+});
