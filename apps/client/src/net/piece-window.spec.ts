@@ -11,7 +11,7 @@ import { Client } from '@colyseus/sdk';
 import { Bot } from '@tengen/bot';
 import { Game, GameEvent, type PieceQueue } from '@tengen/engine';
 import { MAX_START_LEVEL, PIECES_AHEAD, ROOM, type RoomStateShape } from '@tengen/protocol';
-import { latencyProxy, type LatencyProxy } from '@tengen/test-kit';
+import { latencyProxy, testClientOptions, type LatencyProxy } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRAME_MS } from '../loop/frame-clock.ts';
 import { SimDriver } from '../game/sim-driver.ts';
@@ -58,7 +58,7 @@ interface GameFigures {
 
 /** One game as the browser plays it, the bot at the controls, ticked every few ms by the wall clock. */
 async function playOne(): Promise<GameFigures> {
-  const room = await new Client(proxy.url).create<RoomStateShape>(ROOM.solo);
+  const room = await new Client(proxy.url, testClientOptions()).create<RoomStateShape>(ROOM.solo);
   const link = linkRoom(room);
   const arrivedAt: number[] = [];
   link.on('message', (m) => {

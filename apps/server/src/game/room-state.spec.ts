@@ -7,6 +7,7 @@ const ROOM_KEYS = {
   mode: true,
   phase: true,
   code: true,
+  host: true,
   paused: true,
   draining: true,
   result: true,
