@@ -55,8 +55,13 @@ export class Metrics {
   });
   readonly unranked = new Counter({
     name: 'tengen_unranked_games_total',
-    help: 'Games made unranked by the anti-cheat clock',
+    help: 'Games made unranked by the real-time rules (reason: aheadOfClock, behindClock, pauseLimit)',
     labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly copiedGames = new Counter({
+    name: 'tengen_copied_games_total',
+    help: 'Submits refused because the game copies a stored game',
     registers: [this.registry],
   });
   readonly rejectedMessages = new Counter({

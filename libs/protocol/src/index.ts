@@ -25,3 +25,4 @@ export type {
   RoomPhase,
   RoomStateShape,
 } from './state.ts';
+export { unrankedText } from './unranked.ts';

@@ -2,11 +2,17 @@ import { ENGINE_VERSION, runReplay } from '@tengen/engine';
 import type { GameMode, SavedGame, ScoreStore } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
+import { findCopy } from './copy-guard.ts';
 import type { GameResult } from './player-session.ts';
 
 /** Why a verified save did not happen. */
 export class VerificationError extends Error {
   override name = 'VerificationError';
+}
+
+/** The game reproduces a stored game (see `copy-check.ts`): it is refused, not stored. */
+export class CopiedGameError extends Error {
+  override name = 'CopiedGameError';
 }
 
 /**
@@ -57,6 +63,12 @@ export class ScoreRecorder {
         'replay does not reproduce the game',
       );
       throw new VerificationError('the recorded replay does not reproduce this game');
+    }
+    const copied = await findCopy(this.#store, name, result.replay);
+    if (copied) {
+      this.#metrics.copiedGames.inc();
+      this.#log.warn({ mode, name, score: result.score, copies: copied }, 'copied game refused');
+      throw new CopiedGameError('this game copies a stored game, it cannot be ranked');
     }
     try {
       const saved = await this.#store.saveGame({
