@@ -90,6 +90,7 @@ try {
     );
   const start = await scrape(); // also resets the event-loop lag window
   const relay0 = histogramBuckets(start, 'tengen_relay_latency_seconds');
+  const lag0 = histogramBuckets(start, 'tengen_clock_lag_seconds');
   const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, seconds * 1000));
@@ -97,6 +98,17 @@ try {
   const wall = (performance.now() - t0) / 1000;
   const end = await scrape();
   const relay1 = histogramBuckets(end, 'tengen_relay_latency_seconds');
+  const lag1 = histogramBuckets(end, 'tengen_clock_lag_seconds');
+  // How far honest (real-time) players trail the clock under this load, against the 3 s budget.
+  const lagCount = (le: number) => (lag1.get(le) ?? 0) - (lag0.get(le) ?? 0);
+  const lagQ = (q: number) => bucketQuantile(lag0, lag1, q).ms.toFixed(0);
+  const over = [1, 2, 3].map((le) => `${lagCount(Infinity) - lagCount(le)} over ${le} s`);
+  const unranked = [...end.matchAll(/^tengen_unranked_games_total\{reason="(\w+)"\} (\d+)/gm)];
+  process.stdout.write(
+    `clock lag of ${lagCount(Infinity)} batches: p50 ${lagQ(0.5)} ms, p99 ${lagQ(0.99)} ms, ` +
+      `p99.9 ${lagQ(0.999)} ms; ${over.join(', ')}; unranked: ` +
+      `${unranked.map((m) => `${m[1]} ${m[2]}`).join(', ') || 'none'}\n`,
+  );
   const relay = {
     p50: bucketQuantile(relay0, relay1, 0.5).ms,
     p99: bucketQuantile(relay0, relay1, 0.99).ms,

@@ -59,6 +59,12 @@ export class Metrics {
     labelNames: ['reason'],
     registers: [this.registry],
   });
+  readonly clockLag = new Histogram({
+    name: 'tengen_clock_lag_seconds',
+    help: 'How far a game trailed the wall clock when an input batch arrived (0 when ahead); the budget is 3 s',
+    buckets: [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 5],
+    registers: [this.registry],
+  });
   readonly copiedGames = new Counter({
     name: 'tengen_copied_games_total',
     help: 'Submits refused because the game copies a stored game',

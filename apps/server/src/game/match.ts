@@ -1,4 +1,5 @@
 import {
+  FRAMES_PER_SECOND,
   unrankedText,
   validateName,
   type ClientMessage,
@@ -216,6 +217,7 @@ export class Match {
         'expectedFrame' in out.refusal ? out.refusal.expectedFrame : undefined,
       );
     projectGame(p, session.game, out.events);
+    this.#deps.metrics.clockLag.observe(Math.max(0, out.lagFrames) / FRAMES_PER_SECOND);
     if (out.unranked) this.#unranked(id, p, session, out.unranked);
     if (session.over) {
       setPlayerPhase(p, 'over');

@@ -3,9 +3,18 @@ import type { UnrankedReason } from '@tengen/protocol';
 import { checkBatch, type BatchRefusal } from './input-guard.ts';
 import type { RealTimeGuard } from './real-time-guard.ts';
 
-/** Outcome of applying one batch; `unranked` is the reason when this batch unranked the game. */
+/**
+ * Outcome of applying one batch; `unranked` is the reason when this batch unranked the game,
+ * `lagFrames` how far the game trailed the wall clock when the batch arrived.
+ */
 export type BatchOutcome =
-  | { ok: true; events: number; frames: number; unranked: UnrankedReason | null }
+  | {
+      ok: true;
+      events: number;
+      frames: number;
+      unranked: UnrankedReason | null;
+      lagFrames: number;
+    }
   | { ok: false; refusal: BatchRefusal | { code: 'wrongPhase'; message: string } };
 
 /** A game's verified result, as stored. */
@@ -75,6 +84,7 @@ export class PlayerSession {
     const checked = checkBatch(from, runs, this.nextFrame);
     if (typeof checked !== 'number') return { ok: false, refusal: checked };
     const broken = this.clock.checkBatch(from + checked, now);
+    const lagFrames = this.clock.lagFrames(from + checked, now);
     const unranked = broken !== null && this.unrank(broken) ? broken : null;
     let events = 0;
     let frames = 0;
@@ -86,7 +96,7 @@ export class PlayerSession {
         if ((events & GameEvent.TopOut) !== 0) break outer;
       }
     }
-    return { ok: true, events, frames, unranked };
+    return { ok: true, events, frames, unranked, lagFrames };
   }
 
   /** The engine snapshot a reconnecting client resumes from. */
