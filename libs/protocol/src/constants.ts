@@ -62,6 +62,13 @@ export const NAME_MAX_LENGTH = 16;
  */
 export const BEHIND_BUDGET_FRAMES = Math.round(3 * FRAMES_PER_SECOND);
 
+/**
+ * The real-time clock of a game starts when the server sends `start`; the client's game starts
+ * when it receives it. The first batch shows that delay (start delivery plus its own): up to this
+ * many seconds of it are forgiven once, so the budget above is left for jitter and stalls.
+ */
+export const START_SLACK_SECONDS = 2;
+
 /** Pauses a ranked game may have (a fourth unranks it); in duo every pause counts for both games. */
 export const MAX_PAUSES_PER_GAME = 3;
 

@@ -4,6 +4,7 @@ import {
   MAX_AWAY_SECONDS,
   MAX_PAUSES_PER_GAME,
   RECONNECT_SECONDS,
+  START_SLACK_SECONDS,
   type UnrankedReason,
 } from '@tengen/protocol';
 import { latestPlausibleFrame } from './input-guard.ts';
@@ -23,10 +24,13 @@ export type ClockReason = Extract<UnrankedReason, 'aheadOfClock' | 'behindClock'
  *   credited) by at most `BEHIND_BUDGET_FRAMES`;
  * - pauses: at most `MAX_PAUSES_PER_GAME`, and at most `MAX_AWAY_SECONDS` paused or credited as
  *   disconnected in all.
+ * The clock starts when `start` is sent; the first batch moves that origin later by its delay, at
+ * most `START_SLACK_SECONDS` (a client starts when `start` arrives).
  */
 export class RealTimeGuard {
   readonly #pause: PauseClock;
-  readonly #startedAt: number;
+  #startedAt: number;
+  #firstBatch = true;
   readonly #pausedAtStart: number;
   readonly #pausesAtStart: number;
   /** Disconnected ms credited for the drops that ended. */
@@ -79,6 +83,11 @@ export class RealTimeGuard {
 
   /** Every rule, when a batch arrives that brings the game to `sentFrames` frames. */
   checkBatch(sentFrames: number, now: number): ClockReason | null {
+    if (this.#firstBatch) {
+      this.#firstBatch = false;
+      const lateMs = (this.lagFrames(sentFrames, now) * 1000) / FRAMES_PER_SECOND;
+      this.#startedAt += Math.min(START_SLACK_SECONDS * 1000, Math.max(0, lateMs));
+    }
     const pauses = this.checkPauses(now);
     if (pauses) return pauses;
     if (sentFrames > latestPlausibleFrame(now - this.#startedAt - this.#pausedMs(now)))
