@@ -103,11 +103,24 @@ try {
   const lagCount = (le: number) => (lag1.get(le) ?? 0) - (lag0.get(le) ?? 0);
   const lagQ = (q: number) => bucketQuantile(lag0, lag1, q).ms.toFixed(0);
   const over = [1, 2, 3].map((le) => `${lagCount(Infinity) - lagCount(le)} over ${le} s`);
-  const unranked = [...end.matchAll(/^tengen_unranked_games_total\{reason="(\w+)"\} (\d+)/gm)];
+  const unranked = (text: string) =>
+    new Map(
+      [...text.matchAll(/^tengen_unranked_games_total\{reason="(\w+)"\} (\d+)/gm)].map((m) => [
+        m[1]!,
+        Number(m[2]),
+      ]),
+    );
+  const [unranked0, unranked1] = [unranked(start), unranked(end)];
+  const gamesStarted = (text: string) =>
+    [...text.matchAll(/^tengen_games_started_total\{[^}]*\} (\d+)/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
   process.stdout.write(
     `clock lag of ${lagCount(Infinity)} batches: p50 ${lagQ(0.5)} ms, p99 ${lagQ(0.99)} ms, ` +
-      `p99.9 ${lagQ(0.999)} ms; ${over.join(', ')}; unranked: ` +
-      `${unranked.map((m) => `${m[1]} ${m[2]}`).join(', ') || 'none'}\n`,
+      `p99.9 ${lagQ(0.999)} ms; ${over.join(', ')}; games unranked while measured / before ` +
+      `(of ${gamesStarted(end)} started): ` +
+      `${[...unranked1].map(([r, n]) => `${r} ${n - (unranked0.get(r) ?? 0)} / ${unranked0.get(r) ?? 0}`).join(', ') || 'none'}\n`,
   );
   const relay = {
     p50: bucketQuantile(relay0, relay1, 0.5).ms,
