@@ -85,6 +85,12 @@ describe('RealTimeGuard: behind the clock', () => {
     );
   });
 
+  it('does not let a late first batch tighten the ahead rule', () => {
+    const guard = new RealTimeGuard(new PauseClock(), T0);
+    expect(guard.checkBatch(20, at(20) + 1500)).toBeNull();
+    expect(guard.checkBatch(600 + AHEAD_TOLERANCE_FRAMES, at(600))).toBeNull();
+  });
+
   it('still catches inputs ahead of the clock', () => {
     const guard = new RealTimeGuard(new PauseClock(), T0);
     expect(guard.checkBatch(AHEAD_TOLERANCE_FRAMES, T0)).toBeNull();

@@ -24,13 +24,14 @@ export type ClockReason = Extract<UnrankedReason, 'aheadOfClock' | 'behindClock'
  *   credited) by at most `BEHIND_BUDGET_FRAMES`;
  * - pauses: at most `MAX_PAUSES_PER_GAME`, and at most `MAX_AWAY_SECONDS` paused or credited as
  *   disconnected in all.
- * The clock starts when `start` is sent; the first batch moves that origin later by its delay, at
- * most `START_SLACK_SECONDS` (a client starts when `start` arrives).
+ * The clock starts when `start` is sent; for the behind rule the first batch moves that origin
+ * later by its delay, at most `START_SLACK_SECONDS` (a client starts when `start` arrives).
  */
 export class RealTimeGuard {
   readonly #pause: PauseClock;
-  #startedAt: number;
-  #firstBatch = true;
+  readonly #startedAt: number;
+  /** Ms the first batch showed the start was late by (at most START_SLACK_SECONDS): behind only. */
+  #startSlack: number | null = null;
   readonly #pausedAtStart: number;
   readonly #pausesAtStart: number;
   /** Disconnected ms credited for the drops that ended. */
@@ -70,7 +71,7 @@ export class RealTimeGuard {
 
   /** How many frames the game trails the clock by when the player has sent `sentFrames`. */
   lagFrames(sentFrames: number, now: number): number {
-    const activeMs = now - this.#startedAt - this.awayMs(now);
+    const activeMs = now - this.#startedAt - (this.#startSlack ?? 0) - this.awayMs(now);
     return Math.floor((Math.max(0, activeMs) * FRAMES_PER_SECOND) / 1000) - sentFrames;
   }
 
@@ -83,10 +84,9 @@ export class RealTimeGuard {
 
   /** Every rule, when a batch arrives that brings the game to `sentFrames` frames. */
   checkBatch(sentFrames: number, now: number): ClockReason | null {
-    if (this.#firstBatch) {
-      this.#firstBatch = false;
+    if (this.#startSlack === null) {
       const lateMs = (this.lagFrames(sentFrames, now) * 1000) / FRAMES_PER_SECOND;
-      this.#startedAt += Math.min(START_SLACK_SECONDS * 1000, Math.max(0, lateMs));
+      this.#startSlack = Math.min(START_SLACK_SECONDS * 1000, Math.max(0, lateMs));
     }
     const pauses = this.checkPauses(now);
     if (pauses) return pauses;
