@@ -1,3 +1,4 @@
+import { UNRANKED_REASONS } from '@tengen/protocol';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Room types, the `type` label of room and client gauges. */
@@ -96,6 +97,8 @@ export class Metrics {
   });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
+    // Every reason is exported from the start (at 0), so alerts can rely on the series.
+    for (const reason of UNRANKED_REASONS) this.unranked.inc({ reason }, 0);
     if (opts.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
   }

@@ -25,4 +25,4 @@ export type {
   RoomPhase,
   RoomStateShape,
 } from './state.ts';
-export { unrankedText } from './unranked.ts';
+export { UNRANKED_REASONS, unrankedText } from './unranked.ts';
