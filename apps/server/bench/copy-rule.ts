@@ -3,7 +3,12 @@
 // `node --conditions=@tengen/source apps/server/bench/copy-rule.ts` (about a minute).
 import { WEIGHTS } from '@tengen/bot';
 import type { Replay } from '@tengen/engine';
-import { COPY_MIN_SHARED_PIECES, COPY_WINDOW_PIECES } from '@tengen/protocol';
+import { COPY_MAX_CANDIDATES, COPY_MIN_SHARED_PIECES, COPY_WINDOW_PIECES } from '@tengen/protocol';
+import { SqliteScoreStore } from '@tengen/scores';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CopyGuard } from '../src/game/copy-guard.ts';
 import { placements, sharedPlacements } from '../src/game/copy-check.ts';
 import { botGame, rng, type Weights } from '../src/testing/styled-player.ts';
 
@@ -61,7 +66,8 @@ const seeds = [0x1234, 0x8988, 0x2222, 0x4444, 0x5a5a, 0x0b0e];
 const levels = [0, 9, 15, 18, 19];
 const MAX = 30_000;
 let honestWorst = 0;
-let botFamilyBest = Infinity;
+let botFamilyPairs = 0;
+let botFamilyCopies = 0;
 let uncaughtLongest = 0;
 let attackBest = Infinity;
 const honest: string[] = [];
@@ -106,7 +112,10 @@ for (const level of levels) {
         // noiseless variants are one deterministic heuristic with tweaks, i.e. one player.
         if (names[i]!.startsWith('noisy') || names[j]!.startsWith('noisy'))
           honestWorst = Math.max(honestWorst, s);
-        else botFamilyBest = Math.min(botFamilyBest, s);
+        else {
+          botFamilyPairs++;
+          if (s >= COPY_MIN_SHARED_PIECES) botFamilyCopies++;
+        }
         honest.push(
           `L${level} ${seed.toString(16)} ${names[i]} (${p[i]!.length}) vs ${names[j]} (${p[j]!.length}): ${s}/${W}`,
         );
@@ -130,23 +139,64 @@ for (const l of honest) console.log(`  ${l}`);
 console.log('copies of the bot game:');
 for (const l of attack) console.log(`  ${l}`);
 console.log(`noisy (independent) pairs: at most ${honestWorst}/${W} shared`);
-console.log(`noiseless bot variants (one heuristic): at least ${botFamilyBest}/${W} shared`);
+console.log(
+  `noiseless bot variants (one heuristic): ${botFamilyCopies} of ${botFamilyPairs} pairs at or over the threshold`,
+);
 console.log(
   `copies: weakest of >= ${W} pieces ${attackBest}/${W}; below the threshold (${COPY_MIN_SHARED_PIECES}) the longest copy ran ${uncaughtLongest} pieces`,
 );
 
-// Cost: one candidate's placements (a long game) and one comparison.
+// Cost: the whole check (read, parse, replay, compare) against COPY_MAX_CANDIDATES stored games
+// of 30 minutes each on one seed, none of them a match (the worst case: every one is compared).
 const long = botGame(
   0x8988,
-  0,
-  { weights: WEIGHTS, softDrop: false, maxDelay: 0, noise: 0, rand: 1 },
-  108_000,
+  9,
+  { weights: WEIGHTS, softDrop: true, maxDelay: 0, noise: 0, rand: 1 },
+  30 * 60 * 60,
 );
-const t0 = performance.now();
-const lp = placements(long);
-const t1 = performance.now();
-for (let i = 0; i < 1000; i++) sharedPlacements(lp, lp, W);
-const t2 = performance.now();
-console.log(
-  `placements of a ${frames(long).length}-frame game (${lp.length} pieces): ${(t1 - t0).toFixed(1)} ms; one comparison: ${((t2 - t1) / 1000).toFixed(3)} ms`,
+const other = botGame(
+  0x8988,
+  9,
+  { weights: WEIGHTS, softDrop: true, maxDelay: 0, noise: 0.3, rand: 5 },
+  30 * 60 * 60,
 );
+const dir = mkdtempSync(join(tmpdir(), 'copy-rule-'));
+const store = SqliteScoreStore.open(join(dir, 'db.sqlite'));
+try {
+  for (let i = 0; i < COPY_MAX_CANDIDATES; i++) {
+    await store.saveGame({
+      mode: 'solo',
+      name: `p${i}`,
+      score: 1000 + i,
+      lines: 0,
+      level: 9,
+      startLevel: 9,
+      frames: frames(long).length,
+      seed: 0x8988,
+      replayJson: JSON.stringify(long),
+      engineVersion: 1,
+    });
+  }
+  const cpuMs = (since?: NodeJS.CpuUsage) => {
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1000;
+  };
+  const c0 = process.cpuUsage();
+  const lp = placements(long);
+  const one = cpuMs(c0);
+  const guard = new CopyGuard(store);
+  const c1 = process.cpuUsage();
+  const found = await guard.find('me', other);
+  const cold = cpuMs(c1);
+  const c2 = process.cpuUsage();
+  await guard.find('me', other);
+  const warm = cpuMs(c2);
+  console.log(
+    `placements of a ${frames(long).length}-frame game (${lp.length} pieces): ${one.toFixed(1)} ms CPU; ` +
+      `the check against ${COPY_MAX_CANDIDATES} such stored games: ${cold.toFixed(0)} ms CPU, ` +
+      `${warm.toFixed(0)} ms with their placements cached (found: ${found})`,
+  );
+} finally {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}

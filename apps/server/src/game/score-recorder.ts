@@ -2,7 +2,7 @@ import { ENGINE_VERSION, runReplay } from '@tengen/engine';
 import type { GameMode, SavedGame, ScoreStore } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
-import { findCopy } from './copy-guard.ts';
+import { CopyGuard } from './copy-guard.ts';
 import type { GameResult } from './player-session.ts';
 
 /** Why a verified save did not happen. */
@@ -25,11 +25,13 @@ export class ScoreRecorder {
   readonly #metrics: Metrics;
   readonly #log: Logger;
   readonly #pending = new Set<Promise<unknown>>();
+  readonly #copies: CopyGuard;
 
   constructor(store: ScoreStore, metrics: Metrics, log: Logger) {
     this.#store = store;
     this.#metrics = metrics;
     this.#log = log;
+    this.#copies = new CopyGuard(store);
   }
 
   /** Verifies and stores one game under `name`; rejects with `VerificationError` or the store's error. */
@@ -64,7 +66,7 @@ export class ScoreRecorder {
       );
       throw new VerificationError('the recorded replay does not reproduce this game');
     }
-    const copied = await findCopy(this.#store, name, result.replay);
+    const copied = await this.#copies.find(name, result.replay);
     if (copied) {
       this.#metrics.copiedGames.inc();
       this.#log.warn({ mode, name, score: result.score, copies: copied }, 'copied game refused');
