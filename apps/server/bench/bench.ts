@@ -137,6 +137,12 @@ try {
     pool.map((p) => (p.w.postMessage({ type: 'report' }), p.next('report'))),
   );
   const probeLat = [...probe.latencies].sort((a, b) => a - b);
+  const loadUnranked = reports.reduce((n, r) => n + Number(r['unranked']), 0);
+  const loadPlayers = reports.reduce((n, r) => n + Number(r['players']), 0);
+  process.stdout.write(
+    `unranked now: probe players ${String(probe.unranked)} of ${probe.players}, ` +
+      `load-generator players ${loadUnranked} of ${loadPlayers}\n`,
+  );
   const probeLine = {
     p50: quantile(probeLat, 0.5),
     p99: quantile(probeLat, 0.99),
