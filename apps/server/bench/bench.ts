@@ -92,6 +92,7 @@ try {
     );
   const start = await scrape(); // also resets the event-loop lag window
   const relay0 = histogramBuckets(start, 'tengen_relay_latency_seconds');
+  const lag0 = histogramBuckets(start, 'tengen_clock_lag_seconds');
   const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, seconds * 1000));
@@ -99,6 +100,30 @@ try {
   const wall = (performance.now() - t0) / 1000;
   const end = await scrape();
   const relay1 = histogramBuckets(end, 'tengen_relay_latency_seconds');
+  const lag1 = histogramBuckets(end, 'tengen_clock_lag_seconds');
+  // How far honest (real-time) players trail the clock under this load, against the 3 s budget.
+  const lagCount = (le: number) => (lag1.get(le) ?? 0) - (lag0.get(le) ?? 0);
+  const lagQ = (q: number) => bucketQuantile(lag0, lag1, q).ms.toFixed(0);
+  const over = [1, 2, 3].map((le) => `${lagCount(Infinity) - lagCount(le)} over ${le} s`);
+  const unranked = (text: string) =>
+    new Map(
+      [...text.matchAll(/^tengen_unranked_games_total\{reason="(\w+)"\} (\d+)/gm)].map((m) => [
+        m[1]!,
+        Number(m[2]),
+      ]),
+    );
+  const [unranked0, unranked1] = [unranked(start), unranked(end)];
+  const gamesStarted = (text: string) =>
+    [...text.matchAll(/^tengen_games_started_total\{[^}]*\} (\d+)/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
+  process.stdout.write(
+    `clock lag of ${lagCount(Infinity)} batches: p50 ${lagQ(0.5)} ms, p99 ${lagQ(0.99)} ms, ` +
+      `p99.9 ${lagQ(0.999)} ms; ${over.join(', ')}; games unranked while measured / before ` +
+      `(of ${gamesStarted(end)} started): ` +
+      `${[...unranked1].map(([r, n]) => `${r} ${n - (unranked0.get(r) ?? 0)} / ${unranked0.get(r) ?? 0}`).join(', ') || 'none'}\n`,
+  );
   const relay = {
     p50: bucketQuantile(relay0, relay1, 0.5).ms,
     p99: bucketQuantile(relay0, relay1, 0.99).ms,
@@ -114,6 +139,12 @@ try {
     pool.map((p) => (p.w.postMessage({ type: 'report' }), p.next('report'))),
   );
   const probeLat = [...probe.latencies].sort((a, b) => a - b);
+  const loadUnranked = reports.reduce((n, r) => n + Number(r['unranked']), 0);
+  const loadPlayers = reports.reduce((n, r) => n + Number(r['players']), 0);
+  process.stdout.write(
+    `unranked now: probe players ${String(probe.unranked)} of ${probe.players}, ` +
+      `load-generator players ${loadUnranked} of ${loadPlayers}\n`,
+  );
   const probeLine = {
     p50: quantile(probeLat, 0.5),
     p99: quantile(probeLat, 0.99),

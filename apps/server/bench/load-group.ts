@@ -19,6 +19,8 @@ export interface GroupReport {
   spawns: number;
   moves: number;
   errors: number;
+  /** Players whose current game the server unranked (the real-time rules). */
+  unranked: number;
   latencies: number[];
 }
 
@@ -67,6 +69,7 @@ export class LoadGroup {
       spawns: 0,
       moves: 0,
       errors: 0,
+      unranked: 0,
       latencies: [],
     };
     for (const p of this.pairs) {
@@ -76,6 +79,8 @@ export class LoadGroup {
       r.minutes += u.minutes;
       r.connected += u.connected;
       r.errors += u.errors;
+      for (const s of p.seats)
+        if (s.room.state.players?.get(s.room.sessionId)?.ranked === false) r.unranked++;
       // Both players of a pair make the same spawns and moves.
       r.spawns += 2 * p.spawns;
       r.moves += 2 * p.moves;

@@ -28,13 +28,13 @@ function main(
 describe('main.ts', () => {
   it('`migrate` applies the migrations and exits 0, twice', async () => {
     const file = join(dir, 'data', 'db.sqlite');
-    for (const applied of [1, 0]) {
+    for (const applied of [2, 0]) {
       const run = await main(['migrate'], { DB_FILE: file });
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({
         msg: 'migrations applied',
         applied,
-        total: 1,
+        total: 2,
       });
     }
     const db = openDatabase(file);

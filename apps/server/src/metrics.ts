@@ -1,3 +1,4 @@
+import { UNRANKED_REASONS } from '@tengen/protocol';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Room types, the `type` label of room and client gauges. */
@@ -55,8 +56,19 @@ export class Metrics {
   });
   readonly unranked = new Counter({
     name: 'tengen_unranked_games_total',
-    help: 'Games made unranked by the anti-cheat clock',
+    help: 'Games made unranked by the real-time rules (reason: aheadOfClock, behindClock, pauseLimit)',
     labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly clockLag = new Histogram({
+    name: 'tengen_clock_lag_seconds',
+    help: 'How far a game trailed the wall clock when an input batch arrived (0 when ahead); the budget is 3 s',
+    buckets: [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 5],
+    registers: [this.registry],
+  });
+  readonly copiedGames = new Counter({
+    name: 'tengen_copied_games_total',
+    help: 'Submits refused because the game copies a stored game',
     registers: [this.registry],
   });
   readonly rejectedMessages = new Counter({
@@ -91,6 +103,8 @@ export class Metrics {
   });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
+    // Every reason is exported from the start (at 0), so alerts can rely on the series.
+    for (const reason of UNRANKED_REASONS) this.unranked.inc({ reason }, 0);
     if (opts.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
   }

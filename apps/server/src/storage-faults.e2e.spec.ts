@@ -90,7 +90,7 @@ async function faultAndRecovery(
   // Kept means kept: a second submit of the same game is refused, not queued twice.
   expect(await submit(a.player, 'kept one')).toMatchObject({ code: 'alreadySubmitted' });
   expect(readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8').trim().split('\n')).toHaveLength(2);
-  expect(await metric(server.url, 'tengen_outbox_games')).toBe(2);
+  expect(await metric(server.metricsUrl, 'tengen_outbox_games')).toBe(2);
   // The alert line comes once per retry round while games wait.
   await until('an outbox alert line', () =>
     server.logs.some((l) => l['msg'] === 'score outbox not empty: the database cannot be written'),
@@ -102,7 +102,7 @@ async function faultAndRecovery(
   fixIt();
   await until(
     'the outbox drained',
-    async () => (await metric(server.url, 'tengen_outbox_games')) === 0,
+    async () => (await metric(server.metricsUrl, 'tengen_outbox_games')) === 0,
   );
   expect(existsSync(join(outboxDir, OUTBOX_FILE))).toBe(false);
   const board = (await (
@@ -114,7 +114,7 @@ async function faultAndRecovery(
   expect(stored.map((g) => g.id)).toEqual(
     expect.arrayContaining(answers.map((m) => (m.type === 'submitQueued' ? m.replayId : ''))),
   );
-  expect(await metric(server.url, 'tengen_outbox_oldest_seconds')).toBe(0);
+  expect(await metric(server.metricsUrl, 'tengen_outbox_oldest_seconds')).toBe(0);
   for (const p of [first, a, b]) await p.player.leave().catch(() => undefined);
   return server;
 }
@@ -211,7 +211,7 @@ describe.skipIf(unavailable)(
       faults.thaw(dbDir);
       await until(
         'stored from the outbox',
-        async () => (await metric(second.url, 'tengen_outbox_games')) === 0,
+        async () => (await metric(second.metricsUrl, 'tengen_outbox_games')) === 0,
       );
       expect(storedGames(dbFile)).toEqual([{ id: replayId, name: 'survivor', score }]);
       await stopCleanly(second);

@@ -73,3 +73,36 @@ export const NAME_MAX_LENGTH = 16;
  * so 3 would do; 5 leaves a margin of 2 pieces (another half second of lag).
  */
 export const PIECES_AHEAD = 5;
+
+/**
+ * How far (in frames) a ranked game may fall behind the wall clock (60.0988 frames per second of
+ * active time: since the start, minus pauses and credited disconnections) when a batch arrives:
+ * 3 seconds. Covers batching (at most 20 frames), network jitter and a briefly throttled tab;
+ * a 0.5x slow-motion game exceeds it after 6 s, a 0.8x one after 15 s.
+ */
+export const BEHIND_BUDGET_FRAMES = Math.round(3 * FRAMES_PER_SECOND);
+
+/**
+ * The real-time clock of a game starts when the server sends `start`; the client's game starts
+ * when it receives it. The first batch shows that delay (start delivery plus its own): up to this
+ * many seconds of it are forgiven once, so the budget above is left for jitter and stalls.
+ */
+export const START_SLACK_SECONDS = 2;
+
+/** Pauses a ranked game may have (a fourth unranks it); in duo every pause counts for both games. */
+export const MAX_PAUSES_PER_GAME = 3;
+
+/**
+ * Most time a ranked game may spend paused or disconnected in total (each drop counts up to
+ * `RECONNECT_SECONDS`): one full reconnection window plus a short break.
+ */
+export const MAX_AWAY_SECONDS = 60;
+
+/** The copy rule's window: this many consecutive pieces of two games on one seed are compared. */
+export const COPY_WINDOW_PIECES = 40;
+
+/** A game whose placements equal a stored game's at this many pieces of one window is a copy. */
+export const COPY_MIN_SHARED_PIECES = 30;
+
+/** Stored games (same seed and start level, best first) a new game is compared with at most. */
+export const COPY_MAX_CANDIDATES = 20;

@@ -28,3 +28,4 @@ export type {
   RoomPhase,
   RoomStateShape,
 } from './state.ts';
+export { UNRANKED_REASONS, unrankedText } from './unranked.ts';

@@ -25,12 +25,18 @@ export type ErrorCode =
   /** The server is restarting: no new games. */
   | 'draining'
   /** Only the host of a private room may do this (e.g. `closeRoom`). */
-  | 'notHost';
+  | 'notHost'
+  /** Submit refused: the game reproduces a stored game of the same seed and start level. */
+  | 'copiedGame';
 
 /** Why a game became unranked. */
 export type UnrankedReason =
   /** Inputs claimed frames further ahead of the wall clock than the tolerance. */
-  'aheadOfClock';
+  | 'aheadOfClock'
+  /** The game fell further behind the wall clock than the budget (slow motion, a frozen game). */
+  | 'behindClock'
+  /** More pauses, or more time paused or disconnected, than a ranked game allows. */
+  | 'pauseLimit';
 
 /**
  * Messages the server sends; the Colyseus message type is `type`, the payload the rest.

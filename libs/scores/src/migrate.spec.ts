@@ -20,27 +20,39 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A copy of the real migrations plus a deliberately slow second one, to widen the race window. */
+/** The real migrations' count. */
+const REAL = (
+  JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  }
+).entries.length;
+
+/** A copy of the real migrations plus a deliberately slow last one, to widen the race window. */
 function slowMigrations(): string {
   const folder = join(tempDir(), 'migrations');
   cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
   writeFileSync(
-    join(folder, '0001_slow.sql'),
+    join(folder, '9999_slow.sql'),
     `CREATE TABLE slow AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1500000) SELECT x FROM c;`,
   );
   const journalPath = join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-  const first = journal.entries[0];
-  journal.entries.push({ ...first, idx: 1, tag: '0001_slow', when: first.when + 1 });
+  const last = journal.entries.at(-1);
+  journal.entries.push({ ...last, idx: last.idx + 1, tag: '9999_slow', when: last.when + 1 });
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }
 
 describe('migrateDatabase', () => {
-  it('creates the games table with the scoreboard index, once', () => {
+  it('creates the games table with the scoreboard and seed indexes, once', () => {
     const db = openDatabase(join(tempDir(), 'nested', 'db.sqlite'));
-    expect(migrateDatabase(db)).toEqual({ applied: 1, total: 1 });
-    expect(migrateDatabase(db)).toEqual({ applied: 0, total: 1 });
+    expect(REAL).toBe(2);
+    expect(migrateDatabase(db)).toEqual({ applied: REAL, total: REAL });
+    expect(migrateDatabase(db)).toEqual({ applied: 0, total: REAL });
+    const seedIndex = db
+      .prepare(`SELECT sql FROM sqlite_master WHERE name = 'games_seed_idx'`)
+      .get() as { sql: string };
+    expect(seedIndex.sql).toContain('`seed`,`start_level`,"score" desc');
     const index = db
       .prepare(`SELECT sql FROM sqlite_master WHERE name = 'games_board_idx'`)
       .get() as { sql: string };
@@ -59,20 +71,20 @@ describe('migrateDatabase', () => {
       });
     const outputs = await Promise.all([spawnOne(), spawnOne()]);
     const results = outputs.map((o) => JSON.parse(o.stdout) as MigrationResult);
-    expect(results.map((r) => r.applied).sort()).toEqual([0, 2]);
-    expect(results.every((r) => r.total === 2)).toBe(true);
+    expect(results.map((r) => r.applied).sort()).toEqual([0, REAL + 1]);
+    expect(results.every((r) => r.total === REAL + 1)).toBe(true);
     const db = openDatabase(file);
     const rows = db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
       n: number;
     };
-    expect(rows.n).toBe(2);
+    expect(rows.n).toBe(REAL + 1);
     db.close();
   });
 
   it('surfaces a broken migration and leaves nothing half-applied', () => {
     const folder = slowMigrations();
     writeFileSync(
-      join(folder, '0001_slow.sql'),
+      join(folder, '9999_slow.sql'),
       'CREATE TABLE oops (x);\n--> statement-breakpoint\nNOT SQL;',
     );
     const db = openDatabase(join(tempDir(), 'broken.sqlite'));

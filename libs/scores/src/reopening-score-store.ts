@@ -1,5 +1,5 @@
 import type { GameMode } from './schema.ts';
-import type { NewGame, SavedGame, ScoreEntry, ScoreStore } from './score-store.ts';
+import type { NewGame, SavedGame, ScoreEntry, ScoreStore, StoredReplay } from './score-store.ts';
 import { SqliteScoreStore, type SqliteStoreOptions } from './sqlite-score-store.ts';
 
 /** SQLite opened the file read-only (it was not writable at open): only a new connection can write. */
@@ -46,6 +46,10 @@ export class ReopeningScoreStore implements ScoreStore {
 
   topScores(mode: GameMode, limit: number): Promise<ScoreEntry[]> {
     return this.#store.topScores(mode, limit);
+  }
+
+  replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]> {
+    return this.#store.replaysOf(seed, startLevel, limit);
   }
 
   getReplay(id: string): Promise<string | undefined> {

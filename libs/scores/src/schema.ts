@@ -33,6 +33,8 @@ export const games = sqliteTable(
     // The scoreboard walks a mode's games best-first and keeps each name's first (best) game,
     // so it reads only the top of this index; ranks count the games ahead of a score.
     index('games_board_idx').on(t.mode, sql`${t.score} desc`, t.createdAt),
+    // The copy check reads the best stored games of one seed and start level (any mode).
+    index('games_seed_idx').on(t.seed, t.startLevel, sql`${t.score} desc`),
   ],
 );
 

@@ -42,6 +42,14 @@ export interface SavedGame {
   rank: number;
 }
 
+/** A stored game as the copy check compares it. */
+export interface StoredReplay {
+  id: string;
+  name: string;
+  /** Replay v1 JSON text. */
+  replayJson: string;
+}
+
 /**
  * The high-score store. All methods are async so implementations may retry busy locks with
  * backoff; they reject (never swallow) on failure.
@@ -51,6 +59,8 @@ export interface ScoreStore {
   saveGame(game: NewGame): Promise<SavedGame>;
   /** Best game per name, highest score first, ties to the earlier game; at most `limit` lines. */
   topScores(mode: GameMode, limit: number): Promise<ScoreEntry[]>;
+  /** The best `limit` stored games (any mode) of one seed and start level, highest score first. */
+  replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]>;
   /** The stored replay v1 JSON text, or undefined for an unknown id. */
   getReplay(id: string): Promise<string | undefined>;
   /** True once the database is open and migrated (for readiness probes). */

@@ -123,6 +123,35 @@ describe('SqliteScoreStore', () => {
     ]);
   });
 
+  it('lists the best stored games of one seed and start level, any mode, through the seed index', async () => {
+    const store = openStore();
+    await store.saveGame(game('ann', 500));
+    await store.saveGame(game('bob', 900, 'duo'));
+    await store.saveGame({ ...game('cy', 2000), seed: 0x1234 });
+    await store.saveGame({ ...game('dee', 3000), startLevel: 9 });
+    await store.saveGame(game('eve', 700));
+    const found = await store.replaysOf(0x8988, 2, 2);
+    expect(found.map((r) => r.name)).toEqual(['bob', 'eve']);
+    expect(found[0]?.replayJson).toBe(game('bob', 900).replayJson);
+    expect((await store.replaysOf(0x8988, 2, 10)).map((r) => r.name)).toEqual([
+      'bob',
+      'eve',
+      'ann',
+    ]);
+    expect(await store.replaysOf(0x4444, 2, 10)).toEqual([]);
+    const file = tempFile();
+    openStore(file);
+    const db = openDatabase(file);
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT id FROM games WHERE seed = 1 AND start_level = 2 ORDER BY score DESC LIMIT 5',
+      )
+      .all() as { detail: string }[];
+    db.close();
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING INDEX games_seed_idx/);
+    expect(plan.map((r) => r.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
+  });
+
   it('rejects calls after close', async () => {
     const store = openStore();
     store.close();

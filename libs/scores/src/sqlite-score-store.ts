@@ -5,7 +5,7 @@ import { openDatabase, type SqliteDatabase } from './database.ts';
 import { migrateDatabase } from './migrate.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 import { games, type GameMode } from './schema.ts';
-import type { NewGame, SavedGame, ScoreEntry, ScoreStore } from './score-store.ts';
+import type { NewGame, SavedGame, ScoreEntry, ScoreStore, StoredReplay } from './score-store.ts';
 
 /** Options for `SqliteScoreStore.open`. */
 export interface SqliteStoreOptions {
@@ -59,6 +59,7 @@ export class SqliteScoreStore implements ScoreStore {
   readonly #boardFirst;
   readonly #boardNext;
   readonly #ahead;
+  readonly #replaysOf;
   #open = true;
 
   private constructor(sqlite: SqliteDatabase, opts: SqliteStoreOptions) {
@@ -111,6 +112,14 @@ export class SqliteScoreStore implements ScoreStore {
       `SELECT count(DISTINCT name) AS n FROM games
        WHERE mode = @mode AND name <> @name AND (score > @score OR (score = @score
          AND (created_at < @at OR (created_at = @at AND rowid < @rid))))`,
+    );
+    // Walks games_seed_idx: one seed and start level, best first.
+    this.#replaysOf = sqlite.prepare<
+      [{ seed: number; startLevel: number; n: number }],
+      StoredReplay
+    >(
+      `SELECT id, name, replay AS replayJson FROM games
+       WHERE seed = @seed AND start_level = @startLevel ORDER BY score DESC LIMIT @n`,
     );
   }
 
@@ -203,6 +212,11 @@ export class SqliteScoreStore implements ScoreStore {
         });
       }
     }, this.#retry);
+  }
+
+  async replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]> {
+    this.#assertOpen();
+    return withRetry(() => this.#replaysOf.all({ seed, startLevel, n: limit }), this.#retry);
   }
 
   async getReplay(id: string): Promise<string | undefined> {

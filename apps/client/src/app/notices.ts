@@ -18,7 +18,7 @@ export function showSessionNotice(banner: Banner, n: SessionNotice): void {
       );
       return;
     case 'unranked':
-      banner.show('unranked', `This game is unranked: ${n.message}`, 'warning', 10_000);
+      banner.show('unranked', n.message, 'warning', 10_000);
       return;
     case 'lost':
       banner.hide('connection');

@@ -3,6 +3,7 @@ import type { ServerMessage } from '@tengen/protocol';
 import type { GameStart, SessionNotice, SubmitResult } from '../game/backend.ts';
 import { awaitMessage } from './await-message.ts';
 import { InputStream, type Runs } from './input-stream.ts';
+import { unrankedNotice } from './unranked-notice.ts';
 import type { RoomLink } from './room-link.ts';
 
 // Errors are not tied to a request: only these can be the answer to `ready`/`restart`.
@@ -15,6 +16,7 @@ const SUBMIT_ERRORS = [
   'saveFailed',
   'draining',
   'wrongPhase',
+  'copiedGame',
 ] as const;
 
 /**
@@ -181,8 +183,8 @@ export class OnlineSession {
         this.#addPieces(m.from, m.types);
         return;
       case 'unranked':
-        this.#unranked = `This game is unranked: ${m.message}`;
-        this.#notify({ kind: 'unranked', message: m.message });
+        this.#unranked = unrankedNotice(m.reason);
+        this.#notify({ kind: 'unranked', message: this.#unranked });
         return;
       case 'serverRestarting':
         this.#draining = true;

@@ -1,8 +1,11 @@
 import {
+  FRAMES_PER_SECOND,
+  unrankedText,
   validateName,
   type ClientMessage,
   type ErrorCode,
   type ServerMessage,
+  type UnrankedReason,
 } from '@tengen/protocol';
 import type { GameMode } from '@tengen/scores';
 import type { Logger } from 'pino';
@@ -12,6 +15,7 @@ import { PauseClock } from './pause-clock.ts';
 import { PieceFeed } from './piece-feed.ts';
 import { PlayerSession } from './player-session.ts';
 import { RoomHost } from './room-host.ts';
+import { RealTimeGuard } from './real-time-guard.ts';
 import {
   newPlayerState,
   newRoomState,
@@ -22,7 +26,7 @@ import {
   type GameRoomState,
   type PlayerState,
 } from './room-state.ts';
-import { VerificationError, type ScoreRecorder } from './score-recorder.ts';
+import { CopiedGameError, VerificationError, type ScoreRecorder } from './score-recorder.ts';
 
 /** Inputs for frames already played when a pause began are accepted this long after it. */
 export const PAUSE_GRACE_MS = 1_000;
@@ -93,6 +97,7 @@ export class Match {
   drop(id: string, seconds: number): void {
     const p = this.state.players.get(id);
     if (p) p.connected = false;
+    this.#sessions.get(id)?.clock.drop(this.#deps.now());
     this.#others(id, { type: 'opponentDropped', seconds });
   }
 
@@ -102,6 +107,7 @@ export class Match {
     if (p) p.connected = true;
     this.#others(id, { type: 'opponentReconnected' });
     const session = this.#sessions.get(id);
+    session?.clock.reconnect(this.#deps.now());
     if (!session || !p || (p.phase !== 'playing' && p.phase !== 'over')) return undefined;
     return {
       type: 'resume',
@@ -202,8 +208,7 @@ export class Match {
     const session = new PlayerSession({
       seed: deal.seed,
       startLevel: p.selectedLevel,
-      startedAt: now,
-      pausedAtStart: this.#pause.pausedTotal(now),
+      clock: new RealTimeGuard(this.#pause, now),
     });
     this.#sessions.set(id, session);
     setPlayerPhase(p, 'playing');
@@ -225,7 +230,7 @@ export class Match {
     const since = this.#pause.pausedSince;
     if (since !== null && now - since > PAUSE_GRACE_MS)
       return this.#refuse(id, 'paused', 'the game is paused');
-    const out = session.applyBatch(from, runs, now, this.#pause.pausedTotal(now));
+    const out = session.applyBatch(from, runs, now);
     if (!out.ok)
       return this.#refuse(
         id,
@@ -236,19 +241,8 @@ export class Match {
     projectGame(p, session.game, out.events);
     const more = this.#feed.more(id, session.game);
     if (more) this.#deps.send(id, { type: 'pieces', ...more });
-    if (out.unranked) {
-      p.ranked = false;
-      this.#deps.metrics.unranked.inc({ reason: 'aheadOfClock' });
-      this.#deps.log.warn(
-        { id, frame: session.nextFrame },
-        'inputs ahead of the wall clock: game unranked',
-      );
-      this.#deps.send(id, {
-        type: 'unranked',
-        reason: 'aheadOfClock',
-        message: 'inputs arrived faster than real time: this game will not be ranked',
-      });
-    }
+    this.#deps.metrics.clockLag.observe(Math.max(0, out.lagFrames) / FRAMES_PER_SECOND);
+    if (out.unranked) this.#unranked(id, p, session, out.unranked);
     if (session.over) {
       setPlayerPhase(p, 'over');
       this.#deps.metrics.gamesFinished.inc({ mode: this.#deps.mode });
@@ -263,6 +257,19 @@ export class Match {
     if (paused) this.#pause.pause(now);
     else this.#pause.resume(now);
     this.state.paused = this.#pause.paused;
+    // A pause counts for every game still running in the room.
+    this.#sessions.forEach((session, sid) => {
+      const reason = session.over ? null : session.clock.checkPauses(now);
+      const q = this.state.players.get(sid);
+      if (reason && q && session.unrank(reason)) this.#unranked(sid, q, session, reason);
+    });
+  }
+
+  #unranked(id: string, p: PlayerState, session: PlayerSession, reason: UnrankedReason): void {
+    p.ranked = false;
+    this.#deps.metrics.unranked.inc({ reason });
+    this.#deps.log.warn({ id, frame: session.nextFrame, reason }, 'game unranked');
+    this.#deps.send(id, { type: 'unranked', reason, message: `unranked: ${unrankedText(reason)}` });
   }
 
   #restart(id: string, p: PlayerState): void {
@@ -299,12 +306,8 @@ export class Match {
     if (!name.ok) return this.#refuse(id, 'badName', name.error);
     if (!session || p.phase !== 'over')
       return this.#refuse(id, 'notOver', 'only a finished game can be submitted');
-    if (!session.ranked)
-      return this.#refuse(
-        id,
-        'unranked',
-        'this game is unranked: its inputs ran ahead of real time',
-      );
+    if (session.unrankedReason)
+      return this.#refuse(id, 'unranked', `unranked: ${unrankedText(session.unrankedReason)}`);
     if (session.submitted || session.submitting)
       return this.#refuse(id, 'alreadySubmitted', 'this game was already submitted');
     session.submitting = true;
@@ -321,6 +324,7 @@ export class Match {
           : { type: 'submitQueued', replayId: saved.id, score: result.score },
       );
     } catch (err) {
+      if (err instanceof CopiedGameError) return this.#refuse(id, 'copiedGame', err.message);
       const message =
         err instanceof VerificationError ? err.message : 'the score could not be stored, try again';
       this.#refuse(id, 'saveFailed', message);

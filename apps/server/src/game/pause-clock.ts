@@ -5,6 +5,7 @@
 export class PauseClock {
   #pausedTotal = 0;
   #pausedSince: number | null = null;
+  #count = 0;
 
   get paused(): boolean {
     return this.#pausedSince !== null;
@@ -15,9 +16,16 @@ export class PauseClock {
     return this.#pausedSince;
   }
 
+  /** Pauses started so far. */
+  get count(): number {
+    return this.#count;
+  }
+
   /** Starts a pause; no-op when already paused. */
   pause(now: number): void {
-    if (this.#pausedSince === null) this.#pausedSince = now;
+    if (this.#pausedSince !== null) return;
+    this.#pausedSince = now;
+    this.#count++;
   }
 
   /** Ends the pause; no-op when not paused. */

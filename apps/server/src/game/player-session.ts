@@ -1,9 +1,20 @@
 import { Game, GameEvent, ReplayRecorder, type Replay } from '@tengen/engine';
-import { checkBatch, latestPlausibleFrame, type BatchRefusal } from './input-guard.ts';
+import type { UnrankedReason } from '@tengen/protocol';
+import { checkBatch, type BatchRefusal } from './input-guard.ts';
+import type { RealTimeGuard } from './real-time-guard.ts';
 
-/** Outcome of applying one batch. */
+/**
+ * Outcome of applying one batch; `unranked` is the reason when this batch unranked the game,
+ * `lagFrames` how far the game trailed the wall clock when the batch arrived.
+ */
 export type BatchOutcome =
-  | { ok: true; events: number; frames: number; unranked: boolean }
+  | {
+      ok: true;
+      events: number;
+      frames: number;
+      unranked: UnrankedReason | null;
+      lagFrames: number;
+    }
   | { ok: false; refusal: BatchRefusal | { code: 'wrongPhase'; message: string } };
 
 /** A game's verified result, as stored. */
@@ -25,23 +36,28 @@ export interface GameResult {
 export class PlayerSession {
   readonly game: Game;
   readonly recorder: ReplayRecorder;
-  /** Wall-clock ms when this game started, and the room's paused total at that moment. */
-  readonly startedAt: number;
-  readonly pausedAtStart: number;
-  ranked = true;
+  /** The real-time rules (ahead, behind, pauses, drops) this game is held to. */
+  readonly clock: RealTimeGuard;
+  /** Why this game is unranked (the first rule it broke), or null while it is ranked. */
+  unrankedReason: UnrankedReason | null = null;
   submitted = false;
   submitting = false;
 
-  constructor(opts: {
-    seed: number;
-    startLevel: number;
-    startedAt: number;
-    pausedAtStart: number;
-  }) {
+  constructor(opts: { seed: number; startLevel: number; clock: RealTimeGuard }) {
     this.game = new Game({ seed: opts.seed, startLevel: opts.startLevel });
     this.recorder = new ReplayRecorder(opts.seed, opts.startLevel);
-    this.startedAt = opts.startedAt;
-    this.pausedAtStart = opts.pausedAtStart;
+    this.clock = opts.clock;
+  }
+
+  get ranked(): boolean {
+    return this.unrankedReason === null;
+  }
+
+  /** Unranks the game for `reason`; true when it was ranked until now. */
+  unrank(reason: UnrankedReason): boolean {
+    if (this.unrankedReason !== null) return false;
+    this.unrankedReason = reason;
+    return true;
   }
 
   /** The next frame the player must send. */
@@ -55,22 +71,21 @@ export class PlayerSession {
 
   /**
    * Validates and applies a batch: steps the engine and the recorder frame by frame (stopping at
-   * top-out; later frames are ignored, as in a replay). `pausedTotal` is the room's paused time so
-   * far; a batch that runs further ahead of the clock than the tolerance unranks the game.
+   * top-out; later frames are ignored, as in a replay). A batch that breaks a real-time rule
+   * (`RealTimeGuard.checkBatch`, at its arrival time `now`) unranks the game.
    */
   applyBatch(
     from: number,
     runs: readonly (readonly [number, number])[],
     now: number,
-    pausedTotal: number,
   ): BatchOutcome {
     if (this.over)
       return { ok: false, refusal: { code: 'wrongPhase', message: 'the game is over' } };
     const checked = checkBatch(from, runs, this.nextFrame);
     if (typeof checked !== 'number') return { ok: false, refusal: checked };
-    const activeMs = now - this.startedAt - (pausedTotal - this.pausedAtStart);
-    const wasRanked = this.ranked;
-    if (from + checked > latestPlausibleFrame(activeMs)) this.ranked = false;
+    const broken = this.clock.checkBatch(from + checked, now);
+    const lagFrames = this.clock.lagFrames(from + checked, now);
+    const unranked = broken !== null && this.unrank(broken) ? broken : null;
     let events = 0;
     let frames = 0;
     outer: for (const [count, buttons] of runs) {
@@ -81,7 +96,7 @@ export class PlayerSession {
         if ((events & GameEvent.TopOut) !== 0) break outer;
       }
     }
-    return { ok: true, events, frames, unranked: wasRanked && !this.ranked };
+    return { ok: true, events, frames, unranked, lagFrames };
   }
 
   /** The result to store: the live game's numbers and the replay that reproduces them. */

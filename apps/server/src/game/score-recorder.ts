@@ -8,6 +8,7 @@ import {
 } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
+import { CopyGuard } from './copy-guard.ts';
 import type { GameResult } from './player-session.ts';
 import type { ScoreOutbox } from './score-outbox.ts';
 
@@ -17,6 +18,11 @@ export type SaveOutcome = ({ kind: 'stored' } & SavedGame) | { kind: 'queued'; i
 /** Why a verified save did not happen. */
 export class VerificationError extends Error {
   override name = 'VerificationError';
+}
+
+/** The game reproduces a stored game (see `copy-check.ts`): it is refused, not stored. */
+export class CopiedGameError extends Error {
+  override name = 'CopiedGameError';
 }
 
 /**
@@ -30,12 +36,14 @@ export class ScoreRecorder {
   readonly #log: Logger;
   readonly #outbox: ScoreOutbox | undefined;
   readonly #pending = new Set<Promise<unknown>>();
+  readonly #copies: CopyGuard;
 
   constructor(store: ScoreStore, metrics: Metrics, log: Logger, outbox?: ScoreOutbox) {
     this.#store = store;
     this.#metrics = metrics;
     this.#log = log;
     this.#outbox = outbox;
+    this.#copies = new CopyGuard(store);
   }
 
   /**
@@ -73,6 +81,16 @@ export class ScoreRecorder {
         'replay does not reproduce the game',
       );
       throw new VerificationError('the recorded replay does not reproduce this game');
+    }
+    const copied = await this.#copies.find(name, result.replay).catch((err: unknown) => {
+      // The store cannot be read either: the game is verified, keep it (the outbox path below).
+      this.#log.warn({ err, mode, name }, 'copy check skipped: stored games cannot be read');
+      return null;
+    });
+    if (copied) {
+      this.#metrics.copiedGames.inc();
+      this.#log.warn({ mode, name, score: result.score, copies: copied }, 'copied game refused');
+      throw new CopiedGameError('this game copies a stored game, it cannot be ranked');
     }
     const game = {
       id: newGameId(),

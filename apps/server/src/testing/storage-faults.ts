@@ -133,9 +133,9 @@ export function storedGames(dbFile: string): { id: string; name: string; score: 
   }
 }
 
-/** One unlabelled gauge or counter from a Prometheus text page. */
-export async function metric(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+/** One unlabelled gauge or counter from a server's Prometheus page (`metricsUrl`). */
+export async function metric(metricsUrl: string, name: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   if (!line) throw new Error(`metric ${name} not found`);
   return Number(line.slice(name.length + 1));

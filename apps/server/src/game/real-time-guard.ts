@@ -1,0 +1,109 @@
+import {
+  BEHIND_BUDGET_FRAMES,
+  FRAMES_PER_SECOND,
+  MAX_AWAY_SECONDS,
+  MAX_PAUSES_PER_GAME,
+  RECONNECT_SECONDS,
+  START_SLACK_SECONDS,
+  type UnrankedReason,
+} from '@tengen/protocol';
+import { latestPlausibleFrame } from './input-guard.ts';
+import type { PauseClock } from './pause-clock.ts';
+
+/** A reason the real-time rules give for unranking a game. */
+export type ClockReason = Extract<UnrankedReason, 'aheadOfClock' | 'behindClock' | 'pauseLimit'>;
+
+/**
+ * The real-time rules of one ranked game, both ways. Times are wall-clock ms passed in by the
+ * caller; pauses come from the room's `PauseClock` (shared by both games of a duo, so a pause
+ * counts for both). A game's active time is the time since its start minus pauses; a dropped
+ * player is also credited the time disconnected, up to `RECONNECT_SECONDS` per drop. Then:
+ * - ahead: no batch may reach past the active time's frames plus `AHEAD_TOLERANCE_FRAMES`
+ *   (disconnections not credited: a browser plays on while disconnected);
+ * - behind: on every batch, the frames sent may trail the active time's frames (disconnections
+ *   credited) by at most `BEHIND_BUDGET_FRAMES`;
+ * - pauses: at most `MAX_PAUSES_PER_GAME`, and at most `MAX_AWAY_SECONDS` paused or credited as
+ *   disconnected in all.
+ * The clock starts when `start` is sent; for the behind rule the first batch moves that origin
+ * later by its delay, at most `START_SLACK_SECONDS` (a client starts when `start` arrives).
+ */
+export class RealTimeGuard {
+  readonly #pause: PauseClock;
+  readonly #startedAt: number;
+  /** Ms the first batch showed the start was late by (at most START_SLACK_SECONDS): behind only. */
+  #startSlack: number | null = null;
+  readonly #pausedAtStart: number;
+  readonly #pausesAtStart: number;
+  /** Disconnected ms credited for the drops that ended. */
+  #dropCredit = 0;
+  #droppedAt: number | null = null;
+  #pausedAtDrop = 0;
+
+  constructor(pause: PauseClock, now: number) {
+    this.#pause = pause;
+    this.#startedAt = now;
+    this.#pausedAtStart = pause.pausedTotal(now);
+    this.#pausesAtStart = pause.count;
+  }
+
+  /** The player's connection dropped. */
+  drop(now: number): void {
+    if (this.#droppedAt !== null) return;
+    this.#droppedAt = now;
+    this.#pausedAtDrop = this.#pause.pausedTotal(now);
+  }
+
+  /** The player is back: the time away is credited (capped). */
+  reconnect(now: number): void {
+    this.#dropCredit += this.#runningDrop(now);
+    this.#droppedAt = null;
+  }
+
+  /** Pauses this game has had. */
+  get pauses(): number {
+    return this.#pause.count - this.#pausesAtStart;
+  }
+
+  /** Ms this game spent paused or credited as disconnected. */
+  awayMs(now: number): number {
+    return this.#pausedMs(now) + this.#dropCredit + this.#runningDrop(now);
+  }
+
+  /** How many frames the game trails the clock by when the player has sent `sentFrames`. */
+  lagFrames(sentFrames: number, now: number): number {
+    const activeMs = now - this.#startedAt - (this.#startSlack ?? 0) - this.awayMs(now);
+    return Math.floor((Math.max(0, activeMs) * FRAMES_PER_SECOND) / 1000) - sentFrames;
+  }
+
+  /** The pause rules alone (when a pause starts or ends): 'pauseLimit' or null. */
+  checkPauses(now: number): ClockReason | null {
+    if (this.pauses > MAX_PAUSES_PER_GAME || this.awayMs(now) > MAX_AWAY_SECONDS * 1000)
+      return 'pauseLimit';
+    return null;
+  }
+
+  /** Every rule, when a batch arrives that brings the game to `sentFrames` frames. */
+  checkBatch(sentFrames: number, now: number): ClockReason | null {
+    if (this.#startSlack === null) {
+      const lateMs = (this.lagFrames(sentFrames, now) * 1000) / FRAMES_PER_SECOND;
+      this.#startSlack = Math.min(START_SLACK_SECONDS * 1000, Math.max(0, lateMs));
+    }
+    const pauses = this.checkPauses(now);
+    if (pauses) return pauses;
+    if (sentFrames > latestPlausibleFrame(now - this.#startedAt - this.#pausedMs(now)))
+      return 'aheadOfClock';
+    if (this.lagFrames(sentFrames, now) > BEHIND_BUDGET_FRAMES) return 'behindClock';
+    return null;
+  }
+
+  #pausedMs(now: number): number {
+    return this.#pause.pausedTotal(now) - this.#pausedAtStart;
+  }
+
+  /** The running drop's credit: its unpaused duration, at most `RECONNECT_SECONDS`. */
+  #runningDrop(now: number): number {
+    if (this.#droppedAt === null) return 0;
+    const unpaused = now - this.#droppedAt - (this.#pause.pausedTotal(now) - this.#pausedAtDrop);
+    return Math.min(RECONNECT_SECONDS * 1000, Math.max(0, unpaused));
+  }
+}

@@ -1,0 +1,83 @@
+import { Bot } from '@tengen/bot';
+import type { Game } from '@tengen/engine';
+import { FRAMES_PER_SECOND, InputBatcher } from '@tengen/protocol';
+import type { TestPlayer } from '@tengen/test-kit';
+
+/** How `sendPaced` times its batches. */
+export interface Pace {
+  /** Game speed against the wall clock: 1 real time, 0.5 slow motion. */
+  speed: number;
+  /** Extra delay (ms) before sending batch `i`, to model jitter; a late batch holds up the ones after it. */
+  lateMs?: (i: number) => number;
+  /** The first frame to send (default 0: a game's start). */
+  fromFrame?: number;
+  /** Stop once this many frames were sent (default: all). */
+  untilFrame?: number;
+  /** Called with each batch's end frame before it is sent (e.g. to pause at a chosen frame). */
+  beforeBatch?: (endFrame: number) => Promise<void> | void;
+  /** Checked before each batch: true stops sending (the frames sent so far are returned). */
+  stopWhen?: () => boolean;
+}
+
+/**
+ * Sends `frames` (one button mask per frame of a game) for `p`'s current game over its real
+ * socket in `InputBatcher` batches (6-20 frames, like the browser), each when its last frame is
+ * due at `pace.speed` since the game's `start` message (plus its `lateMs`, minus the time spent in
+ * `beforeBatch`). Returns the frames sent.
+ */
+export async function sendPaced(
+  p: TestPlayer,
+  frames: readonly number[],
+  pace: Pace,
+): Promise<number> {
+  const from = pace.fromFrame ?? 0;
+  const batcher = new InputBatcher(from);
+  const end = Math.min(frames.length, pace.untilFrame ?? Infinity);
+  let origin = p.startedAt;
+  let i = 0;
+  let sent = from;
+  const send = async (batch: { from: number; runs: [number, number][] }): Promise<boolean> => {
+    if (pace.stopWhen?.()) return false;
+    const last = batch.from + batch.runs.reduce((n, [c]) => n + c, 0);
+    const held = performance.now();
+    await pace.beforeBatch?.(last);
+    origin += performance.now() - held;
+    const due = origin + (last * 1000) / FRAMES_PER_SECOND / pace.speed + (pace.lateMs?.(i++) ?? 0);
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (p.closed) throw new Error(`connection closed (${p.closed.code}) while sending`);
+    p.send('inputs', batch);
+    sent = last;
+    return true;
+  };
+  for (let f = from; f < end; f++) {
+    const batch = batcher.push(frames[f]!);
+    if (batch && !(await send(batch))) return sent;
+  }
+  const rest = batcher.flush();
+  if (rest) await send(rest);
+  return sent;
+}
+
+/**
+ * The frames of a whole game from `game`'s current state (left untouched): the bot steers for
+ * `botFrames` frames, then nothing is held until the stack tops out.
+ */
+export function gameFrames(game: Game, botFrames: number): number[] {
+  const g = game.clone();
+  const bot = new Bot();
+  const out: number[] = [];
+  while (!g.topOut) {
+    const b = g.frame < botFrames ? bot.next(g) : 0;
+    out.push(b);
+    g.step(b);
+  }
+  return out;
+}
+
+/** One button mask per frame of a replay's run-length inputs. */
+export function replayFrames(inputs: readonly (readonly [number, number])[]): number[] {
+  const out: number[] = [];
+  for (const [count, buttons] of inputs) for (let i = 0; i < count; i++) out.push(buttons);
+  return out;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `games_seed_idx` ON `games` (`seed`,`start_level`,"score" desc);
