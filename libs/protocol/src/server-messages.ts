@@ -23,7 +23,9 @@ export type ErrorCode =
   /** The score could not be stored; try again. */
   | 'saveFailed'
   /** The server is restarting: no new games. */
-  | 'draining';
+  | 'draining'
+  /** The client joined as a spectator: it may watch, not play. */
+  | 'spectating';
 
 /** Why a game became unranked. */
 export type UnrankedReason =

@@ -76,6 +76,8 @@ export interface RoomStateShape {
   paused: boolean;
   /** The server is restarting: finish and submit, no new games. */
   draining: boolean;
+  /** Clients watching the room (spectators); they take no seat. */
+  spectators: number;
   /** Players by session id. */
   players: {
     get(sessionId: string): PlayerStateShape | undefined;

@@ -44,6 +44,7 @@ export const GameRoomState = schema(
     paused: t.boolean().default(false),
     draining: t.boolean().default(false),
     players: t.map(PlayerState),
+    spectators: t.uint16().default(0),
   },
   'GameRoomState',
 );
