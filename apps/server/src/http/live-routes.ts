@@ -18,7 +18,11 @@ const liveQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIVE_PAGE_MAX).default(LIVE_PAGE_DEFAULT),
 });
 
-const count = z.number().int().min(0).max(2 ** 32);
+const count = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32);
 
 /** A room's published summary (`LiveSummary`), as read back from the matchmaker's driver. */
 const liveMetadata = z.object({
@@ -98,9 +102,7 @@ export function liveRouter(log: Logger): Router {
   router.post('/watch/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {
     const roomId = req.params.roomId;
     const gone = () =>
-      res
-        .status(404)
-        .json(errorBody('This game is not running any more (or the link is wrong).'));
+      res.status(404).json(errorBody('This game is not running any more (or the link is wrong).'));
     if (!ROOM_ID.test(roomId)) return gone();
     try {
       const [room] = await matchMaker.query({ roomId });

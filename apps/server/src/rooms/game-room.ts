@@ -122,6 +122,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (
       this.#kicked.has(client.sessionId) ||
       code === CLOSE_CODE.serverShutdown ||
+      code === CLOSE_CODE.gameEnded ||
       this.state.draining
     )
       return;
