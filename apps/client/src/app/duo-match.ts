@@ -11,6 +11,7 @@ import { gameOverPanel } from '../ui/game-over-panel.ts';
 import { levelSelect, type LevelSelect } from '../ui/level-select.ts';
 import { LAST_NAME_KEY, nameEntry } from '../ui/name-entry.ts';
 import { waitingPanel } from '../ui/duo-panels.ts';
+import { showWatching } from '../ui/watching-badge.ts';
 import { opponentStatus } from '../view/opponent-status.ts';
 import { idleFrame } from '../view/remote-frame.ts';
 import type { AppContext } from './context.ts';
@@ -54,6 +55,7 @@ export class DuoMatch {
       opponentName: () => 'RIVAL',
     });
     this.#offs.push(session.link.on('state', (st) => this.#sync(st)));
+    this.#offs.push(showWatching(session.link));
     this.#offs.push(session.link.on('message', (m) => this.#onMessage(m)));
     this.#offs.push(
       session.onNotice((n) => {

@@ -5,11 +5,15 @@ export type Route =
   | { name: 'duo' }
   | { name: 'duo-join'; code: string }
   | { name: 'scoreboard'; replay: string | null }
+  | { name: 'live' }
+  | { name: 'watch'; roomId: string }
   | { name: 'not-found'; path: string };
 
 /** Private room codes: 4-8 letters or digits (uppercased; the server issues them). */
 export const ROOM_CODE = /^[A-Za-z0-9]{4,8}$/;
 const REPLAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Room ids (public rooms) and private room codes, as `/watch/ID` carries them. */
+const ROOM_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Normalises a room code typed or pasted by a person, or returns null when it cannot be one. */
 export function normaliseRoomCode(input: string): string | null {
@@ -36,6 +40,12 @@ export function parseRoute(pathname: string, search = ''): Route {
     const code = normaliseRoomCode(decodeURIComponent(join[1]!));
     return code === null ? { name: 'not-found', path } : { name: 'duo-join', code };
   }
+  if (path === '/live') return { name: 'live' };
+  const watch = /^\/watch\/([^/]+)$/.exec(path);
+  if (watch) {
+    const id = watch[1]!;
+    return ROOM_ID.test(id) ? { name: 'watch', roomId: id } : { name: 'not-found', path };
+  }
   if (path === '/scoreboard') {
     const id = q.get('replay');
     return { name: 'scoreboard', replay: id !== null && REPLAY_ID.test(id) ? id : null };
@@ -58,6 +68,10 @@ export function routeUrl(route: Route): string {
       return route.replay === null
         ? '/scoreboard'
         : `/scoreboard?replay=${encodeURIComponent(route.replay)}`;
+    case 'live':
+      return '/live';
+    case 'watch':
+      return `/watch/${encodeURIComponent(route.roomId)}`;
     case 'not-found':
       return route.path;
     default: {

@@ -14,6 +14,7 @@ import { h, panel } from '../ui/dom.ts';
 import { gameOverPanel, type GameOverChoice } from '../ui/game-over-panel.ts';
 import { levelSelect } from '../ui/level-select.ts';
 import { LAST_NAME_KEY, nameEntry } from '../ui/name-entry.ts';
+import { showWatching } from '../ui/watching-badge.ts';
 import type { AppContext, Mode } from './context.ts';
 import { showSessionNotice } from './notices.ts';
 import { freshSeed } from './seed.ts';
@@ -81,7 +82,9 @@ export class SoloMode implements Mode {
     );
     void this.#backend.then((b) => {
       if (this.#left) return b.dispose();
-      this.#offNotice = b.onNotice((n) => this.#onNotice(n));
+      const offNotice = b.onNotice((n) => this.#onNotice(n));
+      const offWatching = b instanceof OnlineSolo ? showWatching(b.session.link) : null;
+      this.#offNotice = () => (offNotice(), offWatching?.());
     });
   }
 

@@ -126,8 +126,9 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       this.state.draining
     )
       return;
-    if (!this.#spectators.has(client.sessionId))
-      this.match.drop(client.sessionId, RECONNECT_SECONDS);
+    // A spectator holds no seat: a dropped one is simply gone (the watch page offers to rejoin).
+    if (this.#spectators.has(client.sessionId)) return;
+    this.match.drop(client.sessionId, RECONNECT_SECONDS);
     this.#flush();
     // Rejected when the seat expires (Colyseus then calls onLeave) or the client never fully joined.
     Promise.resolve(this.allowReconnection(client, RECONNECT_SECONDS)).catch(() => undefined);
@@ -135,7 +136,6 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
 
   override onReconnect(client: Client): void {
     dropEmptyPatches(client);
-    if (this.#spectators.has(client.sessionId)) return;
     const resume = this.match.reconnect(client.sessionId);
     if (resume) this.#send(client.sessionId, resume);
     this.#flush();
