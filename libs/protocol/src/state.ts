@@ -82,5 +82,6 @@ export interface RoomStateShape {
   players: {
     get(sessionId: string): PlayerStateShape | undefined;
     forEach(cb: (p: PlayerStateShape, id: string) => void): void;
+    readonly size: number;
   };
 }

@@ -25,7 +25,7 @@ function room(players: PlayerStateShape[], over: Partial<RoomStateShape> = {}): 
     paused: false,
     draining: false,
     spectators: 2,
-    players: { get: (id) => map.get(id), forEach: (cb) => map.forEach(cb) },
+    players: { get: (id) => map.get(id), forEach: (cb) => map.forEach(cb), size: map.size },
     ...over,
   };
 }

@@ -128,7 +128,7 @@ export class WatchMode implements Mode {
     );
     this.#offs.push(link.on('message', (m) => m.type === 'error' && this.#setStatus(m.message)));
     // Before the first full state the SDK's state object is still empty (no mode, no players).
-    if (link.state && seated(link.state).length > 0) onState(link.state);
+    if ((link.state?.players?.size ?? 0) > 0) onState(link.state!);
   }
 
   #setStatus(text: string): void {
