@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   CLOSE_CODE,
   CLIENT_MESSAGE_TYPES,
@@ -248,7 +249,7 @@ describe('GET /api/live', () => {
     let body: LiveResponse | undefined;
     await expectEventually(async () => {
       body = (await live()).body;
-      return JSON.stringify(body.games) === JSON.stringify(expected);
+      return isDeepStrictEqual(body.games, expected);
     }).catch(() => undefined);
     expect(body).toEqual({ games: expected, total: 2, offset: 0, limit: 20 });
 

@@ -16,6 +16,7 @@ import type { ScoreRecorder } from '../game/score-recorder.ts';
 import { newSeed } from '../game/seed.ts';
 import { Spectators, wantsToSpectate } from '../game/spectators.ts';
 import { dropEmptyPatches } from './empty-patches.ts';
+import { SpectatorOutbox } from './spectator-outbox.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
 
@@ -43,6 +44,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   /** Watchers (`{ spectate: true }`): no seat, one shared view of every player's game. */
   #spectators!: Spectators;
   #spectatorView = new StateView();
+  #spectatorOutbox = new SpectatorOutbox();
   #live: LiveMetadata | null = null;
   #guards = new Map<string, ClientGuard>();
   #watchSelf = new Set<string>();
@@ -146,6 +148,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#kicked.delete(client.sessionId);
     if (this.#spectators.has(client.sessionId)) {
       this.#spectators.remove(client.sessionId);
+      this.#spectatorOutbox.remove(client);
       return this.#flush();
     }
     this.match.leave(client.sessionId);
@@ -174,6 +177,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   override onDispose(): void {
     this.#disposed = true;
     this.#live?.stop();
+    this.#spectatorOutbox.dispose();
     for (const t of this.#timers) clearTimeout(t);
     this.deps.metrics.liveRooms.delete(this);
   }
@@ -192,12 +196,14 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
     client.view = this.#spectatorView;
     dropEmptyPatches(client);
+    this.#spectatorOutbox.add(client);
     this.#refreshViews();
     this.#flush();
   }
 
   /** Every player has left: nothing is left to watch. */
   #closeSpectators(): void {
+    this.#spectatorOutbox.flush();
     for (const id of this.#spectators.ids())
       this.clients.get(id)?.leave(CLOSE_CODE.gameEnded, 'the players have left: the game is over');
   }
