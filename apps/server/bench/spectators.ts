@@ -82,6 +82,41 @@ async function measure(): Promise<number> {
   return (cpuSeconds(pid) - c0) / ((performance.now() - t0) / 1000);
 }
 
+/**
+ * What a room's live summary costs when scaled out: one `setMetadata` is one driver `persist` (a
+ * Redis HSET of the room's listing), at most once a second per public room.
+ */
+async function metadataCost(url: string): Promise<void> {
+  const { RedisDriver } = await import('@colyseus/redis-driver');
+  const { initializeRoomCache } = await import('@colyseus/core');
+  const driver = new RedisDriver(url);
+  const player = { phase: 'playing', level: 18, score: 123456, lines: 140 };
+  const listing = initializeRoomCache({
+    name: 'duo',
+    roomId: 'benchLive1',
+    processId: 'bench',
+    maxClients: 202,
+    metadata: { live: true, mode: 'duo', players: [player, player], spectators: 100 },
+  });
+  const n = 2000;
+  for (let i = 0; i < 100; i++) await driver.persist(listing);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await driver.persist(listing);
+  const cpu = process.cpuUsage(c0);
+  const wall = performance.now() - t0;
+  await driver.remove(listing.roomId);
+  await driver.shutdown();
+  process.stdout.write(
+    `${JSON.stringify({
+      metadataPublish: 'RedisDriver.persist of one listing',
+      cpuMicrosecondsEach: +((cpu.user + cpu.system) / n).toFixed(1),
+      wallMicrosecondsEach: +((wall * 1000) / n).toFixed(1),
+      listingBytes: JSON.stringify(listing).length,
+    })}\n`,
+  );
+}
+
 try {
   await group.open(1, 0);
   const pair = group.pairs[0];
@@ -127,6 +162,7 @@ try {
     })}\n`,
   );
   await group.close();
+  if (redis) await metadataCost(redis.url);
 } finally {
   server.proc.kill('SIGTERM');
   await Promise.race([server.exited, sleep(10_000)]);
