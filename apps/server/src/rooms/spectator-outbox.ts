@@ -46,17 +46,19 @@ export class SpectatorOutbox {
    * first sight (every spectator is handed the same view object), before the next encode reuses it.
    */
   #copies = new Map<Uint8Array, Uint8Array>();
-  readonly #timer: NodeJS.Timeout;
+  readonly #intervalMs: number;
+  /** Runs only while the room has spectators. */
+  #timer: NodeJS.Timeout | null = null;
 
   constructor(intervalMs = SPECTATOR_FLUSH_MS) {
-    this.#timer = setInterval(() => this.flush(), intervalMs);
-    this.#timer.unref();
+    this.#intervalMs = intervalMs;
   }
 
   /** Routes everything `client` is sent through the outbox from now on. */
   add(client: Client): void {
     const queue: Uint8Array[] = [];
     this.#queues.set(client, queue);
+    this.#timer ??= setInterval(() => this.flush(), this.#intervalMs);
     client.raw = (data, _options, cb) => {
       const view = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
       let copy = this.#copies.get(view);
@@ -69,6 +71,9 @@ export class SpectatorOutbox {
 
   remove(client: Client): void {
     this.#queues.delete(client);
+    if (this.#queues.size > 0 || this.#timer === null) return;
+    clearInterval(this.#timer);
+    this.#timer = null;
   }
 
   /** Writes every queued message out now. */
@@ -99,7 +104,8 @@ export class SpectatorOutbox {
   }
 
   dispose(): void {
-    clearInterval(this.#timer);
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
     this.#queues.clear();
   }
 }
