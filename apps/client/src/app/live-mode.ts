@@ -75,6 +75,8 @@ export class LiveMode implements Mode {
     this.#shown = key;
     view.body.replaceChildren(...liveRows(state));
     const p = state.kind === 'page' ? state.page : null;
+    view.prev.disabled = p === null || p.offset === 0;
+    view.next.disabled = p === null || p.offset + p.games.length >= p.total;
     view.pager.textContent =
       p === null || p.total === 0
         ? ''

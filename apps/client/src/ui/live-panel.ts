@@ -69,9 +69,16 @@ export function livePanel(opts: { onPage: (delta: -1 | 1) => void; onBack: () =>
   el: HTMLElement;
   body: HTMLElement;
   pager: HTMLElement;
+  prev: HTMLButtonElement;
+  next: HTMLButtonElement;
 } {
   const body = h('tbody', {}, ...liveRows({ kind: 'loading' }));
   const pager = h('p', { class: 'pager', 'aria-live': 'polite' });
+  const prev = button('Previous', () => opts.onPage(-1), {
+    'data-testid': 'live-prev',
+    disabled: true,
+  });
+  const next = button('Next', () => opts.onPage(1), { 'data-testid': 'live-next', disabled: true });
   const el = panel(
     'live',
     'Live games',
@@ -86,11 +93,11 @@ export function livePanel(opts: { onPage: (delta: -1 | 1) => void; onBack: () =>
     h(
       'div',
       { class: 'actions' },
-      button('Previous', () => opts.onPage(-1), { 'data-testid': 'live-prev' }),
-      button('Next', () => opts.onPage(1), { 'data-testid': 'live-next' }),
+      prev,
+      next,
       button('Back', opts.onBack, { 'data-testid': 'live-back' }),
     ),
   );
   el.classList.add('wide');
-  return { el, body, pager };
+  return { el, body, pager, prev, next };
 }
