@@ -155,6 +155,21 @@ describe('spectators', () => {
     expect((await watchStatus(a.room.roomId)).status).toBe(404);
   });
 
+  it('players quick-matching all at once pair up two by two, seats counted at reservation', async () => {
+    const host = await connect(server.url, 'joinOrCreate', 'duo');
+    await watch(host.room.roomId);
+    const rush = await Promise.all(
+      Array.from({ length: 5 }, () => connect(server.url, 'joinOrCreate', 'duo')),
+    );
+    const byRoom = new Map<string, number>();
+    for (const p of [host, ...rush])
+      byRoom.set(p.room.roomId, (byRoom.get(p.room.roomId) ?? 0) + 1);
+    expect([...byRoom.values()].sort()).toEqual([2, 2, 2]);
+    await host.until('1 watching, 2 players', () => host.room.state.players.size === 2);
+    expect(host.room.state.spectators).toBe(1);
+    await Promise.all([host, ...rush].map((p) => p.leave()));
+  });
+
   it('a room cannot be created to spectate, and a missing room is reported as gone', async () => {
     await expect(
       TestPlayer.connect(server.url, 'create', 'solo', { spectate: true }),

@@ -16,6 +16,7 @@ import type { ScoreRecorder } from '../game/score-recorder.ts';
 import { newSeed } from '../game/seed.ts';
 import { Spectators, wantsToSpectate } from '../game/spectators.ts';
 import { dropEmptyPatches } from './empty-patches.ts';
+import { guardPlayerSeats, pendingPlayerSeats } from './player-seats.ts';
 import { SpectatorOutbox } from './spectator-outbox.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
@@ -82,6 +83,14 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     });
     this.state = this.match.state;
     this.#spectators = new Spectators(this.state);
+    guardPlayerSeats(
+      this,
+      () => ({ taken: this.state.players.size, capacity: seats, open: this.match.open }),
+      () => void this.lock(),
+      () => {
+        if (this.match.open && pendingPlayerSeats(this) === 0) void this.unlock();
+      },
+    );
     // Private rooms are never listed: their codes are secret.
     if (code === '')
       this.#live = new LiveMetadata({
