@@ -204,8 +204,9 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (!admitted.ok) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, admitted.message);
     this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
     client.view = this.#spectatorView;
-    dropEmptyPatches(client);
+    // Queued first, so that the empty-patch filter wraps the queue.
     this.#spectatorOutbox.add(client);
+    dropEmptyPatches(client);
     this.#refreshViews();
     this.#flush();
   }
