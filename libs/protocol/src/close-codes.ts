@@ -8,6 +8,8 @@ export const CLOSE_CODE = {
   left: 4000,
   /** The server finished draining and is going away; rejoin to get a new room (Colyseus `SERVER_SHUTDOWN`). */
   serverShutdown: 4001,
+  /** Spectators only: every player has left the room, so there is nothing left to watch. */
+  gameEnded: 4100,
   /** More than `MAX_MESSAGES_PER_SECOND` messages per second, sustained. */
   flooding: 4429,
   /** More than `MAX_REJECTS_PER_SECOND` malformed or refused messages per second. */

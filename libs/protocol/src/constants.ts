@@ -106,3 +106,15 @@ export const COPY_MIN_SHARED_PIECES = 30;
 
 /** Stored games (same seed and start level, best first) a new game is compared with at most. */
 export const COPY_MAX_CANDIDATES = 20;
+
+/**
+ * Most spectators one room admits; the next is refused (`POST /api/watch` answers 409). Spectators
+ * never take a player's seat: the room's Colyseus `maxClients` is its seats plus this.
+ */
+export const MAX_SPECTATORS = 200;
+
+/** Most games one page of `GET /api/live` holds (`limit`); the default page is `LIVE_PAGE_DEFAULT`. */
+export const LIVE_PAGE_MAX = 50;
+
+/** See `LIVE_PAGE_MAX`. */
+export const LIVE_PAGE_DEFAULT = 20;

@@ -27,7 +27,9 @@ export type ErrorCode =
   /** Only the host of a private room may do this (e.g. `closeRoom`). */
   | 'notHost'
   /** Submit refused: the game reproduces a stored game of the same seed and start level. */
-  | 'copiedGame';
+  | 'copiedGame'
+  /** The client joined as a spectator: it may watch, not play. */
+  | 'spectating';
 
 /** Why a game became unranked. */
 export type UnrankedReason =

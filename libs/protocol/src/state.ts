@@ -92,9 +92,12 @@ export interface RoomStateShape {
   result: MatchDecision;
   /** Duo: session id of the current game's winner; '' while pending and for a draw. */
   winner: string;
+  /** Clients watching the room (spectators); they take no seat. */
+  spectators: number;
   /** Players by session id. */
   players: {
     get(sessionId: string): PlayerStateShape | undefined;
     forEach(cb: (p: PlayerStateShape, id: string) => void): void;
+    readonly size: number;
   };
 }

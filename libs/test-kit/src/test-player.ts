@@ -9,6 +9,7 @@ import {
   type PlayerStateShape,
   type RoomStateShape,
   type ServerMessage,
+  type WatchResponse,
 } from '@tengen/protocol';
 
 type Payload<T extends ClientMessage['type']> = Omit<Extract<ClientMessage, { type: T }>, 'type'>;
@@ -103,6 +104,19 @@ export class TestPlayer {
   /** Takes a seat back with `client.reconnect(token)` from a new client (as a reloaded page does). */
   static async reconnect(url: string, token: string): Promise<TestPlayer> {
     return new TestPlayer(await new Client(url).reconnect<RoomStateShape>(token));
+  }
+
+  /**
+   * Watches room `roomId` as a spectator through `url`: `POST /api/watch/:roomId`, then the seat
+   * reservation it returns (which names the process hosting the room). Throws with the server's
+   * refusal (`status` and `error`) when there is nothing to watch or no room for one more.
+   */
+  static async watch(url: string, roomId: string): Promise<TestPlayer> {
+    const res = await fetch(`${url}/api/watch/${encodeURIComponent(roomId)}`, { method: 'POST' });
+    const body = (await res.json()) as WatchResponse & { error?: string };
+    if (!res.ok) throw new Error(`watch ${roomId}: ${res.status} ${body.error ?? ''}`);
+    const room = await new Client(url).consumeSeatReservation<RoomStateShape>(body.reservation);
+    return new TestPlayer(room);
   }
 
   get id(): string {

@@ -3,11 +3,13 @@ import type { StageDriver } from '../game/driver.ts';
 import type { Command } from '../input/input-hub.ts';
 import type { AppContext, AppServices, Mode } from './context.ts';
 import { DuoMode } from './duo-mode.ts';
+import { LiveMode } from './live-mode.ts';
 import { NotFoundMode } from './not-found-mode.ts';
 import { parseRoute, routeUrl, setUrl, type Route } from './router.ts';
 import { ScoreboardMode } from './scoreboard-mode.ts';
 import { SoloMode } from './solo-mode.ts';
 import { TitleMode } from './title-mode.ts';
+import { WatchMode } from './watch-mode.ts';
 
 /** The services plus the page elements the app is mounted in (see main.ts). */
 export interface AppParts extends AppServices {
@@ -32,6 +34,10 @@ function modeFor(route: Route, ctx: AppContext): Mode {
       return new SoloMode(ctx, null, route.roomId);
     case 'scoreboard':
       return new ScoreboardMode(ctx, route.replay);
+    case 'live':
+      return new LiveMode(ctx);
+    case 'watch':
+      return new WatchMode(ctx, route.roomId);
     case 'not-found':
       return new NotFoundMode(ctx, route.path);
     default: {

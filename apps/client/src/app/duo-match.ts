@@ -10,6 +10,7 @@ import { h } from '../ui/dom.ts';
 import { levelSelect, type LevelSelect } from '../ui/level-select.ts';
 import { waitingPanel } from '../ui/duo-panels.ts';
 import { matchSummary } from '../view/match-summary.ts';
+import { showWatching } from '../ui/watching-badge.ts';
 import { opponentStatus } from '../view/opponent-status.ts';
 import { idleFrame } from '../view/remote-frame.ts';
 import type { AppContext } from './context.ts';
@@ -69,6 +70,7 @@ export class DuoMatch {
       opponentName: () => 'RIVAL',
     });
     this.#offs.push(session.link.on('state', (st) => this.#sync(st)));
+    this.#offs.push(showWatching(session.link));
     this.#offs.push(session.link.on('message', (m) => this.#onMessage(m)));
     this.#offs.push(
       session.onNotice((n) => {

@@ -24,6 +24,13 @@ describe('parseRoute', () => {
     ['/scoreboard', '', { name: 'scoreboard', replay: null }],
     ['/scoreboard', '?replay=r_42', { name: 'scoreboard', replay: 'r_42' }],
     ['/scoreboard', '?replay=%3Cx%3E', { name: 'scoreboard', replay: null }],
+    ['/live', '', { name: 'live' }],
+    ['/live/', '', { name: 'live' }],
+    ['/watch/Ab_3-x9Qz', '', { name: 'watch', roomId: 'Ab_3-x9Qz' }],
+    ['/watch/K7QX', '', { name: 'watch', roomId: 'K7QX' }],
+    ['/watch/%3Cx%3E', '', { name: 'not-found', path: '/watch/%3Cx%3E' }],
+    ['/watch/%E0%A4%A', '', { name: 'not-found', path: '/watch/%E0%A4%A' }],
+    ['/watch/a/b', '', { name: 'not-found', path: '/watch/a/b' }],
     ['/nope', '', { name: 'not-found', path: '/nope' }],
   ])('%s%s', (path, search, route) => {
     expect(parseRoute(path, search)).toEqual(route);
@@ -39,6 +46,8 @@ describe('parseRoute', () => {
       { name: 'duo-room', roomId: 'aB3_x-Yz9' },
       { name: 'solo-game', roomId: 'Zz9_ab-C1' },
       { name: 'scoreboard', replay: null },
+      { name: 'live' },
+      { name: 'watch', roomId: 'Ab_3-x9Qz' },
       { name: 'scoreboard', replay: 'abc' },
     ];
     for (const r of routes) {

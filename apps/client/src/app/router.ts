@@ -11,6 +11,8 @@ export type Route =
   /** A live solo game by its room id (the address a reload resumes). */
   | { name: 'solo-game'; roomId: string }
   | { name: 'scoreboard'; replay: string | null }
+  | { name: 'live' }
+  | { name: 'watch'; roomId: string }
   | { name: 'not-found'; path: string };
 
 /** Private room codes: `ROOM_CODE_LENGTH` symbols of `ROOM_CODE_ALPHABET`, any case (the server issues them). */
@@ -50,6 +52,12 @@ export function parseRoute(pathname: string, search = ''): Route {
     const code = normaliseRoomCode(decodeURIComponent(join[1]!));
     return code === null ? { name: 'not-found', path } : { name: 'duo-join', code };
   }
+  if (path === '/live') return { name: 'live' };
+  const watch = /^\/watch\/([^/]+)$/.exec(path);
+  if (watch) {
+    const id = watch[1]!;
+    return ROOM_ID.test(id) ? { name: 'watch', roomId: id } : { name: 'not-found', path };
+  }
   if (path === '/scoreboard') {
     const id = q.get('replay');
     return { name: 'scoreboard', replay: id !== null && REPLAY_ID.test(id) ? id : null };
@@ -76,6 +84,10 @@ export function routeUrl(route: Route): string {
       return route.replay === null
         ? '/scoreboard'
         : `/scoreboard?replay=${encodeURIComponent(route.replay)}`;
+    case 'live':
+      return '/live';
+    case 'watch':
+      return `/watch/${encodeURIComponent(route.roomId)}`;
     case 'not-found':
       return route.path;
     default: {

@@ -16,6 +16,7 @@ import { firstState, type RoomLink } from '../net/room-link.ts';
 import { h, panel } from '../ui/dom.ts';
 import { gameOverPanel, type GameOverChoice } from '../ui/game-over-panel.ts';
 import { levelSelect } from '../ui/level-select.ts';
+import { showWatching } from '../ui/watching-badge.ts';
 import type { AppContext, Mode } from './context.ts';
 import { showSessionNotice } from './notices.ts';
 import { askNameAndSubmit } from './score-submit.ts';
@@ -135,7 +136,9 @@ export class SoloMode implements Mode {
     );
     void this.#backend.then((b) => {
       if (this.#left) return b.dispose();
-      this.#offNotice = b.onNotice((n) => this.#onNotice(n));
+      const offNotice = b.onNotice((n) => this.#onNotice(n));
+      const offWatching = b instanceof OnlineSolo ? showWatching(b.session.link) : null;
+      this.#offNotice = () => (offNotice(), offWatching?.());
     });
     return this.#backend.then(() => resumed);
   }

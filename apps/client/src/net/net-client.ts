@@ -1,6 +1,7 @@
-import { ROOM } from '@tengen/protocol';
+import { ROOM, type LiveResponse } from '@tengen/protocol';
 import { HttpApi } from './http-api.ts';
 import { classifyJoinError, type JoinFailure } from './join-errors.ts';
+import { fetchLive, reserveWatch } from './live-api.ts';
 import { linkRoom, type RoomLink } from './room-link.ts';
 
 /** A failed join, carrying the classified reason. */
@@ -26,6 +27,10 @@ export interface NetClient {
   joinPrivate(code: string): Promise<RoomLink>;
   /** Takes a dropped seat back (`roomId:token`, see `RoomLink.reconnectionToken`). */
   reconnect(token: string): Promise<RoomLink>;
+  /** One page of the public games being played now (the Live page). */
+  live(offset: number): Promise<LiveResponse>;
+  /** Watches a room as a spectator (read-only); throws an `ApiError` or `JoinError` to show. */
+  watch(roomId: string): Promise<RoomLink>;
 }
 
 type Sdk = typeof import('@colyseus/sdk');
@@ -79,6 +84,15 @@ export class ColyseusNet implements NetClient {
 
   reconnect(token: string): Promise<RoomLink> {
     return this.#join((c) => c.reconnect(token));
+  }
+
+  live(offset: number): Promise<LiveResponse> {
+    return fetchLive(this.#url.replace(/\/$/, ''), offset);
+  }
+
+  async watch(roomId: string): Promise<RoomLink> {
+    const reservation = await reserveWatch(this.#url.replace(/\/$/, ''), roomId);
+    return this.#join((c) => c.consumeSeatReservation(reservation));
   }
 }
 

@@ -146,6 +146,15 @@ export class Match {
     );
   }
 
+  /** True while a player holds a seat (connected, or within the reconnection window). */
+  get hasPlayers(): boolean {
+    let seated = false;
+    this.state.players.forEach((p) => {
+      if (!p.left) seated = true;
+    });
+    return seated;
+  }
+
   /** The server is restarting: tell everyone; no new games start from now on. */
   startDrain(seconds: number): void {
     this.state.draining = true;

@@ -12,6 +12,7 @@ const ROOM_KEYS = {
   draining: true,
   result: true,
   winner: true,
+  spectators: true,
   players: true,
 } satisfies Record<keyof RoomStateShape, true>;
 const PLAYER_KEYS = {

@@ -56,6 +56,7 @@ export const GameRoomState = schema(
     result: t.string().default('pending'),
     winner: t.string().default(''),
     players: t.map(PlayerState),
+    spectators: t.uint16().default(0),
   },
   'GameRoomState',
 );

@@ -1,17 +1,26 @@
 import { ErrorCode, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import { CLOSE_CODE, RECONNECT_SECONDS, type ServerMessage } from '@tengen/protocol';
+import {
+  CLOSE_CODE,
+  MAX_SPECTATORS,
+  RECONNECT_SECONDS,
+  type ServerMessage,
+} from '@tengen/protocol';
 import { parseClientMessage } from '@tengen/protocol/schemas';
 import type { Logger } from 'pino';
 import { refusal, type MatchmakeLimits } from '../abuse/matchmake-limits.ts';
 import { ClientGuard } from '../game/client-guard.ts';
+import { LIVE_METADATA_INTERVAL_MS, LiveMetadata, liveSummary } from '../game/live-summary.ts';
 import { Match } from '../game/match.ts';
 import type { GameRoomState } from '../game/room-state.ts';
 import type { ScoreRecorder } from '../game/score-recorder.ts';
 import { newSeed } from '../game/seed.ts';
+import { Spectators, wantsToSpectate } from '../game/spectators.ts';
 import { dropEmptyPatches } from './empty-patches.ts';
 import { interceptFrames, type ClientFrame } from './frame-filter.ts';
 import { closeRoom, refuseLiveToken } from './room-closing.ts';
+import { guardPlayerSeats, pendingPlayerSeats } from './player-seats.ts';
+import { SpectatorOutbox } from './spectator-outbox.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
 
@@ -38,6 +47,11 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   override patchRate = 1000;
   override maxMessagesPerSecond = 1000;
   protected match!: Match;
+  /** Watchers (`{ spectate: true }`): no seat, one shared view of every player's game. */
+  #spectators!: Spectators;
+  #spectatorView = new StateView();
+  #spectatorOutbox = new SpectatorOutbox();
+  #live: LiveMetadata | null = null;
   #guards = new Map<string, ClientGuard>();
   #watchSelf = new Set<string>();
   #kicked = new Set<string>();
@@ -55,10 +69,15 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   override async onCreate(options: unknown): Promise<void> {
     if (this.deps.lifecycle.draining)
       throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
+    if (wantsToSpectate(options))
+      throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, 'there is no game to watch');
     const code = await this.roomCode(options);
+    // Colyseus counts every client toward maxClients: seats are the Match's, the rest is for spectators.
+    const seats = this.maxClients;
+    this.maxClients = seats + MAX_SPECTATORS;
     this.match = new Match({
       mode: this.mode,
-      capacity: this.maxClients,
+      capacity: seats,
       seed: newSeed(),
       newSeed,
       code,
@@ -71,6 +90,25 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     });
     this.state = this.match.state;
     interceptFrames(this, (client, frame, pass) => this.#onFrame(client, frame, pass));
+    this.#spectators = new Spectators(this.state);
+    guardPlayerSeats(
+      this,
+      () => ({ taken: this.state.players.size, capacity: seats, open: this.match.open }),
+      () => void this.lock(),
+      () => {
+        if (this.match.open && pendingPlayerSeats(this) === 0) void this.unlock();
+      },
+    );
+    // Private rooms are never listed: their codes are secret.
+    if (code === '')
+      this.#live = new LiveMetadata({
+        intervalMs: LIVE_METADATA_INTERVAL_MS,
+        summarize: () => liveSummary(this.state),
+        publish: (metadata) =>
+          this.setMetadata(metadata).catch((err: unknown) =>
+            this.deps.log.warn({ err, room: this.roomId }, 'publishing the live summary failed'),
+          ),
+      });
     this.deps.metrics.liveRooms.add(this);
   }
 
@@ -89,6 +127,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   override async onJoin(client: Client, options?: { watchSelf?: unknown }): Promise<void> {
     if (this.deps.lifecycle.draining)
       throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
+    if (wantsToSpectate(options)) return this.#joinSpectator(client);
+    if (!this.match.open) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the room is full');
     this.match.join(client.sessionId);
     this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
     if (options?.watchSelf === true) this.#watchSelf.add(client.sessionId);
@@ -96,7 +136,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     dropEmptyPatches(client);
     this.#refreshViews();
     // A full room stays closed to matchmaking even when a player leaves.
-    if (this.clients.length >= this.maxClients) await this.lock();
+    if (!this.match.open) await this.lock();
     this.#flush();
   }
 
@@ -105,9 +145,12 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (
       this.#kicked.has(client.sessionId) ||
       code === CLOSE_CODE.serverShutdown ||
+      code === CLOSE_CODE.gameEnded ||
       this.state.draining
     )
       return;
+    // A spectator holds no seat: a dropped one is simply gone (the watch page offers to rejoin).
+    if (this.#spectators.has(client.sessionId)) return;
     this.match.drop(client.sessionId, RECONNECT_SECONDS);
     this.#flush();
     // Rejected when the seat expires (Colyseus then calls onLeave) or the client never fully joined.
@@ -129,11 +172,17 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
 
   override onLeave(client: Client): void {
     this.#logProtocolErrors(client);
-    this.match.leave(client.sessionId);
     this.#guards.delete(client.sessionId);
     this.#kicked.delete(client.sessionId);
+    if (this.#spectators.has(client.sessionId)) {
+      this.#spectators.remove(client.sessionId);
+      this.#spectatorOutbox.remove(client);
+      return this.#flush();
+    }
+    this.match.leave(client.sessionId);
     this.#watchSelf.delete(client.sessionId);
     if (this.match.open && this.clients.length > 0) void this.unlock();
+    if (!this.match.hasPlayers) this.#closeSpectators();
     this.#flush();
   }
 
@@ -155,6 +204,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
 
   override onDispose(): void {
     this.#disposed = true;
+    this.#live?.stop();
+    this.#spectatorOutbox.dispose();
     for (const t of this.#timers) clearTimeout(t);
     this.deps.metrics.liveRooms.delete(this);
   }
@@ -163,9 +214,39 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.deps.log.error({ err: error, method, room: this.roomId }, 'room handler failed');
   }
 
-  /** Every client sees the other players' game projection (and its own with `watchSelf`). */
+  /**
+   * A spectator gets the shared spectator view (every player's projection, encoded once per patch
+   * for all of them) and no seat. Refused past `MAX_SPECTATORS`.
+   */
+  #joinSpectator(client: Client): void {
+    const admitted = this.#spectators.admit(client.sessionId);
+    if (!admitted.ok) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, admitted.message);
+    this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
+    client.view = this.#spectatorView;
+    // Queued first, so that the empty-patch filter wraps the queue.
+    this.#spectatorOutbox.add(client);
+    dropEmptyPatches(client);
+    this.#refreshViews();
+    this.#flush();
+  }
+
+  /** Every player has left: nothing is left to watch. */
+  #closeSpectators(): void {
+    this.#spectatorOutbox.flush();
+    for (const id of this.#spectators.ids())
+      this.clients.get(id)?.leave(CLOSE_CODE.gameEnded, 'the players have left: the game is over');
+  }
+
+  /**
+   * Every client sees the other players' game projection (and its own with `watchSelf`);
+   * spectators see every player's.
+   */
   #refreshViews(): void {
+    this.state.players.forEach((p) => {
+      if (!this.#spectatorView.has(p)) this.#spectatorView.add(p);
+    });
     for (const c of this.clients) {
+      if (c.view === this.#spectatorView) continue;
       const view = c.view;
       if (!view) continue;
       this.state.players.forEach((p, id) => {
@@ -212,6 +293,14 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
 
   #onMessage(client: Client, type: string | number, payload: unknown): void {
     const id = client.sessionId;
+    if (this.#spectators.has(id)) {
+      this.deps.metrics.rejectedMessages.inc({ code: 'spectating' });
+      return this.#send(id, {
+        type: 'error',
+        code: 'spectating',
+        message: 'you are watching this game: spectators cannot play',
+      });
+    }
     const parsed = parseClientMessage(type, payload);
     if (!parsed.ok)
       return this.#send(id, { type: 'error', code: 'malformed', message: parsed.error }, true);
@@ -255,6 +344,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       this.#flushQueued = false;
       if (this.#disposed) return;
       this.broadcastPatch();
+      this.#live?.touch();
       const now = performance.now();
       for (const t of this.#arrivals) this.deps.metrics.relayLatency.observe((now - t) / 1000);
       this.#arrivals.length = 0;

@@ -1,0 +1,124 @@
+import { matchMaker, type IRoomCache } from '@colyseus/core';
+import {
+  LIVE_PAGE_DEFAULT,
+  LIVE_PAGE_MAX,
+  ROOM,
+  type LiveGame,
+  type LiveResponse,
+  type WatchResponse,
+} from '@tengen/protocol';
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import * as z from 'zod';
+import { errorBody } from './scores-routes.ts';
+
+const liveQuery = z.strictObject({
+  mode: z.enum([ROOM.solo, ROOM.duo]).optional(),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(LIVE_PAGE_MAX).default(LIVE_PAGE_DEFAULT),
+});
+
+const count = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32);
+
+/** A room's published summary (`LiveSummary`), as read back from the matchmaker's driver. */
+const liveMetadata = z.object({
+  live: z.literal(true),
+  mode: z.enum([ROOM.solo, ROOM.duo]),
+  players: z
+    .array(
+      z.object({
+        phase: z.enum(['choosing', 'ready', 'playing', 'over']),
+        level: count,
+        score: count,
+        lines: count,
+      }),
+    )
+    .max(2),
+  spectators: count,
+});
+
+/** Colyseus room ids (9 characters) and private room codes (4). */
+const ROOM_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** The first zod issue as a sentence naming the query parameter. */
+function queryError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue?.path.length
+    ? issue.path.join('.')
+    : String(issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
+  return `bad query parameter ${field}: ${issue?.message ?? 'invalid'}`;
+}
+
+/** The listed games among the matchmaker's rooms: public, live, newest first. */
+export function liveGames(rooms: IRoomCache[], mode?: string): LiveGame[] {
+  const listed: { at: number; game: LiveGame }[] = [];
+  for (const room of rooms) {
+    if (room.private || (room.name !== ROOM.solo && room.name !== ROOM.duo)) continue;
+    const meta = liveMetadata.safeParse(room.metadata);
+    if (!meta.success || (mode !== undefined && meta.data.mode !== mode)) continue;
+    const { players, spectators } = meta.data;
+    listed.push({
+      at: room.createdAt ? new Date(room.createdAt).getTime() : 0,
+      game: { roomId: room.roomId, mode: meta.data.mode, players, spectators },
+    });
+  }
+  return listed.sort((a, b) => b.at - a.at).map((l) => l.game);
+}
+
+/**
+ * Spectating: `GET /api/live?mode=solo|duo&offset=0..&limit=1..50` lists the public games being
+ * played on every process (the matchmaker's driver: Redis when scaled out), and
+ * `POST /api/watch/:roomId` reserves a spectator's place in one (public, or private by its code).
+ */
+export function liveRouter(log: Logger): Router {
+  const router = Router();
+
+  router.get('/live', async (req: Request, res: Response) => {
+    const parsed = liveQuery.safeParse(req.query);
+    if (!parsed.success) {
+      res.status(400).json(errorBody(queryError(parsed.error)));
+      return;
+    }
+    const { mode, offset, limit } = parsed.data;
+    try {
+      const games = liveGames(await matchMaker.query({ private: false }), mode);
+      const body: LiveResponse = {
+        games: games.slice(offset, offset + limit),
+        total: games.length,
+        offset,
+        limit,
+      };
+      res.set('Cache-Control', 'no-store').json(body);
+    } catch (err) {
+      log.error({ err }, 'listing live games failed');
+      res.status(503).json(errorBody('the list of live games is unavailable, try again'));
+    }
+  });
+
+  router.post('/watch/:roomId', async (req: Request<{ roomId: string }>, res: Response) => {
+    const roomId = req.params.roomId;
+    const gone = () =>
+      res.status(404).json(errorBody('This game is not running any more (or the link is wrong).'));
+    if (!ROOM_ID.test(roomId)) return gone();
+    try {
+      const [room] = await matchMaker.query({ roomId });
+      if (!room || (room.name !== ROOM.solo && room.name !== ROOM.duo)) return gone();
+      const reservation = await matchMaker.reserveSeatFor(room, { spectate: true });
+      const body: WatchResponse = { reservation };
+      res.set('Cache-Control', 'no-store').json(body);
+    } catch (err) {
+      if (err instanceof Error && /already full/.test(err.message)) {
+        res.status(409).json(errorBody('This game has as many spectators as it can take.'));
+        return;
+      }
+      log.warn({ err, roomId }, 'reserving a spectator place failed');
+      res.status(503).json(errorBody('The game could not be reached, try again.'));
+    }
+  });
+
+  return router;
+}
