@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnServer } from '@tengen/test-kit';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -94,56 +94,22 @@ export interface OwnServer {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts `apps/server/src/main.ts` on a free port (as the Playwright config does for the main one). */
 export async function ownServer(env: Record<string, string>): Promise<OwnServer> {
   const root = join(import.meta.dirname, '..', '..', '..');
-  const port = await freePort();
-  const proc = spawn(
-    process.execPath,
-    ['--conditions=@tengen/source', join(root, 'apps/server/src/main.ts')],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DB_FILE: join(mkdtempSync(join(tmpdir(), 'tengen-layout-')), 'e2e.db'),
-        CLIENT_DIR: join(root, 'dist', 'apps', 'client'),
-        ...env,
-      },
-      stdio: 'ignore',
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('own server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await spawnServer({
+    PORT: '0',
+    DB_FILE: join(mkdtempSync(join(tmpdir(), 'tengen-layout-')), 'e2e.db'),
+    CLIENT_DIR: join(root, 'dist', 'apps', 'client'),
+    ...env,
+  });
   return {
-    url,
-    proc,
+    url: server.url,
+    proc: server.proc,
     stop: async () => {
+      const { proc } = server;
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-      await exited;
+      await server.exited;
     },
   };
 }

@@ -106,11 +106,13 @@ describe('duo room, end to end over WebSockets', () => {
   });
 
   it('a player who leaves for good is reported; the other plays on and submits to the duo board', async () => {
-    // a's first game has stood still since the first test, far behind the clock: a fresh one.
+    // a's first game has stood still since the first test, far behind the clock: a rematch.
     await a.play({ botFrames: 0 });
     await a.until('over', () => a.me?.phase === 'over');
+    await b.until('over', () => b.me?.phase === 'over');
     const restarted = a.messages.length;
-    a.send('restart');
+    a.send('rematch');
+    b.send('rematch');
     await a.message('start', restarted);
     const playing = a.play({ botFrames: 240, leadFrames: 150 });
     const seen = a.messages.length;

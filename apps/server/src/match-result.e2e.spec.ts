@@ -36,15 +36,17 @@ describe('duo match results over WebSockets', () => {
   let b: TestPlayer;
 
   it('decides the moment the survivor passes, tells both, and the survivor plays on and submits', async () => {
-    [a, b] = await pair([19, 19]);
-    await b.play({ untilFrame: 30 }); // alive, no points yet
-    await a.play({ botFrames: 0 }); // idle at level 19: tops out with 0
+    // Both keep real time: a idles to its top-out at level 19 (about 490 frames) while b idles at
+    // level 15 (slower gravity), alive with no points.
+    [a, b] = await pair([19, 15]);
+    await Promise.all([a.play({ botFrames: 0 }), b.play({ botFrames: 0, untilFrame: 600 })]);
     await b.until('a over', () => b.opponent?.phase === 'over');
+    expect(b.me?.score).toBe(0);
     expect(b.opponent?.score).toBe(0);
     expect(a.room.state.result).toBe('pending');
     expect(b.room.state.result).toBe('pending');
 
-    await b.play({ untilFrame: 300 }); // the bot's first soft drops score
+    await b.play({ untilFrame: 900 }); // the bot's first soft drops score
     for (const p of [a, b])
       await p.until(
         'b wins',
@@ -61,7 +63,7 @@ describe('duo match results over WebSockets', () => {
     await a.message('resume', seen);
     expect(a.room.state).toMatchObject({ result: 'passed', winner: b.id });
 
-    const game = await b.play({ botFrames: 300 }); // then idle to its top-out
+    const game = await b.play({ botFrames: 900 }); // then idle to its top-out
     await a.until('b over', () => a.opponent?.phase === 'over');
     expect(a.room.state.result).toBe('passed');
     b.send('submit', { name: 'survivor' });
@@ -81,7 +83,7 @@ describe('duo match results over WebSockets', () => {
     const [sa, sb] = await Promise.all([a.message('start', seenA), b.message('start', seenB)]);
     expect(sa.pieces).toEqual(sb.pieces);
     expect(sa.pieces).not.toEqual(oldPieces?.type === 'start' && oldPieces.pieces);
-    expect([sa.startLevel, sb.startLevel]).toEqual([19, 19]);
+    expect([sa.startLevel, sb.startLevel]).toEqual([19, 15]);
     for (const p of [a, b]) {
       await p.until('new game', () => p.room.state.result === 'pending' && p.me?.rematch === false);
     }

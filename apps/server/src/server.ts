@@ -111,7 +111,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     gracefullyShutdown: false,
     logger: colyseusLogger(log),
     express: (app) =>
-      configureHttp(app, { store, lifecycle, metrics, log, clientDir: config.clientDir }),
+      configureHttp(app, {
+        store,
+        lifecycle,
+        metrics,
+        log,
+        clientDir: config.clientDir,
+        limits,
+      }),
   });
 
   try {

@@ -2,10 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   CLOSE_CODE,
   CLIENT_MESSAGE_TYPES,
+  CODE_JOIN_BURST,
   MAX_SPECTATORS,
   type LiveResponse,
 } from '@tengen/protocol';
-import { TestPlayer } from '@tengen/test-kit';
+import { TestPlayer, testAddress } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
@@ -30,9 +31,10 @@ const watch = async (roomId: string) => {
   open.push(w);
   return w;
 };
-const watchStatus = async (roomId: string) => {
+const watchStatus = async (roomId: string, address = testAddress()) => {
   const res = await fetch(`${server.url}/api/watch/${encodeURIComponent(roomId)}`, {
     method: 'POST',
+    headers: { 'x-forwarded-for': address },
   });
   return { status: res.status, body: (await res.json()) as { error?: string } };
 };
@@ -106,6 +108,8 @@ describe('spectators', () => {
       ['submit', { name: 'sneaky' }],
       ['selectLevel', { level: 3 }],
       ['restart', {}],
+      ['rematch', {}],
+      ['closeRoom', {}],
       ['noSuchMessage', {}],
     ];
     expect(tries.map(([t]) => t)).toEqual(expect.arrayContaining([...CLIENT_MESSAGE_TYPES]));
@@ -180,6 +184,20 @@ describe('spectators', () => {
     });
     expect((await watchStatus('../../etc')).status).toBe(404);
     expect((await watchStatus('x'.repeat(40))).status).toBe(404);
+  });
+
+  it('watching spends join-by-code attempts: one network cannot walk the private codes through it', async () => {
+    const address = testAddress();
+    const answers: number[] = [];
+    for (let i = 0; i < CODE_JOIN_BURST + 2; i++)
+      answers.push((await watchStatus(`GUESS${i}XXXXX`.slice(0, 10), address)).status);
+    expect(answers.slice(0, CODE_JOIN_BURST).every((s) => s === 404)).toBe(true);
+    expect(await watchStatus('GUESSAGAIN', address)).toEqual({
+      status: 429,
+      body: { error: 'too many room codes tried from your network, wait a minute' },
+    });
+    // Another network is not held back.
+    expect((await watchStatus('GUESSAGAIN')).status).toBe(404);
   });
 
   it(`admits at most ${MAX_SPECTATORS} spectators and refuses the next one clearly`, async () => {

@@ -112,7 +112,10 @@ export class TestPlayer {
    * refusal (`status` and `error`) when there is nothing to watch or no room for one more.
    */
   static async watch(url: string, roomId: string): Promise<TestPlayer> {
-    const res = await fetch(`${url}/api/watch/${encodeURIComponent(roomId)}`, { method: 'POST' });
+    const res = await fetch(`${url}/api/watch/${encodeURIComponent(roomId)}`, {
+      method: 'POST',
+      headers: testClientOptions().headers,
+    });
     const body = (await res.json()) as WatchResponse & { error?: string };
     if (!res.ok) throw new Error(`watch ${roomId}: ${res.status} ${body.error ?? ''}`);
     const room = await new Client(url).consumeSeatReservation<RoomStateShape>(body.reservation);

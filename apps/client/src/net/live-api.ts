@@ -104,6 +104,13 @@ export async function reserveWatch(
       'This game already has as many spectators as it can take. Try again in a moment.',
       409,
     );
+  if (res.status === 429)
+    throw new ApiError(
+      'Too many games were opened from your network. Wait a minute, then try again.',
+      429,
+    );
+  if (res.status === 503)
+    throw new ApiError('The server is full right now. Try again in a moment.', 503);
   if (!res.ok)
     throw new ApiError(
       `The game could not be reached (HTTP ${res.status}). Try again.`,

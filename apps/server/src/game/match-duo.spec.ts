@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SeededPieces } from '@tengen/engine';
-import { PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
+import { FRAMES_PER_SECOND, PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
 import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
@@ -15,6 +15,8 @@ let store: SqliteScoreStore;
 let now: number;
 let sent: { id: string; msg: ServerMessage }[];
 let seeds: number[];
+/** When each player's current game started (its `start` message), for `send`'s clock. */
+const startedAt = new Map<string, number>();
 const log = createLogger('silent');
 
 beforeEach(() => {
@@ -42,7 +44,10 @@ function startedDuo(): Match {
     recorder: new ScoreRecorder(store, metrics, log),
     metrics,
     log,
-    send: (id, msg) => sent.push({ id, msg }),
+    send: (id, msg) => {
+      if (msg.type === 'start') startedAt.set(id, now);
+      sent.push({ id, msg });
+    },
   });
   for (const id of ['a', 'b']) m.join(id);
   for (const id of ['a', 'b']) {
@@ -57,10 +62,16 @@ const dealt = (seed: number) => new SeededPieces(seed).slice(0, 2 + PIECES_AHEAD
 const last = (id: string) => sent.filter((s) => s.id === id).at(-1)?.msg;
 const player = (m: Match, id: string) => m.state.players.get(id)!;
 
-/** Sends `runs` from the player's next frame (time moves on so nothing runs ahead of the clock). */
+/**
+ * Sends `runs` from the player's next frame at exactly real time for that player's game: the clock
+ * reads its game's start plus the frames played (each game keeps pace with the wall clock, so the
+ * real-time rules never get in the way of the result rules tested here).
+ */
 function send(m: Match, id: string, runs: [number, number][]): void {
-  now += 20_000;
-  m.handle(id, { type: 'inputs', from: player(m, id).frame, runs });
+  const from = player(m, id).frame;
+  const frames = runs.reduce((n, [c]) => n + c, 0);
+  now = startedAt.get(id)! + ((from + frames) * 1000) / FRAMES_PER_SECOND;
+  m.handle(id, { type: 'inputs', from, runs });
 }
 
 /** No buttons until the stack tops out: score 0 (about 490 frames at level 19). */
@@ -224,7 +235,10 @@ describe('duo rematch', () => {
       recorder: new ScoreRecorder(store, metrics, log),
       metrics,
       log,
-      send: (id, msg) => sent.push({ id, msg }),
+      send: (id, msg) => {
+        if (msg.type === 'start') startedAt.set(id, now);
+        sent.push({ id, msg });
+      },
     });
     m.join('p');
     m.handle('p', { type: 'selectLevel', level: 19 });

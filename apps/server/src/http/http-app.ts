@@ -1,6 +1,7 @@
 import type { ScoreStore } from '@tengen/scores';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import type { MatchmakeLimits } from '../abuse/matchmake-limits.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics } from '../metrics.ts';
 import { healthRouter } from './health-routes.ts';
@@ -15,6 +16,8 @@ export interface HttpDeps {
   metrics: Metrics;
   log: Logger;
   clientDir: string;
+  /** Per-address limits and the connection cap (spectators are admitted through HTTP). */
+  limits: MatchmakeLimits;
 }
 
 /** Registers every HTTP route on the express app Colyseus hands over (`defineServer({ express })`). */
@@ -22,7 +25,7 @@ export function configureHttp(app: Application, deps: HttpDeps): void {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(healthRouter(deps.lifecycle));
-  app.use('/api', liveRouter(deps.log));
+  app.use('/api', liveRouter(deps.log, deps.limits));
   app.use('/api', scoresRouter(deps.store, deps.log));
   app.use(staticClient(deps.clientDir));
   app.use((req: Request, res: Response) => {

@@ -10,6 +10,8 @@ import {
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import * as z from 'zod';
+import type { MatchmakeLimits } from '../abuse/matchmake-limits.ts';
+import { CLIENT_ADDRESS_HEADER } from './client-address.ts';
 import { errorBody } from './scores-routes.ts';
 
 const liveQuery = z.strictObject({
@@ -73,8 +75,10 @@ export function liveGames(rooms: IRoomCache[], mode?: string): LiveGame[] {
  * Spectating: `GET /api/live?mode=solo|duo&offset=0..&limit=1..50` lists the public games being
  * played on every process (the matchmaker's driver: Redis when scaled out), and
  * `POST /api/watch/:roomId` reserves a spectator's place in one (public, or private by its code).
+ * A watch spends a join-by-code attempt of the client's address (private codes must not be
+ * guessable through it) and is refused when this process is full.
  */
-export function liveRouter(log: Logger): Router {
+export function liveRouter(log: Logger, limits: MatchmakeLimits): Router {
   const router = Router();
 
   router.get('/live', async (req: Request, res: Response) => {
@@ -103,6 +107,13 @@ export function liveRouter(log: Logger): Router {
     const roomId = req.params.roomId;
     const gone = () =>
       res.status(404).json(errorBody('This game is not running any more (or the link is wrong).'));
+    const address = req.header(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+    const refused = limits.admit('joinById', address, Date.now());
+    if (refused) {
+      const status = refused.reason === 'serverFull' ? 503 : 429;
+      res.status(status).json(errorBody(refused.message));
+      return;
+    }
     if (!ROOM_ID.test(roomId)) return gone();
     try {
       const [room] = await matchMaker.query({ roomId });

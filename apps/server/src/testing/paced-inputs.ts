@@ -1,5 +1,4 @@
 import { Bot } from '@tengen/bot';
-import type { Game } from '@tengen/engine';
 import { FRAMES_PER_SECOND, InputBatcher } from '@tengen/protocol';
 import type { TestPlayer } from '@tengen/test-kit';
 
@@ -25,14 +24,11 @@ export interface Pace {
  * due at `pace.speed` since the game's `start` message (plus its `lateMs`, minus the time spent in
  * `beforeBatch`). Returns the frames sent.
  */
-export async function sendPaced(
-  p: TestPlayer,
-  frames: readonly number[],
-  pace: Pace,
-): Promise<number> {
+export async function sendPaced(p: TestPlayer, frames: FrameSource, pace: Pace): Promise<number> {
   const from = pace.fromFrame ?? 0;
   const batcher = new InputBatcher(from);
-  const end = Math.min(frames.length, pace.untilFrame ?? Infinity);
+  const at = typeof frames === 'function' ? frames : (f: number) => frames[f] ?? null;
+  const end = pace.untilFrame ?? Infinity;
   let origin = p.startedAt;
   let i = 0;
   let sent = from;
@@ -51,7 +47,9 @@ export async function sendPaced(
     return true;
   };
   for (let f = from; f < end; f++) {
-    const batch = batcher.push(frames[f]!);
+    const buttons = await at(f);
+    if (buttons === null) break;
+    const batch = batcher.push(buttons);
     if (batch && !(await send(batch))) return sent;
   }
   const rest = batcher.flush();
@@ -60,19 +58,33 @@ export async function sendPaced(
 }
 
 /**
- * The frames of a whole game from `game`'s current state (left untouched): the bot steers for
- * `botFrames` frames, then nothing is held until the stack tops out.
+ * Frame `f`'s buttons, or null once the game is over: a fixed list (a replay's frames), or a game
+ * played as the frames are asked for (`liveFrames`).
  */
-export function gameFrames(game: Game, botFrames: number): number[] {
-  const g = game.clone();
+export type FrameSource =
+  readonly number[] | ((f: number) => number | null | Promise<number | null>);
+
+/**
+ * The frames of `p`'s current game as a browser plays it: its own engine, fed by the pieces the
+ * server deals, steps as each frame is asked for (waiting when the next piece has not come yet);
+ * the bot steers for `botFrames` frames, then nothing is held until the stack tops out. Frames
+ * asked for again (after `sendPaced` stopped early) come from what was played.
+ */
+export function liveFrames(p: TestPlayer, botFrames: number): FrameSource {
   const bot = new Bot();
-  const out: number[] = [];
-  while (!g.topOut) {
+  const played: number[] = [];
+  return async (f) => {
+    const g = p.game;
+    if (!g) throw new Error('no game is running');
+    if (f < played.length) return played[f]!;
+    if (g.topOut) return null;
+    if (f !== g.frame) throw new Error(`frame ${f} asked for, the game is at ${g.frame}`);
+    await p.until('the next piece', () => !g.needsPiece);
     const b = g.frame < botFrames ? bot.next(g) : 0;
-    out.push(b);
     g.step(b);
-  }
-  return out;
+    played.push(b);
+    return b;
+  };
 }
 
 /** One button mask per frame of a replay's run-length inputs. */
