@@ -100,3 +100,25 @@ test.describe('solo', () => {
     await expect(page.getByTestId('notice-submitted')).toContainText(`${name} scored ${score}`);
   });
 });
+
+test.describe('solo in the background', () => {
+  test('a game pauses when its page is hidden (the browser stops its frames; real time goes on)', async ({
+    page,
+  }) => {
+    await startSolo(page, 0);
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect(hud(page, 'phase')).toHaveText('PAUSED');
+    // Shown again: it stays paused until the player resumes.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect(hud(page, 'phase')).toHaveText('PAUSED');
+    await page.keyboard.press('Space');
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+  });
+});

@@ -7,16 +7,16 @@ async function pickLevel(page: Page, level: number): Promise<void> {
   await page.getByRole('button', { name: `Level ${level}`, exact: true }).click();
 }
 
-/** The newest listed game of `mode` (the Live endpoint publishes within about a second). */
-async function listed(request: APIRequestContext, mode: 'solo' | 'duo'): Promise<string> {
-  let roomId = '';
+/** The room a page plays in (its URL carries it: `/solo/ROOMID`), once `/api/live` lists it. */
+async function listedRoomOf(page: Page, request: APIRequestContext): Promise<string> {
+  await expect(page).toHaveURL(/\/solo\/[A-Za-z0-9_-]+$/);
+  const roomId = new URL(page.url()).pathname.split('/').pop()!;
   await expect
     .poll(async () => {
       const body = (await (await request.get('/api/live')).json()) as LiveResponse;
-      roomId = body.games.find((g) => g.mode === mode)?.roomId ?? '';
-      return roomId;
+      return body.games.some((g) => g.roomId === roomId);
     })
-    .not.toBe('');
+    .toBe(true);
   return roomId;
 }
 
@@ -83,7 +83,7 @@ test.describe('spectators', () => {
     consoleErrors,
   }) => {
     await startSolo(page, 19);
-    const roomId = await listed(request, 'solo');
+    const roomId = await listedRoomOf(page, request);
     await dropUntilOver(page);
     const score = (await hud(page, 'score').textContent())!;
 

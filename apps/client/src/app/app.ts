@@ -74,6 +74,9 @@ export class App {
     win.addEventListener('popstate', () =>
       this.#enter(parseRoute(win.location.pathname, win.location.search)),
     );
+    win.document.addEventListener('visibilitychange', () => {
+      if (win.document.hidden) this.#mode?.onCommand('hidden');
+    });
     win.document.addEventListener('click', (e) => {
       const a = (e.target as Element | null)?.closest?.('a[data-link]');
       if (

@@ -105,8 +105,9 @@ export class DuoMatch {
     if (c === 'select' && this.#phase === 'choosing') return void this.#ready(this.#level);
     const local = this.#driver.local;
     if (this.#phase !== 'playing' || local === null) return;
-    if (c === 'pause' || (c === 'select' && local.paused)) {
-      const on = !(this.#state()?.paused ?? local.paused);
+    const paused = this.#state()?.paused ?? local.paused;
+    if (c === 'hidden' ? !paused : c === 'pause' || (c === 'select' && local.paused)) {
+      const on = !paused;
       local.setPaused(on); // at once; the room state confirms for both players
       this.#s.pause(on);
     }

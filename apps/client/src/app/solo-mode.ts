@@ -101,6 +101,7 @@ export class SoloMode implements Mode {
     if (c === 'select' && this.#phase === 'select') return void this.#pick(this.#level);
     const d = this.#driver;
     if (this.#phase !== 'playing' || d === null) return;
+    if (c === 'hidden') return void (d.paused || this.#setPaused(true));
     if (c === 'pause' || (c === 'select' && d.paused)) this.#setPaused(!d.paused);
   }
 

@@ -4,8 +4,12 @@ import { loadBindings, saveBindings, type KeyValueStore } from './bindings-store
 import { MENU_KEYS, padActions, padMenuKeys, type MenuKey } from './gamepad-map.ts';
 import { InputLatch } from './input-latch.ts';
 
-/** Edge-triggered commands the app reacts to (not engine buttons). */
-export type Command = 'pause' | 'select';
+/**
+ * Edge-triggered commands the app reacts to (not engine buttons). `hidden`: the page went to the
+ * background (another tab, a phone call), where the browser stops the game's frames: a running game
+ * pauses, as a ranked game may not fall behind real time.
+ */
+export type Command = 'pause' | 'select' | 'hidden';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
