@@ -1,5 +1,4 @@
 import { parseReplay } from '@tengen/engine';
-import type { ServerMessage } from '@tengen/protocol';
 import { TestPlayer } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
@@ -38,20 +37,6 @@ function mirror(from: TestPlayer, to: TestPlayer, delayMs: number): void {
   };
 }
 
-/** Submits and returns the answer: `submitted` or the refusal. */
-async function submit(p: TestPlayer, name: string) {
-  const seen = p.messages.length;
-  p.send('submit', { name });
-  return p.until('the submit answer', () =>
-    p.messages
-      .slice(seen)
-      .find(
-        (m): m is Extract<ServerMessage, { type: 'submitted' | 'error' }> =>
-          m.type === 'submitted' || m.type === 'error',
-      ),
-  );
-}
-
 describe('no copied games', () => {
   it("refuses a mirrored game played in real time under another name as 'copiedGame'", async () => {
     const [victim, thief] = await seatsOnOneSeed();
@@ -59,8 +44,8 @@ describe('no copied games', () => {
     mirror(victim, thief, 1_500);
     await victim.play({ botFrames: 1500 });
     await victim.until('over', () => victim.me?.phase === 'over');
-    const stored = await submit(victim, 'victim');
-    if (stored.type !== 'submitted') throw new Error(`victim not stored: ${stored.message}`);
+    const stored = await victim.submit('victim');
+    if (stored.type !== 'submitted') throw new Error(`victim not stored: ${JSON.stringify(stored)}`);
 
     await thief.until('over', () => thief.me?.phase === 'over', 20_000);
     expect(thief.me).toMatchObject({ ranked: true, score: stored.score });
@@ -70,7 +55,7 @@ describe('no copied games', () => {
     );
     expect(replay.startLevel).toBe(19);
 
-    expect(await submit(thief, 'mallory')).toEqual({
+    expect(await thief.submit('mallory')).toEqual({
       type: 'error',
       code: 'copiedGame',
       message: 'this game copies a stored game, it cannot be ranked',
@@ -81,7 +66,7 @@ describe('no copied games', () => {
     expect(board.scores.map((s) => s.name)).toEqual(['victim']);
     expect(await (await fetch(server.metricsUrl)).text()).toMatch(/tengen_copied_games_total 1/);
     // Under its owner's name a copy gains nothing (best game per name), so it is not refused.
-    expect(await submit(thief, 'victim')).toMatchObject({ type: 'submitted' });
+    expect(await thief.submit('victim')).toMatchObject({ type: 'submitted' });
     await Promise.all([victim.leave(), thief.leave()]);
   }, 150_000);
 });

@@ -1,4 +1,4 @@
-import { MAX_PAUSES_PER_GAME, type ServerMessage } from '@tengen/protocol';
+import { MAX_PAUSES_PER_GAME } from '@tengen/protocol';
 import { TestPlayer } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveFrames, sendPaced, type FrameSource } from './testing/paced-inputs.ts';
@@ -23,19 +23,10 @@ async function started(botFrames: number): Promise<{ p: TestPlayer; frames: Fram
   return { p, frames: liveFrames(p, botFrames) };
 }
 
-/** Submits and returns the answer: `submitted` or the refusal. */
+/** Submits once the game is over and returns the answer: `submitted` or the refusal. */
 async function submit(p: TestPlayer, name: string) {
   await p.until('the top-out', () => p.me?.phase === 'over');
-  const seen = p.messages.length;
-  p.send('submit', { name });
-  return p.until('the submit answer', () =>
-    p.messages
-      .slice(seen)
-      .find(
-        (m): m is Extract<ServerMessage, { type: 'submitted' | 'error' }> =>
-          m.type === 'submitted' || m.type === 'error',
-      ),
-  );
+  return p.submit(name);
 }
 
 async function metrics(): Promise<string> {

@@ -144,6 +144,20 @@ export class TestPlayer {
     this.room.send(type, payload ?? {});
   }
 
+  /** Sends `submit` and resolves with the answer: `submitted`, `submitQueued` or the refusal. */
+  submit(name: string) {
+    const seen = this.messages.length;
+    this.send('submit', { name });
+    return this.until('the submit answer', () =>
+      this.messages
+        .slice(seen)
+        .find(
+          (m): m is Extract<ServerMessage, { type: 'submitted' | 'submitQueued' | 'error' }> =>
+            m.type === 'submitted' || m.type === 'submitQueued' || m.type === 'error',
+        ),
+    );
+  }
+
   /** Resolves once `check` holds (re-checked on every message and state change). */
   async until<T>(what: string, check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
