@@ -2,10 +2,14 @@ import type { Page } from '@playwright/test';
 import { expect, test, type Player } from './fixtures.ts';
 import { dropUntilOver, hud, uniqueName } from './helpers.ts';
 
-/** A private room for two players (A hosts, B follows the invite link), both playing. */
+/**
+ * A private room for two players (A hosts, B follows the invite link), both playing. A starts at
+ * level 15, where a soft drop (a row every 2 frames) outruns gravity (every 4), so each drop that
+ * lands scores; at level 19 both move a row every 2 frames and a soft-dropped game can score 0.
+ */
 async function startPair(
   newPlayer: () => Promise<Player>,
-  levels: [number, number] = [19, 19],
+  levels: [number, number] = [15, 19],
 ): Promise<[Page, Page]> {
   const a = (await newPlayer()).page;
   const b = (await newPlayer()).page;
