@@ -45,7 +45,8 @@ describe('no copied games', () => {
     await victim.play({ botFrames: 1500 });
     await victim.until('over', () => victim.me?.phase === 'over');
     const stored = await victim.submit('victim');
-    if (stored.type !== 'submitted') throw new Error(`victim not stored: ${JSON.stringify(stored)}`);
+    if (stored.type !== 'submitted')
+      throw new Error(`victim not stored: ${JSON.stringify(stored)}`);
 
     await thief.until('over', () => thief.me?.phase === 'over', 20_000);
     expect(thief.me).toMatchObject({ ranked: true, score: stored.score });
