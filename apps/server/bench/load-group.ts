@@ -1,11 +1,12 @@
 import type { RoomStateShape } from '@tengen/protocol';
-import { testClientOptions } from '@tengen/test-kit';
 import { LoadPair } from './load-pair.ts';
 
 // Use the `ws` package rather than Node's built-in WebSocket: its socket exposes exact wire bytes.
-// (The SDK picks its WebSocket class when it loads, hence the dynamic import after this.)
+// (The SDK picks its WebSocket class when it loads, hence the dynamic imports after this: the test
+// kit loads the SDK too.)
 Reflect.deleteProperty(globalThis, 'WebSocket');
 const { Client } = await import('@colyseus/sdk');
+const { testClientOptions } = await import('@tengen/test-kit');
 
 /** Totals one group reports (summed by `summarize`). */
 export interface GroupReport {

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RoomStateShape, WatchResponse } from '@tengen/protocol';
-import { spawnServer } from '@tengen/test-kit';
+import { spawnServer, testClientOptions } from '@tengen/test-kit';
 import { startRedis } from '../src/testing/redis-server.ts';
 import { LoadGroup } from './load-group.ts';
 
@@ -55,7 +55,12 @@ async function watchers(roomId: string, n: number) {
   const rooms = [];
   for (let i = 0; i < n; i += 20) {
     const batch = Array.from({ length: Math.min(20, n - i) }, async () => {
-      const res = await fetch(`${server.url}/api/watch/${roomId}`, { method: 'POST' });
+      // Each spectator from its own network, as behind the load balancer (watching spends the
+      // per-address join-by-code attempts).
+      const res = await fetch(`${server.url}/api/watch/${roomId}`, {
+        method: 'POST',
+        headers: testClientOptions().headers,
+      });
       if (!res.ok) throw new Error(`watch: ${res.status} ${await res.text()}`);
       const { reservation } = (await res.json()) as WatchResponse;
       return client.consumeSeatReservation<RoomStateShape>(reservation);
