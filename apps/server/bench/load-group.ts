@@ -1,12 +1,22 @@
+import { threadId } from 'node:worker_threads';
 import type { RoomStateShape } from '@tengen/protocol';
 import { LoadPair } from './load-pair.ts';
 
 // Use the `ws` package rather than Node's built-in WebSocket: its socket exposes exact wire bytes.
-// (The SDK picks its WebSocket class when it loads, hence the dynamic imports after this: the test
-// kit loads the SDK too.)
+// (The SDK picks its WebSocket class when it loads, hence the dynamic import after this. Nothing here
+// may import the test kit: it loads the SDK too.)
 Reflect.deleteProperty(globalThis, 'WebSocket');
 const { Client } = await import('@colyseus/sdk');
-const { testClientOptions } = await import('@tengen/test-kit');
+
+let pairsOpened = 0;
+/**
+ * SDK options giving a pair its own client address (`X-Forwarded-For`, the server trusting one
+ * hop), so the per-address limits treat each pair as a network of its own, as behind the ALB.
+ */
+function pairClientOptions(): { headers: Record<string, string> } {
+  const n = ++pairsOpened;
+  return { headers: { 'x-forwarded-for': `10.${threadId & 0xff}.${(n >> 8) & 0xff}.${n & 0xff}` } };
+}
 
 /** Totals one group reports (summed by `summarize`). */
 export interface GroupReport {
@@ -97,7 +107,7 @@ export class LoadGroup {
 
   async #openPair(): Promise<void> {
     // Each pair is its own network (the server limits room creation per address).
-    const client = new Client(this.#url, testClientOptions());
+    const client = new Client(this.#url, pairClientOptions());
     const host = await client.create<RoomStateShape>('duo', { private: true });
     const guest = await client.joinById<RoomStateShape>(host.roomId, {});
     this.pairs.push(new LoadPair(host, guest));
