@@ -25,14 +25,14 @@ function main(): void {
     repository = repositoryFrom(JSON.parse(readFileSync(outputsPath, 'utf8')));
   else if (dryRun) {
     repository = DRY_RUN_REPOSITORY;
-    console.log(`image:push: no ${outputsPath} yet: the plan shows a placeholder repository`);
+    console.log(`image:deploy: no ${outputsPath} yet: the plan shows a placeholder repository`);
   } else throw new Error(`${outputsPath} is missing: run infra:deploy for ${stage} first`);
 
   // The workflow passes IMAGE_TAG=github.sha; locally the checkout's revision is the tag.
   const revision = process.env['IMAGE_TAG'] || imageMetadata().revision;
   const builder = hasDockerDaemon() ? 'docker' : 'buildah';
   const steps = pushPlan({ repository, revision, localImage: defaultTag(), builder });
-  console.log(`image:push ${stage}${dryRun ? ' (dry run)' : ''}: ${steps.length} steps`);
+  console.log(`image:deploy ${stage}${dryRun ? ' (dry run)' : ''}: ${steps.length} steps`);
   for (const [i, step] of steps.entries()) {
     const pipe = step.stdinFrom ? `${step.stdinFrom.join(' ')} | ` : '';
     console.log(`  ${i + 1}. ${step.description}\n     $ ${pipe}${step.command.join(' ')}`);
@@ -56,7 +56,7 @@ function main(): void {
     { stdio: 'ignore' },
   );
   if (exists.status === 0) {
-    console.log(`image:push: ${repository}:${revision} is already in the registry`);
+    console.log(`image:deploy: ${repository}:${revision} is already in the registry`);
     return;
   }
   buildImage({ tag: defaultTag(), builder });
@@ -79,6 +79,6 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  console.error(`image:push: ${(error as Error).message}`);
+  console.error(`image:deploy: ${(error as Error).message}`);
   process.exit(1);
 }

@@ -4,9 +4,6 @@ export const PIECE_TYPES = ['T', 'J', 'Z', 'O', 'S', 'L', 'I'] as const;
 /** A piece type letter. */
 export type PieceType = (typeof PIECE_TYPES)[number];
 
-/** Orientation IDs $00-$12 as in the ROM; `HIDDEN_ORIENTATION` ($13) hides the piece during a clear. */
-export const ORIENTATION_COUNT = 19;
-
 /** The ROM's "hidden" orientation, set while rows clear. */
 export const HIDDEN_ORIENTATION = 0x13;
 

@@ -14,7 +14,7 @@ export function scoreValue(s: GameState): number {
   return bcdByte(s.score2) * 10000 + bcdByte(s.score1) * 100 + bcdByte(s.score0);
 }
 
-/** Three BCD bytes for a plain score 0..999999 (used by snapshot restore and tests). */
+/** Three BCD bytes for a plain score 0..999999 (specs use it to set up a score; snapshots keep the bytes). */
 export function scoreToBcd(score: number): [number, number, number] {
   const enc = (n: number): number => ((Math.floor(n / 10) % 10) << 4) | (n % 10);
   return [

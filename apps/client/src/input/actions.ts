@@ -36,9 +36,6 @@ export const ACTION_LABEL: Readonly<Record<Action, string>> = {
   pause: 'Pause',
 };
 
-/** Actions that are edge-triggered commands rather than held game buttons. */
-export const COMMAND_ACTIONS: readonly Action[] = ['select', 'pause'];
-
 /**
  * The engine's button mask for a held-action mask. The bits happen to line up (Left=1 ... B=16), but
  * the mapping is spelled out so either side can change without breaking the other.
