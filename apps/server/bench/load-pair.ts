@@ -6,6 +6,7 @@ import {
   InputBatcher,
   type InputBatch,
   type RoomStateShape,
+  type ServerPayload,
 } from '@tengen/protocol';
 
 const MOVES = GameEvent.Shift | GameEvent.Rotate;
@@ -65,8 +66,7 @@ export class LoadPair {
     for (const [i, seat] of this.seats.entries()) {
       const other = this.seats[1 - i]!;
       seat.room.onMessage('*', (type, payload) => {
-        if (type === 'start')
-          this.#onStart(seat, payload as { startLevel: number; pieces: number[] });
+        if (type === 'start') this.#onStart(seat, payload as ServerPayload<'start'>);
         else if (type === 'pieces' && i === 0) {
           const deal = payload as { from: number; types: number[] };
           this.#pieces.add(deal.from, deal.types);
@@ -136,7 +136,7 @@ export class LoadPair {
     };
   }
 
-  #onStart(seat: Seat, start: { startLevel: number; pieces: number[] }): void {
+  #onStart(seat: Seat, start: ServerPayload<'start'>): void {
     if (seat === this.seats[0]) {
       this.#pieces = new PieceQueue();
       this.#pieces.add(0, start.pieces);
@@ -146,7 +146,11 @@ export class LoadPair {
     seat.sentAt.clear();
     seat.seenOpponentFrame = -1;
     if (this.seats.every((s) => s.started)) {
-      this.#game = new Game({ startLevel: start.startLevel, pieces: this.#pieces });
+      this.#game = new Game({
+        startLevel: start.startLevel,
+        pieces: this.#pieces,
+        version: start.engineVersion,
+      });
       this.#bot = new Bot();
       this.#startedAt = performance.now();
     }

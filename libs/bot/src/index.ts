@@ -2,4 +2,4 @@
 export { Bot, type BotOptions } from './bot.ts';
 export { boardFeatures, scoreBoard, WEIGHTS, type BoardFeatures } from './evaluate.ts';
 export { candidateMoves, moveButtons, planPiece, type Move, type Plan } from './planner.ts';
-export { playGame, type PlayGameOptions } from './play-game.ts';
+export { DOWN_LEFT_RIGHT, playGame, type PlayGameOptions } from './play-game.ts';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadGoldenFixtures } from '../src/fixtures/load-fixtures.ts';
+import { parseReplay, runReplay } from '../src/index.ts';
 
 const cli = fileURLToPath(new URL('./replay.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
@@ -39,6 +40,24 @@ describe('replay CLI (bin/replay.ts)', () => {
       'topOut',
       'pieces',
     ]);
+  });
+
+  it('scores a v1 and a v2 replay each under its own rules', () => {
+    const fixture = loadGoldenFixtures().find((f) => f.name.startsWith('v2-level-18'))!;
+    const replay = fixture.replay as { version: number };
+    expect(replay.version).toBe(2);
+    const v2 = replayCli(JSON.stringify(replay));
+    expect(v2.stdout).toBe(`${JSON.stringify(fixture.summary)}\n`);
+    // The same inputs under version 1 (no lost frames) give another game.
+    const v1 = replayCli(JSON.stringify({ ...replay, version: 1 }));
+    expect(v1.code).toBe(0);
+    expect(v1.stdout).toBe(
+      `${JSON.stringify(runReplay(parseReplay({ ...replay, version: 1 })))}\n`,
+    );
+    expect(v1.stdout).not.toBe(v2.stdout);
+    const v3 = replayCli(JSON.stringify({ ...replay, version: 3 }));
+    expect(v3.code).toBe(1);
+    expect(v3.stderr).toBe('replay: unsupported replay version 3: expected 1 or 2\n');
   });
 
   it.each([

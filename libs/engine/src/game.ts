@@ -20,9 +20,7 @@ import { stateFromSnapshot, stateToSnapshot, type GameSnapshot } from './snapsho
 import { BOARD_CELLS, cloneState, createState, GameState, nextDrawIndex } from './state.ts';
 import { needsPiece, stepState } from './step.ts';
 import { buildView, type GameView } from './view.ts';
-
-/** Engine rules version; bump when any rule changes so stored replays can be re-verified. */
-export const ENGINE_VERSION = 1;
+import type { EngineVersion } from './versions.ts';
 
 /**
  * One NES Tetris game. `step(buttons)` is the only mutation: one call is one NTSC frame. The
@@ -38,8 +36,8 @@ export class Game {
     if (opts.pieces !== undefined) {
       if (opts.pieces.pieceAt(0) === undefined || opts.pieces.pieceAt(1) === undefined)
         throw new RangeError('a piece source must hold the first two pieces (current and NEXT)');
-      this.#s = createState(0, opts.startLevel, opts.pieces);
-    } else this.#s = createState(opts.seed, opts.startLevel);
+      this.#s = createState(0, opts.startLevel, opts.pieces, opts.version);
+    } else this.#s = createState(opts.seed, opts.startLevel, null, opts.version);
   }
 
   /** Wraps an existing state (restore and clone). */
@@ -99,6 +97,10 @@ export class Game {
   /** Randomizer seed the game started with; 0 for a game fed by a piece source. */
   get seed(): number {
     return this.#s.seed;
+  }
+  /** The rules version this game runs under. */
+  get version(): EngineVersion {
+    return this.#s.version;
   }
   /** Level chosen at the start (0..29). */
   get startLevel(): number {

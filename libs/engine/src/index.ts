@@ -1,6 +1,6 @@
 // @tengen/engine: NES Tetris (NTSC, 1989) to the frame, pure and allocation-free per frame.
 export { Button, BUTTON_MASK, GameEvent, type ButtonName, type GameEventName } from './buttons.ts';
-export { ENGINE_VERSION, Game, view } from './game.ts';
+export { Game, view } from './game.ts';
 export { framesPerDrop } from './gravity.ts';
 export {
   validateGameOptions,
@@ -29,4 +29,12 @@ export { runReplay } from './replay-run.ts';
 export { MAX_REPLAY_FRAMES, ReplayError, type Replay, type ReplaySummary } from './replay-types.ts';
 export { NES_POWER_ON_SEED, seedFromHex, seedProblem, seedToHex } from './seed.ts';
 export { SnapshotError, withoutGenerator, type GameSnapshot } from './snapshot.ts';
+export {
+  ENGINE_VERSION,
+  ENGINE_VERSIONS,
+  ENGINE_VERSIONS_TEXT,
+  isEngineVersion,
+  UNVERSIONED_ENGINE_VERSION,
+  type EngineVersion,
+} from './versions.ts';
 export type { GameView, PieceView } from './view.ts';

@@ -1,4 +1,5 @@
 import type { PieceSource } from './piece-source.ts';
+import { ENGINE_VERSIONS_TEXT, isEngineVersion, type EngineVersion } from './versions.ts';
 
 /** Options for a new game: its pieces come from its seed (the NES generator) or from a piece source. */
 export type GameOptions = SeededGameOptions | FedGameOptions;
@@ -9,6 +10,8 @@ export interface SeededGameOptions {
   seed: number;
   /** Start level 0..29 (the menu offers 0-19; higher ones exist for replays and tests). */
   startLevel: number;
+  /** Rules version (`ENGINE_VERSIONS`); omitted: 1 (see `UNVERSIONED_ENGINE_VERSION`). */
+  version?: EngineVersion;
   pieces?: undefined;
 }
 
@@ -21,6 +24,8 @@ export interface FedGameOptions {
   pieces: PieceSource;
   /** Start level 0..29. */
   startLevel: number;
+  /** Rules version (`ENGINE_VERSIONS`); omitted: 1 (see `UNVERSIONED_ENGINE_VERSION`). */
+  version?: EngineVersion;
   seed?: undefined;
 }
 
@@ -37,5 +42,10 @@ export function validateGameOptions(opts: GameOptions): void {
   }
   if (!Number.isInteger(opts.startLevel) || opts.startLevel < 0 || opts.startLevel > 29) {
     throw new RangeError(`startLevel must be an integer 0..29, got ${String(opts.startLevel)}`);
+  }
+  if (opts.version !== undefined && !isEngineVersion(opts.version)) {
+    throw new RangeError(
+      `version must be ${ENGINE_VERSIONS_TEXT} (a supported rules version), got ${String(opts.version)}`,
+    );
   }
 }

@@ -7,17 +7,18 @@ import { parseReplay } from './replay-parse.ts';
 import { seedFromHex } from './seed.ts';
 import { SnapshotError, withoutGenerator } from './snapshot.ts';
 import { stepUntil } from './test-kit.ts';
+import type { EngineVersion } from './versions.ts';
 
 const GENERATOR_FIELDS = ['seed', 'rng', 'spawnCount', 'spawnId'];
 
 const seedless = withoutGenerator;
 
 /** A game fed by a queue holding the first `known` pieces of `seed`'s sequence. */
-function fedGame(seed: number, startLevel: number, known: number) {
+function fedGame(seed: number, startLevel: number, known: number, version: EngineVersion = 1) {
   const seq = new SeededPieces(seed);
   const queue = new PieceQueue();
   queue.add(0, seq.slice(0, known));
-  return { seq, queue, game: new Game({ startLevel, pieces: queue }) };
+  return { seq, queue, game: new Game({ startLevel, pieces: queue, version }) };
 }
 
 describe('SeededPieces', () => {
@@ -43,9 +44,13 @@ describe('a game fed by a piece source', () => {
     '%s: given the seeded pieces one at a time, plays frame-identically to the seeded game',
     (_name, fixture) => {
       const replay = parseReplay(fixture.replay);
-      const seeded = new Game({ seed: seedFromHex(replay.seed), startLevel: replay.startLevel });
+      const seeded = new Game({
+        seed: seedFromHex(replay.seed),
+        startLevel: replay.startLevel,
+        version: replay.version,
+      });
       // Only current and NEXT up front: every spawn stalls once until its piece is added.
-      const { seq, queue, game: fed } = fedGame(seeded.seed, replay.startLevel, 2);
+      const { seq, queue, game: fed } = fedGame(seeded.seed, replay.startLevel, 2, replay.version);
       let stalls = 0;
       // Plain comparisons per frame (108,000 expect calls would dominate); the first difference wins.
       let mismatch: string | null = null;

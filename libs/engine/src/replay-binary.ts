@@ -2,14 +2,14 @@ import { parseReplay } from './replay-parse.ts';
 import { ReplayError, type Replay } from './replay-types.ts';
 import { seedFromHex } from './seed.ts';
 
-// Layout: 'T' 'R' version seedHi seedLo startLevel, then one LEB128 varint per run: count * 32 + buttons.
+// Layout: 'T' 'R' version (the rules version) seedHi seedLo startLevel, then one LEB128 varint per run: count * 32 + buttons.
 const MAGIC0 = 0x54;
 const MAGIC1 = 0x52;
 const HEADER = 6;
 
 /** Compact binary form of a replay for the wire and the database (typically 2-3 bytes per run). */
 export function encodeReplayBinary(replay: Replay): Uint8Array {
-  const bytes: number[] = [MAGIC0, MAGIC1, 1];
+  const bytes: number[] = [MAGIC0, MAGIC1, replay.version];
   const seed = seedFromHex(replay.seed);
   bytes.push(seed >> 8, seed & 0xff, replay.startLevel);
   for (const [count, buttons] of replay.inputs) {

@@ -1,6 +1,7 @@
 import { Button, BUTTON_MASK } from './buttons.ts';
 import { MAX_REPLAY_FRAMES, ReplayError, type Replay } from './replay-types.ts';
 import { seedProblem } from './seed.ts';
+import { ENGINE_VERSIONS_TEXT, isEngineVersion } from './versions.ts';
 
 const BUTTON_NAMES = Object.entries(Button)
   .map(([name, bit]) => `${name}=${bit}`)
@@ -12,14 +13,17 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : (JSON.stringify(v) ?? String(v));
 }
 
-/** Validates untrusted JSON data as a v1 replay; throws `ReplayError` with a one-line reason. */
+/** Validates untrusted JSON data as a replay of a supported version; throws `ReplayError` (one line). */
 export function parseReplay(json: unknown): Replay {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ReplayError(`replay must be a JSON object, got ${describe(json)}`);
   }
   const o = json as Record<string, unknown>;
-  if (o['version'] !== 1)
-    throw new ReplayError(`unsupported replay version ${describe(o['version'])}: expected 1`);
+  const version = o['version'];
+  if (!isEngineVersion(version))
+    throw new ReplayError(
+      `unsupported replay version ${describe(version)}: expected ${ENGINE_VERSIONS_TEXT}`,
+    );
   const problem = seedProblem(o['seed']);
   if (problem !== null) throw new ReplayError(problem);
   const level = o['startLevel'];
@@ -61,5 +65,5 @@ export function parseReplay(json: unknown): Replay {
       throw new ReplayError(`replay too long: more than ${MAX_REPLAY_FRAMES} frames`);
     inputs.push([count, buttons]);
   }
-  return { version: 1, seed: (o['seed'] as string).toUpperCase(), startLevel: level, inputs };
+  return { version, seed: (o['seed'] as string).toUpperCase(), startLevel: level, inputs };
 }

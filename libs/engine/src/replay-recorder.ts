@@ -2,6 +2,7 @@ import { BUTTON_MASK } from './buttons.ts';
 import { validateGameOptions } from './options.ts';
 import type { Replay } from './replay-types.ts';
 import { seedToHex } from './seed.ts';
+import { UNVERSIONED_ENGINE_VERSION, type EngineVersion } from './versions.ts';
 
 /**
  * Builds a replay one frame at a time, in the run-length form, as a client or server steps a game:
@@ -10,13 +11,21 @@ import { seedToHex } from './seed.ts';
 export class ReplayRecorder {
   readonly seed: number;
   readonly startLevel: number;
+  /** The rules version the recorded game runs under (the replay's `version`). */
+  readonly version: EngineVersion;
   #inputs: [number, number][] = [];
   #frames = 0;
 
-  constructor(seed: number, startLevel: number) {
-    validateGameOptions({ seed, startLevel });
+  /** `version` omitted: 1, as for `Game` (new games pass `ENGINE_VERSION`). */
+  constructor(
+    seed: number,
+    startLevel: number,
+    version: EngineVersion = UNVERSIONED_ENGINE_VERSION,
+  ) {
+    validateGameOptions({ seed, startLevel, version });
     this.seed = seed;
     this.startLevel = startLevel;
+    this.version = version;
   }
 
   /** Records one frame's held buttons. */
@@ -36,7 +45,7 @@ export class ReplayRecorder {
   /** The replay so far (a copy; recording may continue). */
   toReplay(): Replay {
     return {
-      version: 1,
+      version: this.version,
       seed: seedToHex(this.seed),
       startLevel: this.startLevel,
       inputs: this.#inputs.map(([n, b]) => [n, b]),

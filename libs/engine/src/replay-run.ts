@@ -7,11 +7,15 @@ import { seedFromHex } from './seed.ts';
 const STOP_OR_SPAWN = GameEvent.Spawn | GameEvent.TopOut;
 
 /**
- * Re-runs a (validated) replay until its inputs end or the game tops out, and reports the result.
+ * Re-runs a (validated) replay, under its own rules version, until its inputs end or the game tops out, and reports the result.
  * Inputs after the top-out frame are ignored.
  */
 export function runReplay(replay: Replay): ReplaySummary {
-  const game = new Game({ seed: seedFromHex(replay.seed), startLevel: replay.startLevel });
+  const game = new Game({
+    seed: seedFromHex(replay.seed),
+    startLevel: replay.startLevel,
+    version: replay.version,
+  });
   let pieces = PIECE_TYPES[game.pieceTypeIndex]!;
   const inputs = replay.inputs;
   outer: for (let r = 0; r < inputs.length; r++) {

@@ -1,9 +1,13 @@
+import type { EngineVersion } from './versions.ts';
+
 /**
- * Replay format v1: enough to re-run a game exactly. `inputs` is run-length encoded as
- * [frameCount, buttons] pairs, one per run of frames with the same held buttons.
+ * A replay: enough to re-run a game exactly. `version` is the rules version the game was played
+ * under (`ENGINE_VERSIONS`; the format is the same for every version so far). `inputs` is
+ * run-length encoded as [frameCount, buttons] pairs, one per run of frames with the same held
+ * buttons; frame 0's buttons count as newly pressed (nothing is held before a game starts).
  */
 export interface Replay {
-  version: 1;
+  version: EngineVersion;
   /** Four hex digits, never "0000". */
   seed: string;
   /** 0..29. */

@@ -27,7 +27,7 @@ describe('parseReplay', () => {
     ['not an object', 42, /must be a JSON object, got 42/],
     ['an array', [], /must be a JSON object, got an array/],
     ['null', null, /must be a JSON object, got null/],
-    ['wrong version', { ...good, version: 2 }, /unsupported replay version 2: expected 1/],
+    ['wrong version', { ...good, version: 3 }, /unsupported replay version 3: expected 1 or 2/],
     ['missing version', { ...good, version: undefined }, /unsupported replay version/],
     ['seed 0000', { ...good, seed: '0000' }, /^bad seed "0000": must be 4 hex digits, not 0000/],
     ['seed too short', { ...good, seed: '898' }, /^bad seed "898": must be 4 hex digits$/],

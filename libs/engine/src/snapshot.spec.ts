@@ -41,7 +41,7 @@ describe('snapshot / restore', () => {
 
   it.each<[string, (s: Record<string, unknown>) => unknown, RegExp]>([
     ['not an object', () => 'x', /snapshot must be an object/],
-    ['wrong version', (s) => ({ ...s, engineVersion: 2 }), /engineVersion must be 1/],
+    ['wrong version', (s) => ({ ...s, engineVersion: 3 }), /engineVersion must be 1 or 2, got 3/],
     ['bad seed', (s) => ({ ...s, seed: 0 }), /snapshot.seed must be an integer 1..65535/],
     [
       'short board',

@@ -1,14 +1,22 @@
 import type { PieceSource } from './piece-source.ts';
 import { PlayState } from './play-state.ts';
 import { BOARD_CELLS, GameState, PLAYFIELD_BYTES } from './state.ts';
+import {
+  ENGINE_VERSIONS_TEXT,
+  isEngineVersion,
+  lagButtonsOf,
+  type EngineVersion,
+} from './versions.ts';
 
 /**
  * Plain JSON data that restores a game exactly (`Game.snapshot` / `Game.restore`). The generator
  * fields (`seed`, `rng`, `spawnCount`, `spawnId`) are present only for a seeded game: a game fed by
- * a piece source has none, and `Game.restore` then takes a piece source again.
+ * a piece source has none, and `Game.restore` then takes a piece source again. A version-1
+ * snapshot is exactly what it was before versions existed; later versions add their own fields.
  */
 export interface GameSnapshot {
-  engineVersion: 1;
+  /** The rules version the game runs under. */
+  engineVersion: EngineVersion;
   seed?: number;
   startLevel: number;
   /** The 256-byte playfield page (rows 0-19, then the hidden bytes) as digits '0'..'7'. */
@@ -40,6 +48,8 @@ export interface GameSnapshot {
   frame: number;
   held: number;
   lastClearCount: number;
+  /** Version 2 and later only: the next frame runs no gameplay pass (see `stepState`). */
+  lagFrame?: boolean;
 }
 
 /** Thrown by `Game.restore` on malformed snapshot data. */
@@ -69,8 +79,8 @@ export function withoutGenerator(snap: GameSnapshot): GameSnapshot {
 }
 
 function seedlessSnapshot(s: GameState): GameSnapshot {
-  return {
-    engineVersion: 1,
+  const snap: GameSnapshot = {
+    engineVersion: s.version,
     startLevel: s.startLevel,
     board: s.board.join(''),
     clearBoard: s.clearBoard.join(''),
@@ -96,6 +106,8 @@ function seedlessSnapshot(s: GameState): GameSnapshot {
     held: s.held,
     lastClearCount: s.lastClearCount,
   };
+  if (s.version !== 1) snap.lagFrame = s.lagFrame;
+  return snap;
 }
 
 type Rec = Record<string, unknown>;
@@ -139,12 +151,23 @@ export function stateFromSnapshot(data: unknown, pieces: PieceSource | null = nu
     throw new SnapshotError('snapshot must be an object');
   }
   const o = data as Rec;
-  if (o['engineVersion'] !== 1) {
+  const version = o['engineVersion'];
+  if (!isEngineVersion(version)) {
     throw new SnapshotError(
-      `snapshot.engineVersion must be 1, got ${JSON.stringify(o['engineVersion'])}`,
+      `snapshot.engineVersion must be ${ENGINE_VERSIONS_TEXT}, got ${JSON.stringify(version)}`,
     );
   }
   const s = new GameState();
+  s.version = version;
+  s.lagButtons = lagButtonsOf(version);
+  if (version === 1) {
+    if (o['lagFrame'] !== undefined)
+      throw new SnapshotError('snapshot.lagFrame does not exist under engineVersion 1');
+  } else if (typeof o['lagFrame'] !== 'boolean') {
+    throw new SnapshotError(
+      `snapshot.lagFrame must be a boolean, got ${JSON.stringify(o['lagFrame'])}`,
+    );
+  } else s.lagFrame = o['lagFrame'];
   if (pieces !== null) {
     const present = GENERATOR_FIELDS.filter((k) => o[k] !== undefined);
     if (present.length > 0)

@@ -2,6 +2,7 @@ import type { PieceSource } from './piece-source.ts';
 import { drawPiece } from './randomizer.ts';
 import { PlayState } from './play-state.ts';
 import { SPAWN_ORIENTATION } from './pieces.ts';
+import { lagButtonsOf, UNVERSIONED_ENGINE_VERSION, type EngineVersion } from './versions.ts';
 
 /** Bytes in the ROM's playfield page: rows 0-19 are 0-199, cells above row 0 wrap into 236-255. */
 export const PLAYFIELD_BYTES = 256;
@@ -61,6 +62,12 @@ export class GameState {
   held = 0;
   /** Rows cleared by the most recent clear. */
   lastClearCount = 0;
+  /** The rules version this game runs under. */
+  version: EngineVersion = UNVERSIONED_ENGINE_VERSION;
+  /** `lagButtonsOf(version)`, cached: the held mask that costs the next frame its pass (-1: none). */
+  lagButtons = -1;
+  /** Version 2: the next frame runs no gameplay pass (the last pass ended in an NMI wait). */
+  lagFrame = false;
 }
 
 /**
@@ -71,8 +78,11 @@ export function createState(
   seed: number,
   startLevel: number,
   pieces: PieceSource | null = null,
+  version: EngineVersion = UNVERSIONED_ENGINE_VERSION,
 ): GameState {
   const s = new GameState();
+  s.version = version;
+  s.lagButtons = lagButtonsOf(version);
   s.seed = seed;
   s.startLevel = startLevel;
   s.levelNumber = startLevel;

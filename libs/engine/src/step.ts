@@ -15,6 +15,7 @@ import { nextDrawIndex, pieceMissing, VRAM_ROW_DONE, type GameState } from './st
  * (`gameModeState_updateCountersAndNonPlayerState`), the play state's routine runs once
  * (`branchOnPlayStatePlayer1`), then the vblank (`render_mode_play_and_demo`) runs the line-clear
  * animation or copies four playfield rows, and the frame counter counts up. Returns event bits.
+ * Version 2 loses the pass (not the vblank) of the frame after one held exactly Down+Left+Right.
  * A game fed by a piece source that would spawn this frame without knowing the piece it draws
  * does nothing at all (not even the frame counter) and returns `GameEvent.NeedsPiece`.
  */
@@ -23,37 +24,48 @@ export function stepState(s: GameState, buttons: number): number {
   if (needsPiece(s)) return GameEvent.NeedsPiece;
   const held = buttons & BUTTON_MASK;
   const newly = held & ~s.held;
+  // The NMI polls the controller every frame, lost or not (pollControllerButtons).
   s.held = held;
-  s.fallTimer = (s.fallTimer + 1) & 0xff;
   let events = 0;
-  switch (s.playState) {
-    case PlayState.Control:
-      events = shiftTetrimino(s, held, newly);
-      events |= rotateTetrimino(s, newly);
-      events |= dropTetrimino(s, held, newly);
-      break;
-    case PlayState.Lock:
-      events = lockTetrimino(s);
-      break;
-    case PlayState.CheckRows:
-      events = checkForCompletedRows(s);
-      break;
-    case PlayState.LineClear:
-      break;
-    case PlayState.UpdateLines:
-      events = updateLinesAndStatistics(s);
-      break;
-    case PlayState.BTypeGoal:
-      // playState_bTypeGoalCheck: an A-type game only advances.
-      s.playState = PlayState.Garbage;
-      break;
-    case PlayState.Garbage:
-      // playState_receiveGarbage: a one-player game only advances.
-      s.playState = PlayState.Spawn;
-      break;
-    case PlayState.Spawn:
-      events = spawnNextTetrimino(s);
-      break;
+  if (s.lagFrame) {
+    // Version 2: the last pass ended waiting for this frame's NMI; the main loop resumes at
+    // gameModeState_startButtonHandling and gameModeState_vblankThenRunState2, so this frame runs
+    // no fall timer, shift, rotation, drop or lock. A press on this frame is never seen as new.
+    s.lagFrame = false;
+  } else {
+    s.fallTimer = (s.fallTimer + 1) & 0xff;
+    switch (s.playState) {
+      case PlayState.Control:
+        events = shiftTetrimino(s, held, newly);
+        events |= rotateTetrimino(s, newly);
+        events |= dropTetrimino(s, held, newly);
+        break;
+      case PlayState.Lock:
+        events = lockTetrimino(s);
+        break;
+      case PlayState.CheckRows:
+        events = checkForCompletedRows(s);
+        break;
+      case PlayState.LineClear:
+        break;
+      case PlayState.UpdateLines:
+        events = updateLinesAndStatistics(s);
+        break;
+      case PlayState.BTypeGoal:
+        // playState_bTypeGoalCheck: an A-type game only advances.
+        s.playState = PlayState.Garbage;
+        break;
+      case PlayState.Garbage:
+        // playState_receiveGarbage: a one-player game only advances.
+        s.playState = PlayState.Spawn;
+        break;
+      case PlayState.Spawn:
+        events = spawnNextTetrimino(s);
+        break;
+    }
+    // gameModeState_checkForResetKeyCombo returns with A = the held buttons; when that equals the
+    // new gameModeState (7: exactly Down+Left+Right) the main loop waits for the NMI mid-pass.
+    s.lagFrame = held === s.lagButtons;
   }
   // Vblank: render_mode_play_and_demo.
   if (s.playState === PlayState.LineClear) {
@@ -72,6 +84,7 @@ export function stepState(s: GameState, buttons: number): number {
 export function needsPiece(s: GameState): boolean {
   return (
     s.pieces !== null &&
+    !s.lagFrame &&
     s.playState === PlayState.Spawn &&
     s.vramRow >= VRAM_ROW_DONE &&
     pieceMissing(s, nextDrawIndex(s))

@@ -36,6 +36,11 @@ export const MATCHMAKE_REFUSAL = {
   tooManyCodeAttempts: 420,
   /** This server process is at its connection cap: try again shortly. */
   serverFull: 509,
+  /**
+   * The page claims (`engineVersion` in its join options) rules other than the ones the server plays
+   * new games under (`ENGINE_VERSION`): it is older or newer than the server, reload it.
+   */
+  otherEngine: 426,
 } as const;
 
 /** One of `MATCHMAKE_REFUSAL`. */

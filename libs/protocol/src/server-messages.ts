@@ -1,3 +1,5 @@
+import type { EngineVersion } from '@tengen/engine';
+
 /** Why a message was refused (`error.code`). */
 export type ErrorCode =
   /** Not a known message, or its payload has the wrong shape. */
@@ -49,9 +51,11 @@ export type ServerMessage =
    * Your game starts now (first game, `restart`, or a rematch both asked for; every game gets a new
    * sequence). The seed stays on the server: `pieces`
    * are the first pieces in draw order (current, NEXT and `PIECES_AHEAD` more); put them in a
-   * `PieceQueue` at index 0 and build `new Game({ startLevel, pieces: queue })`.
+   * `PieceQueue` at index 0 and build `new Game({ startLevel, pieces: queue, version })` with
+   * `engineVersion` as the version: the rules the server plays the game under (always the newest;
+   * a client that cannot run them must ask the player to reload the page).
    */
-  | { type: 'start'; startLevel: number; pieces: number[] }
+  | { type: 'start'; startLevel: number; pieces: number[]; engineVersion: EngineVersion }
   /**
    * More pieces of your current game, piece `from` first (indices in draw order). Sent as your
    * game spawns, so the queue stays `PIECES_AHEAD` ahead of NEXT; a re-send is harmless.

@@ -9,7 +9,8 @@ export type GameMode = (typeof GAME_MODES)[number];
 
 /**
  * One finished, server-verified game. The score columns are what the server's own engine computed
- * from the player's inputs; `replay` (replay v1 JSON text) lets anyone re-verify them.
+ * from the player's inputs; `replay` (replay JSON text, its `version` equal to `engineVersion`:
+ * the rules version it was played under) lets anyone re-verify them.
  */
 export const games = sqliteTable(
   'games',

@@ -18,8 +18,9 @@ export interface NewGame {
   startLevel: number;
   frames: number;
   seed: number;
-  /** Replay v1 as JSON text; re-running it must reproduce the score. */
+  /** The replay as JSON text; re-running it under its version must reproduce the score. */
   replayJson: string;
+  /** The rules version the game was played and verified under (the replay's `version`). */
   engineVersion: number;
 }
 
@@ -46,7 +47,7 @@ export interface SavedGame {
 export interface StoredReplay {
   id: string;
   name: string;
-  /** Replay v1 JSON text. */
+  /** Replay JSON text (it names its rules version). */
   replayJson: string;
 }
 
@@ -61,7 +62,7 @@ export interface ScoreStore {
   topScores(mode: GameMode, limit: number): Promise<ScoreEntry[]>;
   /** The best `limit` stored games (any mode) of one seed and start level, highest score first. */
   replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]>;
-  /** The stored replay v1 JSON text, or undefined for an unknown id. */
+  /** The stored replay JSON text, or undefined for an unknown id. */
   getReplay(id: string): Promise<string | undefined>;
   /** True once the database is open and migrated (for readiness probes). */
   isReady(): boolean;

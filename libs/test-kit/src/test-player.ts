@@ -54,7 +54,11 @@ export class TestPlayer {
       if (message.type === 'start') {
         this.pieces = new PieceQueue();
         this.pieces.add(0, message.pieces);
-        this.game = new Game({ startLevel: message.startLevel, pieces: this.pieces });
+        this.game = new Game({
+          startLevel: message.startLevel,
+          pieces: this.pieces,
+          version: message.engineVersion,
+        });
         this.batcher = new InputBatcher();
         this.startedAt = performance.now();
         this.#pausedAtStart = this.#paused(this.startedAt);

@@ -1,4 +1,4 @@
-import type { GameOptions } from '@tengen/engine';
+import { ENGINE_VERSION, type GameOptions } from '@tengen/engine';
 import type { Runs } from '../net/input-stream.ts';
 
 /**
@@ -69,11 +69,15 @@ export class OfflineSolo implements SoloBackend {
     // Offline: nobody watches the cursor.
   }
   async start(level: number): Promise<GameStart> {
-    this.#start = { seed: this.#seed(), startLevel: level };
+    this.#start = { seed: this.#seed(), startLevel: level, version: ENGINE_VERSION };
     return this.#start;
   }
   async restart(): Promise<GameStart> {
-    this.#start = { seed: this.#seed(), startLevel: this.#start?.startLevel ?? 0 };
+    this.#start = {
+      seed: this.#seed(),
+      startLevel: this.#start?.startLevel ?? 0,
+      version: ENGINE_VERSION,
+    };
     return this.#start;
   }
   frame(): void {

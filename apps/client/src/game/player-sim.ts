@@ -23,7 +23,11 @@ export class PlayerSim {
     // After a restore the recording starts at the restored frame (`recordedFrom`).
     this.recordedFrom = this.game.frame;
     // A fed game's recorder is used for its inputs only (`replay()` refuses): the seed is the server's.
-    this.#recorder = new ReplayRecorder(opts.seed ?? NES_POWER_ON_SEED, opts.startLevel);
+    this.#recorder = new ReplayRecorder(
+      opts.seed ?? NES_POWER_ON_SEED,
+      opts.startLevel,
+      this.game.version,
+    );
   }
 
   /** The frame the recording starts at: 0, or the frame a resumed game was restored at. */
@@ -63,7 +67,7 @@ export class PlayerSim {
     return this.#recorder.toReplay().inputs;
   }
 
-  /** The game so far as a v1 replay (seeded games only: a fed game's seed is on the server). */
+  /** The game so far as a replay of its rules version (seeded games only: a fed game's seed is on the server). */
   replay(): Replay {
     if (this.game.fed) throw new Error('a game fed by the server has no seed to replay from');
     return this.#recorder.toReplay();

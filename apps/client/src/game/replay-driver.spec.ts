@@ -67,4 +67,28 @@ describe('replayDriver', () => {
     expect(d.sim.game.score).toBe(summary.score);
     expect(d.sim.game.lines).toBe(summary.lines);
   });
+
+  it.each([1, 2] as const)(
+    'plays a version-%i game holding Down+Left+Right under its own rules',
+    (version) => {
+      // Version 2 loses the frame after each Down+Left+Right frame; version 1 does not.
+      const { replay, summary } = playGame({
+        seed: 0x3333,
+        startLevel: 18,
+        maxFrames: 4000,
+        version,
+        downLeftRight: { every: 61, length: 4 },
+      });
+      expect(replay.version).toBe(version);
+      const d = replayDriver(replay, {});
+      for (let i = 0; i < 5000; i++) d.stepOne();
+      expect(d.sim.game.version).toBe(version);
+      expect([d.sim.game.score, d.sim.game.lines, d.sim.game.frame]).toEqual([
+        summary.score,
+        summary.lines,
+        summary.frames,
+      ]);
+      expect(runReplay({ ...replay, version: version === 1 ? 2 : 1 })).not.toEqual(summary);
+    },
+  );
 });

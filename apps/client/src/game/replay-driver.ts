@@ -15,6 +15,8 @@ export function replayDriver(
     ...opts,
     seed: seedFromHex(replay.seed),
     startLevel: replay.startLevel,
+    // Each replay plays under the rules it was recorded with (version 1 before versions existed).
+    version: replay.version,
     kind: 'replay',
     buttons: () => cursor.next(),
     stopWhen: () => cursor.done,

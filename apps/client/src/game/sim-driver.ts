@@ -61,10 +61,11 @@ export class SimDriver implements StageDriver {
     this.#opts = opts;
     this.kind = opts.kind ?? 'play';
     this.#clock = opts.clock ?? new FrameClock();
+    const version = opts.version !== undefined ? { version: opts.version } : {};
     this.sim = new PlayerSim(
       opts.pieces !== undefined
-        ? { pieces: opts.pieces, startLevel: opts.startLevel }
-        : { seed: opts.seed, startLevel: opts.startLevel },
+        ? { pieces: opts.pieces, startLevel: opts.startLevel, ...version }
+        : { seed: opts.seed, startLevel: opts.startLevel, ...version },
       opts.snapshot,
     );
   }

@@ -34,6 +34,8 @@ export class InputHub {
   #capture: ((code: string) => void) | null = null;
   #padPrev = 0;
   #menuPrev = 0;
+  /** Pad actions held when the game took the keys: they count only after a release. */
+  #padBlocked = 0;
   /** Receives gamepad menu keys while no game runs (see ui/menu-nav.ts). */
   onMenuKey: ((key: MenuKey) => void) | null = null;
   /** When true, bound keys are the game's: their default actions (scrolling, clicking) are stopped. */
@@ -102,8 +104,12 @@ export class InputHub {
     this.#padPrev = mask;
     const menuRising = menu & ~this.#menuPrev;
     this.#menuPrev = menu;
-    // In menus the pad navigates the HTML controls; in a game its buttons are game input.
-    this.latch.hold('gamepad', this.gameKeys ? mask & ~(ACTION_BIT.pause | ACTION_BIT.select) : 0);
+    // In menus the pad navigates the HTML controls; in a game its buttons are game input. A button
+    // still held from the menus stays out of the game until released (as a held key does: the
+    // latch is cleared at the start and key repeats are ignored), so frame 0 never inherits one.
+    this.#padBlocked = this.gameKeys ? this.#padBlocked & mask : mask;
+    const game = mask & ~this.#padBlocked & ~(ACTION_BIT.pause | ACTION_BIT.select);
+    this.latch.hold('gamepad', this.gameKeys ? game : 0);
     if (!this.gameKeys && this.onMenuKey !== null)
       MENU_KEYS.forEach((k, i) => menuRising & (1 << i) && this.onMenuKey?.(k));
     // Start pauses a game and, like on the NES title, starts things from the menus.

@@ -1,4 +1,5 @@
 import { MATCHMAKE_REFUSAL, SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
+import { OUTDATED_PAGE_MESSAGE } from './engine-version.ts';
 
 /** What went wrong joining a room, in terms a screen can act on. */
 export type JoinFailure =
@@ -9,6 +10,7 @@ export type JoinFailure =
   | { kind: 'draining'; message: string }
   | { kind: 'rateLimited'; message: string }
   | { kind: 'serverFull'; message: string }
+  | { kind: 'outdated'; message: string }
   | { kind: 'other'; message: string };
 
 /**
@@ -32,6 +34,8 @@ export function classifyJoinError(err: unknown, code?: string): JoinFailure {
       kind: 'rateLimited',
       message: 'Too many room codes were tried from your network. Wait a minute, then try again.',
     };
+  if (c === MATCHMAKE_REFUSAL.otherEngine)
+    return { kind: 'outdated', message: OUTDATED_PAGE_MESSAGE };
   if (c === MATCHMAKE_REFUSAL.serverFull)
     return {
       kind: 'serverFull',

@@ -1,8 +1,12 @@
+import { ENGINE_VERSION } from '@tengen/engine';
 import { ROOM, type LiveResponse } from '@tengen/protocol';
 import { HttpApi } from './http-api.ts';
 import { classifyJoinError, type JoinFailure } from './join-errors.ts';
 import { fetchLive, reserveWatch } from './live-api.ts';
 import { linkRoom, type RoomLink } from './room-link.ts';
+
+/** Join options stating the rules this page plays; the server refuses a page whose rules differ. */
+const PLAYS = { engineVersion: ENGINE_VERSION };
 
 /** A failed join, carrying the classified reason. */
 export class JoinError extends Error {
@@ -67,19 +71,19 @@ export class ColyseusNet implements NetClient {
   }
 
   openSolo(): Promise<RoomLink> {
-    return this.#join((c) => c.create(ROOM.solo));
+    return this.#join((c) => c.create(ROOM.solo, PLAYS));
   }
 
   quickMatch(): Promise<RoomLink> {
-    return this.#join((c) => c.joinOrCreate(ROOM.duo));
+    return this.#join((c) => c.joinOrCreate(ROOM.duo, PLAYS));
   }
 
   createPrivate(): Promise<RoomLink> {
-    return this.#join((c) => c.create(ROOM.duo, { private: true }));
+    return this.#join((c) => c.create(ROOM.duo, { private: true, ...PLAYS }));
   }
 
   joinPrivate(code: string): Promise<RoomLink> {
-    return this.#join((c) => c.joinById(code), code);
+    return this.#join((c) => c.joinById(code, PLAYS), code);
   }
 
   reconnect(token: string): Promise<RoomLink> {

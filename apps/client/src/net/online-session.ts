@@ -1,6 +1,7 @@
 import { PieceQueue } from '@tengen/engine';
 import type { ServerMessage } from '@tengen/protocol';
 import type { GameStart, SessionNotice, SubmitResult } from '../game/backend.ts';
+import { serverEngineVersion } from './engine-version.ts';
 import { awaitMessage } from './await-message.ts';
 import { InputStream, type Runs } from './input-stream.ts';
 import { unrankedNotice } from './unranked-notice.ts';
@@ -90,7 +91,11 @@ export class OnlineSession {
       timeoutMs: 60 * 60_000,
     });
     this.#open(recorded, 0);
-    return { pieces: this.#deal(0, m.pieces), startLevel: m.startLevel };
+    return {
+      pieces: this.#deal(0, m.pieces),
+      startLevel: m.startLevel,
+      version: serverEngineVersion(m.engineVersion),
+    };
   }
 
   /**

@@ -2,6 +2,7 @@ import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
 import type { Logger } from 'pino';
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address.ts';
 import type { Metrics } from '../metrics.ts';
+import { otherEngineClaim } from './engine-claim.ts';
 import type { MatchmakeLimits, Refusal } from './matchmake-limits.ts';
 
 type Invoke = typeof matchMaker.controller.invokeMethod;
@@ -33,7 +34,8 @@ export function installMatchmakeGuard(deps: MatchmakeGuardDeps): void {
     const guard = active;
     if (!guard) return invoke(method, roomName, clientOptions, auth);
     const address = addressOf(auth);
-    const refused = guard.limits.admit(method, address, Date.now());
+    const refused =
+      otherEngineClaim(clientOptions) ?? guard.limits.admit(method, address, Date.now());
     if (refused) throw refuse(guard, refused, method, address);
     if (method !== 'joinOrCreate') return invoke(method, roomName, clientOptions, auth);
     // Join a room when there is one; only creating one spends the address's creation budget.

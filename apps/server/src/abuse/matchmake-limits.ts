@@ -38,6 +38,12 @@ export function refusal(reason: RefusalReason): Refusal {
         code: MATCHMAKE_REFUSAL.serverFull,
         message: 'the server is full, try again shortly',
       };
+    case 'otherEngine':
+      return {
+        reason,
+        code: MATCHMAKE_REFUSAL.otherEngine,
+        message: 'this page plays other game rules than the server, reload it',
+      };
     default: {
       const never: never = reason;
       throw new Error(`unknown refusal ${String(never)}`);

@@ -7,7 +7,11 @@ import { COPY_MIN_SHARED_PIECES, COPY_WINDOW_PIECES } from '@tengen/protocol';
  * index (the generator advances once per piece), so equal numbers at an index mean the same move.
  */
 export function placements(replay: Replay): Int32Array {
-  const game = new Game({ seed: seedFromHex(replay.seed), startLevel: replay.startLevel });
+  const game = new Game({
+    seed: seedFromHex(replay.seed),
+    startLevel: replay.startLevel,
+    version: replay.version,
+  });
   const out: number[] = [];
   outer: for (const [count, buttons] of replay.inputs) {
     for (let n = count; n > 0; n--) {

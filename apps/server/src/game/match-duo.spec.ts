@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SeededPieces } from '@tengen/engine';
+import { ENGINE_VERSION, SeededPieces } from '@tengen/engine';
 import { FRAMES_PER_SECOND, PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
 import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -183,8 +183,18 @@ describe('duo rematch', () => {
     expect(m.state.winner).toBe('b');
     expect(sent.filter((s) => s.msg.type === 'start')).toHaveLength(2); // only the first game's
     m.handle('b', { type: 'rematch' });
-    expect(last('a')).toEqual({ type: 'start', startLevel: 19, pieces: dealt(0x0777) });
-    expect(last('b')).toEqual({ type: 'start', startLevel: 19, pieces: dealt(0x0777) });
+    expect(last('a')).toEqual({
+      type: 'start',
+      startLevel: 19,
+      pieces: dealt(0x0777),
+      engineVersion: ENGINE_VERSION,
+    });
+    expect(last('b')).toEqual({
+      type: 'start',
+      startLevel: 19,
+      pieces: dealt(0x0777),
+      engineVersion: ENGINE_VERSION,
+    });
     expect(m.state).toMatchObject({ result: 'pending', winner: '' });
     for (const id of ['a', 'b'])
       expect(player(m, id)).toMatchObject({ phase: 'playing', rematch: false, frame: 0 });
@@ -248,7 +258,12 @@ describe('duo rematch', () => {
     expect(last('p')).toMatchObject({ type: 'error', code: 'wrongPhase' });
     expect(m.state.result).toBe('pending'); // solo games have no result
     m.handle('p', { type: 'restart' });
-    expect(last('p')).toEqual({ type: 'start', startLevel: 19, pieces: dealt(0x0555) });
+    expect(last('p')).toEqual({
+      type: 'start',
+      startLevel: 19,
+      pieces: dealt(0x0555),
+      engineVersion: ENGINE_VERSION,
+    });
   });
 
   it('is refused while the server drains', () => {

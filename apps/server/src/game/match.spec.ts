@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SeededPieces } from '@tengen/engine';
+import { ENGINE_VERSION, SeededPieces } from '@tengen/engine';
 import { PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
 import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,8 +68,18 @@ describe('Match', () => {
     m.handle('b', { type: 'selectLevel', level: 9 });
     m.handle('b', { type: 'ready' });
     const first = new SeededPieces(0x1234).slice(0, 2 + PIECES_AHEAD);
-    expect(last('a')).toEqual({ type: 'start', startLevel: 0, pieces: first });
-    expect(last('b')).toEqual({ type: 'start', startLevel: 9, pieces: first });
+    expect(last('a')).toEqual({
+      type: 'start',
+      startLevel: 0,
+      pieces: first,
+      engineVersion: ENGINE_VERSION,
+    });
+    expect(last('b')).toEqual({
+      type: 'start',
+      startLevel: 9,
+      pieces: first,
+      engineVersion: ENGINE_VERSION,
+    });
     expect(m.state.toJSON()).not.toHaveProperty('seed');
     expect(m.state.phase).toBe('playing');
     expect(m.settled).toBe(false);
@@ -114,6 +124,7 @@ describe('Match', () => {
       type: 'start',
       startLevel: 19,
       pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
+      engineVersion: ENGINE_VERSION,
     });
     expect(p).toMatchObject({ phase: 'playing', frame: 0, submitted: false, ranked: true });
   });
@@ -129,6 +140,7 @@ describe('Match', () => {
       type: 'start',
       startLevel: 19,
       pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
+      engineVersion: ENGINE_VERSION,
     });
   });
 

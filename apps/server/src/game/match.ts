@@ -228,7 +228,12 @@ export class Match {
     setResult(this.state, 'pending');
     projectGame(p, session.game, 0, true);
     this.#deps.metrics.gamesStarted.inc({ mode: this.#deps.mode });
-    this.#deps.send(id, { type: 'start', startLevel: p.startLevel, pieces: deal.pieces });
+    this.#deps.send(id, {
+      type: 'start',
+      startLevel: p.startLevel,
+      pieces: deal.pieces,
+      engineVersion: session.game.version,
+    });
   }
 
   #inputs(id: string, p: PlayerState, from: number, runs: [number, number][]): void {

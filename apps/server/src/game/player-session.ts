@@ -1,4 +1,4 @@
-import { Game, GameEvent, ReplayRecorder, type Replay } from '@tengen/engine';
+import { ENGINE_VERSION, Game, GameEvent, ReplayRecorder, type Replay } from '@tengen/engine';
 import type { UnrankedReason } from '@tengen/protocol';
 import { checkBatch, type BatchRefusal } from './input-guard.ts';
 import type { RealTimeGuard } from './real-time-guard.ts';
@@ -43,9 +43,11 @@ export class PlayerSession {
   submitted = false;
   submitting = false;
 
+  /** A new game, always under the current rules (`ENGINE_VERSION`): clients never choose them. */
   constructor(opts: { seed: number; startLevel: number; clock: RealTimeGuard }) {
-    this.game = new Game({ seed: opts.seed, startLevel: opts.startLevel });
-    this.recorder = new ReplayRecorder(opts.seed, opts.startLevel);
+    const version = ENGINE_VERSION;
+    this.game = new Game({ seed: opts.seed, startLevel: opts.startLevel, version });
+    this.recorder = new ReplayRecorder(opts.seed, opts.startLevel, version);
     this.clock = opts.clock;
   }
 

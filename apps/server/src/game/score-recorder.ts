@@ -1,4 +1,4 @@
-import { ENGINE_VERSION, runReplay } from '@tengen/engine';
+import { runReplay } from '@tengen/engine';
 import {
   isStorageUnavailable,
   newGameId,
@@ -103,7 +103,8 @@ export class ScoreRecorder {
       frames: result.frames,
       seed: result.seed,
       replayJson: JSON.stringify(result.replay),
-      engineVersion: ENGINE_VERSION,
+      // The rules the game was played (and just verified) under, as its replay says.
+      engineVersion: result.replay.version,
     };
     try {
       const saved = await this.#store.saveGame(game);

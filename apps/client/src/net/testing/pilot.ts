@@ -31,7 +31,11 @@ export class Pilot {
     this.start = await this.backend.start(level, () => this.recorded());
     this.game = new Game(this.start);
     // Only the recorder's inputs are used (an online game's seed stays on the server).
-    this.recorder = new ReplayRecorder(this.start.seed ?? NES_POWER_ON_SEED, this.start.startLevel);
+    this.recorder = new ReplayRecorder(
+      this.start.seed ?? NES_POWER_ON_SEED,
+      this.start.startLevel,
+      this.game.version,
+    );
     this.#startedAt = performance.now();
     return this.start;
   }

@@ -1,0 +1,35 @@
+// An old page meets a newer server: the page states the rules it plays when it joins, the real
+// server (a child process) refuses other rules, and classifyJoinError tells the player to reload.
+import { Client } from '@colyseus/sdk';
+import { ROOM } from '@tengen/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTDATED_PAGE_MESSAGE } from './engine-version.ts';
+import { classifyJoinError } from './join-errors.ts';
+import { ColyseusNet } from './net-client.ts';
+import { startServer, type RealServer } from './testing/real-server.ts';
+
+let server: RealServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('a page whose rules differ from the server', () => {
+  it('is refused at the join with words a player understands', async () => {
+    const old = new Client(server.url);
+    const err = await old.create(ROOM.solo, { engineVersion: 1 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(classifyJoinError(err)).toEqual({ kind: 'outdated', message: OUTDATED_PAGE_MESSAGE });
+  });
+
+  it('this page, which states its own version, is let in', async () => {
+    // ColyseusNet joins with { engineVersion: ENGINE_VERSION }: the server's own rules.
+    const link = await new ColyseusNet(server.url).openSolo();
+    expect(link).toBeDefined();
+    await link.leave();
+  });
+});
