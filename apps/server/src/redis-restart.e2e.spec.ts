@@ -1,40 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, spawnServer, TestPlayer, type SpawnedServer } from '@tengen/test-kit';
+import { startCluster, TestPlayer, type Cluster, type SpawnedServer } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
-import { startRedis, type TestRedis } from './testing/redis-server.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tengen-redis-restart-'));
-let redis: TestRedis;
-const servers: SpawnedServer[] = [];
+let cluster: Cluster;
 const players: TestPlayer[] = [];
 
 beforeAll(async () => {
-  redis = await startRedis();
-  const ports = [await freePort(), await freePort()];
-  for (const port of ports)
-    servers.push(
-      await spawnServer(
-        {
-          PORT: String(port),
-          PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-          REDIS_URL: redis.url,
-          DB_FILE: join(dir, 'shared.sqlite'),
-          CLIENT_DIR: dir,
-          DRAIN_SECONDS: '1',
-        },
-        [],
-        60_000,
-      ),
-    );
+  cluster = await startCluster({ servers: 2 });
 });
 afterAll(async () => {
   for (const p of players) await p.leave().catch(() => undefined);
-  for (const s of servers) if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
-  await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await cluster?.stop();
 });
 
 async function until<T>(what: string, check: () => Promise<T | false>, ms = 20_000): Promise<T> {
@@ -50,18 +26,12 @@ async function until<T>(what: string, check: () => Promise<T | false>, ms = 20_0
 const readyz = (s: SpawnedServer) => getJson<{ reasons?: string[] }>(`${s.url}/readyz`);
 
 /** The server (of the two) whose process hosts `roomId`, from its listing in Redis. */
-async function hostOf(roomId: string): Promise<SpawnedServer> {
-  const listing = JSON.parse(await redis.cli('hget', 'roomcaches', roomId)) as {
-    publicAddress: string;
-  };
-  const host = servers.find((s) => s.url.endsWith(listing.publicAddress));
-  if (!host) throw new Error(`no server at ${listing.publicAddress}`);
-  return host;
-}
-const other = (s: SpawnedServer) => servers.find((x) => x !== s)!;
+const hostOf = async (roomId: string) => cluster.servers[await cluster.hostOf(roomId)]!;
+const other = (s: SpawnedServer) => cluster.servers.find((x) => x !== s)!;
 
 describe('Redis restarted empty (no persistence) under two server processes', () => {
   it('private codes resolve again and a waiting quick-match player is matched', async () => {
+    const { servers } = cluster;
     const host = await TestPlayer.connect(servers[0]!.url, 'create', 'duo', { private: true });
     const waiter = await TestPlayer.connect(servers[1]!.url, 'joinOrCreate', 'duo');
     players.push(host, waiter);
@@ -69,9 +39,9 @@ describe('Redis restarted empty (no persistence) under two server processes', ()
     expect(code).toBe(host.room.roomId);
     const privateHost = await hostOf(code);
     const quickHost = await hostOf(waiter.room.roomId);
-    await redis.cli('set', 'canary', 'before the restart');
+    await cluster.redis.cli('set', 'canary', 'before the restart');
 
-    await redis.stop();
+    await cluster.redis.stop();
     // While Redis is down no process can matchmake: readiness says so (and the pods leave the
     // Service until it is back); games in progress keep their sockets.
     for (const s of servers)
@@ -80,7 +50,7 @@ describe('Redis restarted empty (no persistence) under two server processes', ()
         return r.status === 503 && (r.body.reasons ?? []).includes('redis unavailable');
       });
 
-    redis = await startRedis(redis.port);
+    const redis = await cluster.restartRedis();
     expect((await redis.cli('get', 'canary')).trim()).toBe(''); // it really came back empty
     for (const s of servers)
       await until('readyz 200 with Redis back', async () => (await readyz(s)).status === 200);

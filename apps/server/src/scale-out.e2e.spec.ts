@@ -1,44 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
-import { freePort } from '@tengen/test-kit';
+import { startCluster, TestPlayer, type Cluster } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
-import { startRedis, type TestRedis } from './testing/redis-server.ts';
-import { spawnServer, type SpawnedServer } from '@tengen/test-kit';
-import { TestPlayer } from '@tengen/test-kit';
 
-const dir = mkdtempSync(join(tmpdir(), 'tengen-scale-'));
-let redis: TestRedis;
-const servers: SpawnedServer[] = [];
-const ports: number[] = [];
-
-/** Starts replica `i` (its own PORT and PUBLIC_ADDRESS, shared Redis and SQLite file). */
-async function replica(i: number): Promise<SpawnedServer> {
-  const port = ports[i]!;
-  const s = await spawnServer({
-    PORT: String(port),
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    REDIS_URL: redis.url,
-    DB_FILE: join(dir, 'shared.sqlite'),
-    CLIENT_DIR: dir,
-    DRAIN_SECONDS: '1',
-  });
-  servers[i] = s;
-  return s;
-}
+let cluster: Cluster;
 
 beforeAll(async () => {
-  redis = await startRedis();
-  ports.push(await freePort(), await freePort());
-  await Promise.all([replica(0), replica(1)]);
+  cluster = await startCluster({ servers: 2 });
 });
 afterAll(async () => {
-  for (const s of servers)
-    if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
-  await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await cluster?.stop();
 });
 
 describe('two server processes sharing Redis', () => {
@@ -46,10 +17,10 @@ describe('two server processes sharing Redis', () => {
   let b: TestPlayer;
 
   it('match players who reached different processes into one duo room, where they play', async () => {
-    for (const s of servers)
+    for (const s of cluster.servers)
       expect(await getJson(`${s.url}/readyz`)).toMatchObject({ status: 200 });
-    a = await TestPlayer.connect(servers[0]!.url, 'joinOrCreate', 'duo');
-    b = await TestPlayer.connect(servers[1]!.url, 'joinOrCreate', 'duo');
+    a = await TestPlayer.connect(cluster.servers[0]!.url, 'joinOrCreate', 'duo');
+    b = await TestPlayer.connect(cluster.servers[1]!.url, 'joinOrCreate', 'duo');
     expect(b.room.roomId).toBe(a.room.roomId);
     for (const p of [a, b]) {
       p.send('selectLevel', { level: 19 });
@@ -67,12 +38,9 @@ describe('two server processes sharing Redis', () => {
   });
 
   it('a live seat token presented through the other process is refused; after the drop it resumes there', async () => {
-    const owner = await TestPlayer.connect(servers[0]!.url, 'create', 'solo');
-    const hostPort = Number(
-      new URL((owner.room.connection.transport as unknown as { ws: WebSocket }).ws.url).port,
-    );
+    const owner = await TestPlayer.connect(cluster.servers[0]!.url, 'create', 'solo');
     // Ask through the process that does not host the room (the request crosses Redis).
-    const other = servers[ports.indexOf(hostPort) === 0 ? 1 : 0]!;
+    const other = cluster.servers[1 - (await cluster.hostOf(owner.room.roomId))]!;
     // The room's refusal, or Colyseus's relay of it from the other process (which names the call).
     const inUse = (err: unknown) =>
       String(err).includes(SEAT_IN_USE_MESSAGE) || String(err).includes('"checkReconnectionToken');
@@ -111,33 +79,29 @@ describe('two server processes sharing Redis', () => {
   });
 
   it('a SIGKILLed process leaves no rooms listed once it restarts', async () => {
-    const hostPort = Number(
-      new URL((a.room.connection.transport as unknown as { ws: WebSocket }).ws.url).port,
-    );
-    const host = ports.indexOf(hostPort);
-    expect(host).toBeGreaterThanOrEqual(0);
     const roomId = a.room.roomId;
-    expect(await redis.cli('hexists', 'roomcaches', roomId)).toMatch(/1/);
+    const host = await cluster.hostOf(roomId);
+    expect(await cluster.redis.cli('hexists', 'roomcaches', roomId)).toMatch(/1/);
     a.room.reconnection.enabled = false;
     b.room.reconnection.enabled = false;
 
-    servers[host]!.proc.kill('SIGKILL');
-    await servers[host]!.exited;
-    await replica(host);
-    expect(await redis.cli('hexists', 'roomcaches', roomId)).toMatch(/0/);
-    expect((await redis.cli('hkeys', 'roomcaches')).trim()).toBe('');
+    cluster.servers[host]!.proc.kill('SIGKILL');
+    await cluster.servers[host]!.exited;
+    await cluster.startReplica(host);
+    expect(await cluster.redis.cli('hexists', 'roomcaches', roomId)).toMatch(/0/);
+    expect((await cluster.redis.cli('hkeys', 'roomcaches')).trim()).toBe('');
 
     // Matchmaking works again across both processes.
-    const c = await TestPlayer.connect(servers[0]!.url, 'joinOrCreate', 'duo');
-    const d = await TestPlayer.connect(servers[1]!.url, 'joinOrCreate', 'duo');
+    const c = await TestPlayer.connect(cluster.servers[0]!.url, 'joinOrCreate', 'duo');
+    const d = await TestPlayer.connect(cluster.servers[1]!.url, 'joinOrCreate', 'duo');
     expect(d.room.roomId).toBe(c.room.roomId);
     await Promise.all([c.leave(), d.leave()]);
   });
 
   it('drains on SIGTERM and removes its keys', async () => {
-    for (const s of servers) s.proc.kill('SIGTERM');
-    const results = await Promise.all(servers.map((s) => s.exited));
+    for (const s of cluster.servers) s.proc.kill('SIGTERM');
+    const results = await Promise.all(cluster.servers.map((s) => s.exited));
     expect(results.map((r) => r.code)).toEqual([0, 0]);
-    expect((await redis.cli('hkeys', 'roomcaches')).trim()).toBe('');
+    expect((await cluster.redis.cli('hkeys', 'roomcaches')).trim()).toBe('');
   });
 });

@@ -1,51 +1,27 @@
 import { isDeepStrictEqual } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { LiveGame, LiveResponse } from '@tengen/protocol';
-import { freePort, spawnServer, TestPlayer, type SpawnedServer } from '@tengen/test-kit';
+import { startCluster, TestPlayer, type Cluster } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
-import { startRedis, type TestRedis } from './testing/redis-server.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tengen-spectate-scale-'));
-let redis: TestRedis;
-const servers: SpawnedServer[] = [];
-const ports: number[] = [];
+let cluster: Cluster;
 
 beforeAll(async () => {
-  redis = await startRedis();
-  ports.push(await freePort(), await freePort());
-  servers.push(
-    ...(await Promise.all(
-      ports.map((port) =>
-        spawnServer({
-          PORT: String(port),
-          PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-          REDIS_URL: redis.url,
-          DB_FILE: join(dir, 'shared.sqlite'),
-          CLIENT_DIR: dir,
-          DRAIN_SECONDS: '1',
-        }),
-      ),
-    )),
-  );
+  cluster = await startCluster({ servers: 2 });
 });
 afterAll(async () => {
-  for (const s of servers) s.proc.kill('SIGTERM');
-  await Promise.all(servers.map((s) => s.exited));
-  await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await cluster?.stop();
 });
 
 /** Index of the process whose WebSocket this room connection uses. */
 const hostOf = (p: TestPlayer) =>
-  ports.indexOf(
+  cluster.ports.indexOf(
     Number(new URL((p.room.connection.transport as unknown as { ws: WebSocket }).ws.url).port),
   );
 
 describe('spectating across two server processes sharing Redis', () => {
   it('the Live page of one process lists a game hosted by the other, and its spectator watches it', async () => {
+    const { servers } = cluster;
     const a = await TestPlayer.connect(servers[0]!.url, 'joinOrCreate', 'duo');
     const b = await TestPlayer.connect(servers[1]!.url, 'joinOrCreate', 'duo');
     expect(b.room.roomId).toBe(a.room.roomId);

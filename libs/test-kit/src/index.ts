@@ -2,8 +2,10 @@
 // as its own process, free loopback ports, and a bot that plays over a real Colyseus connection the
 // way the browser does. Used by the server's end-to-end tests and benchmark, the client's network
 // specs and the image smoke test.
+export { startCluster, type Cluster, type ClusterOptions } from './cluster.ts';
 export { freePort } from './free-port.ts';
 export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.ts';
+export { startRedis, type TestRedis } from './redis-server.ts';
 export { spawnServer, type SpawnedServer } from './spawn-server.ts';
 export { testAddress, testClientOptions } from './test-address.ts';
 export { TestPlayer, type PlayOptions } from './test-player.ts';

@@ -100,12 +100,14 @@ describe('Match: real-time rules', () => {
     );
   });
 
-  it('counts a duo pause for both games, not for a game already over', () => {
+  it('charges a duo pause to the player who asked for it: the pauser is unranked, the others stay ranked', () => {
     const m = started(['a', 'b', 'c']);
     // a and b play the bot's game, c holds nothing and tops out first.
-    for (let f = 0; m.state.players.get('c')?.phase !== 'over'; f += 20) {
+    let f = 0;
+    const step = () => {
       now += (20 * 1000) / FRAMES_PER_SECOND;
       for (const id of ['a', 'b', 'c']) {
+        if (m.state.players.get(id)?.phase !== 'playing') continue;
         const runs: [number, number][] = [[20, 0]];
         m.handle(id, {
           type: 'inputs',
@@ -113,17 +115,23 @@ describe('Match: real-time rules', () => {
           runs: id === 'c' ? runs : frames.slice(f, f + 20).map((x) => [1, x]),
         });
       }
-    }
+      f += 20;
+    };
+    while (m.state.players.get('c')?.phase !== 'over') step();
     expect(m.state.players.get('a')?.phase).toBe('playing');
+    // b pauses once more than allowed (a resumes each time): only b pays.
     for (let i = 0; i <= MAX_PAUSES_PER_GAME; i++) {
       m.handle('b', { type: 'pause', paused: true });
       now += 500;
       m.handle('a', { type: 'pause', paused: false });
     }
-    for (const id of ['a', 'b'])
-      expect(unranked(id)).toEqual([expect.objectContaining({ reason: 'pauseLimit' })]);
-    expect(unranked('c')).toEqual([]);
-    expect(m.state.players.get('c')?.ranked).toBe(true);
+    expect(unranked('b')).toEqual([expect.objectContaining({ reason: 'pauseLimit' })]);
+    // Play goes on in real time: the frozen time cost a nothing, on either side of the clock.
+    for (let i = 0; i < 30; i++) step();
+    for (const id of ['a', 'c']) {
+      expect(unranked(id)).toEqual([]);
+      expect(m.state.players.get(id)?.ranked).toBe(true);
+    }
   });
 
   it(`credits a drop up to ${RECONNECT_SECONDS} s: a client that resumes where the server stopped stays ranked`, () => {

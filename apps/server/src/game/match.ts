@@ -217,7 +217,7 @@ export class Match {
     const session = new PlayerSession({
       seed: deal.seed,
       startLevel: p.selectedLevel,
-      clock: new RealTimeGuard(this.#pause, now),
+      clock: new RealTimeGuard(this.#pause, now, id),
     });
     this.#sessions.set(id, session);
     setPlayerPhase(p, 'playing');
@@ -268,10 +268,10 @@ export class Match {
     if (this.state.phase !== 'playing')
       return this.#refuse(id, 'wrongPhase', 'nothing to pause yet');
     const now = this.#deps.now();
-    if (paused) this.#pause.pause(now);
+    if (paused) this.#pause.pause(now, id);
     else this.#pause.resume(now);
     this.state.paused = this.#pause.paused;
-    // A pause counts for every game still running in the room.
+    // A pause freezes every game in the room, but only the pauser's budget pays for it.
     this.#sessions.forEach((session, sid) => {
       const reason = session.over ? null : session.clock.checkPauses(now);
       const q = this.state.players.get(sid);

@@ -183,3 +183,49 @@ describe('RealTimeGuard: pauses and drops', () => {
     expect(guard.checkBatch(1200, at(1200))).toBeNull();
   });
 });
+
+describe('RealTimeGuard: a duo pause is charged to the player who asked for it', () => {
+  it("an opponent's pauses freeze this game but never count toward its limits", () => {
+    const clock = new PauseClock();
+    const griefer = new RealTimeGuard(clock, T0, 'griefer');
+    const victim = new RealTimeGuard(clock, T0, 'victim');
+    let now = at(300);
+    for (let i = 0; i <= MAX_PAUSES_PER_GAME; i++) {
+      clock.pause((now += 1000), 'griefer');
+      clock.resume((now += 20_000));
+    }
+    expect(griefer.pauses).toBe(MAX_PAUSES_PER_GAME + 1);
+    expect(griefer.checkPauses(now)).toBe('pauseLimit');
+    expect(griefer.awayMs(now)).toBeCloseTo((MAX_PAUSES_PER_GAME + 1) * 20_000, 6);
+    expect(victim.pauses).toBe(0);
+    expect(victim.awayMs(now)).toBe(0);
+    expect(victim.checkPauses(now)).toBeNull();
+  });
+
+  it('keeps the wall-clock rules exact for both: the frozen time earns no frames and costs none', () => {
+    const clock = new PauseClock();
+    const victim = new RealTimeGuard(clock, T0, 'victim');
+    clock.pause(at(600), 'griefer');
+    clock.resume(at(600) + 80_000);
+    // Right after an 80 s pause by the opponent, the victim is exactly on time...
+    expect(victim.lagFrames(600, at(600) + 80_000)).toBe(0);
+    expect(play(victim, 600, { t0: at(600) + 80_000, from: 600 })).toBeNull();
+    // ...and cannot use the frozen time to run ahead of the clock.
+    expect(
+      victim.checkBatch(1200 + AHEAD_TOLERANCE_FRAMES + MAX_PENDING_FRAMES, at(1200) + 80_000),
+    ).toBe('aheadOfClock');
+  });
+
+  it("the victim's own pauses still count, beside the opponent's", () => {
+    const clock = new PauseClock();
+    const victim = new RealTimeGuard(clock, T0, 'victim');
+    clock.pause(T0 + 1000, 'griefer');
+    clock.resume(T0 + 30_000);
+    clock.pause(T0 + 31_000, 'victim');
+    expect(victim.awayMs(T0 + 36_000)).toBe(5_000);
+    clock.resume(T0 + 36_000);
+    expect(victim.pauses).toBe(1);
+    clock.pause(T0 + 40_000, 'victim');
+    expect(victim.checkPauses(T0 + 40_000 + MAX_AWAY_SECONDS * 1000)).toBe('pauseLimit');
+  });
+});

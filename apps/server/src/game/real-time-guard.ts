@@ -15,35 +15,42 @@ export type ClockReason = Extract<UnrankedReason, 'aheadOfClock' | 'behindClock'
 
 /**
  * The real-time rules of one ranked game, both ways. Times are wall-clock ms passed in by the
- * caller; pauses come from the room's `PauseClock` (shared by both games of a duo, so a pause
- * counts for both). A game's active time is the time since its start minus pauses; a dropped
+ * caller; pauses come from the room's `PauseClock` (shared by both games of a duo: every pause
+ * freezes both). A game's active time is the time since its start minus every pause; a dropped
  * player is also credited the time disconnected, up to `RECONNECT_SECONDS` per drop. Then:
  * - ahead: no batch may reach past the active time's frames plus `AHEAD_TOLERANCE_FRAMES`
  *   (disconnections not credited: a browser plays on while disconnected);
  * - behind: on every batch, the frames sent may trail the active time's frames (disconnections
  *   credited) by at most `BEHIND_BUDGET_FRAMES`;
  * - pauses: at most `MAX_PAUSES_PER_GAME`, and at most `MAX_AWAY_SECONDS` paused or credited as
- *   disconnected in all.
+ *   disconnected in all; only the pauses this game's player asked for count here (an opponent's
+ *   pause freezes the game without being its player's doing, so it cannot unrank it).
  * The clock starts when `start` is sent; for the behind rule the first batch moves that origin
  * later by its delay, at most `START_SLACK_SECONDS` (a client starts when `start` arrives).
  */
 export class RealTimeGuard {
   readonly #pause: PauseClock;
+  /** The player whose pauses this game is charged with. */
+  readonly #owner: string;
   readonly #startedAt: number;
   /** Ms the first batch showed the start was late by (at most START_SLACK_SECONDS): behind only. */
   #startSlack: number | null = null;
   readonly #pausedAtStart: number;
-  readonly #pausesAtStart: number;
+  readonly #ownPausedAtStart: number;
+  readonly #ownPausesAtStart: number;
   /** Disconnected ms credited for the drops that ended. */
   #dropCredit = 0;
   #droppedAt: number | null = null;
   #pausedAtDrop = 0;
 
-  constructor(pause: PauseClock, now: number) {
+  /** `owner`: the player's id as the room's `PauseClock` knows it ('' in a room of one). */
+  constructor(pause: PauseClock, now: number, owner = '') {
     this.#pause = pause;
+    this.#owner = owner;
     this.#startedAt = now;
     this.#pausedAtStart = pause.pausedTotal(now);
-    this.#pausesAtStart = pause.count;
+    this.#ownPausedAtStart = pause.pausedTotalBy(owner, now);
+    this.#ownPausesAtStart = pause.countBy(owner);
   }
 
   /** The player's connection dropped. */
@@ -59,19 +66,22 @@ export class RealTimeGuard {
     this.#droppedAt = null;
   }
 
-  /** Pauses this game has had. */
+  /** Pauses this game's player asked for since it started. */
   get pauses(): number {
-    return this.#pause.count - this.#pausesAtStart;
+    return this.#pause.countBy(this.#owner) - this.#ownPausesAtStart;
   }
 
-  /** Ms this game spent paused or credited as disconnected. */
+  /** Ms charged to this game's player: their own pauses, and the time credited as disconnected. */
   awayMs(now: number): number {
-    return this.#pausedMs(now) + this.#dropCredit + this.#runningDrop(now);
+    const ownPausedMs = this.#pause.pausedTotalBy(this.#owner, now) - this.#ownPausedAtStart;
+    return ownPausedMs + this.#dropCredit + this.#runningDrop(now);
   }
 
   /** How many frames the game trails the clock by when the player has sent `sentFrames`. */
   lagFrames(sentFrames: number, now: number): number {
-    const activeMs = now - this.#startedAt - (this.#startSlack ?? 0) - this.awayMs(now);
+    // Every pause froze this game, whoever asked for it.
+    const frozenMs = this.#pausedMs(now) + this.#dropCredit + this.#runningDrop(now);
+    const activeMs = now - this.#startedAt - (this.#startSlack ?? 0) - frozenMs;
     return Math.floor((Math.max(0, activeMs) * FRAMES_PER_SECOND) / 1000) - sentFrames;
   }
 
@@ -96,6 +106,7 @@ export class RealTimeGuard {
     return null;
   }
 
+  /** Ms the room was paused since this game started, by anyone. */
   #pausedMs(now: number): number {
     return this.#pause.pausedTotal(now) - this.#pausedAtStart;
   }

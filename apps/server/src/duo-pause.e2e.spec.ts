@@ -1,0 +1,67 @@
+import { MAX_PAUSES_PER_GAME } from '@tengen/protocol';
+import { TestPlayer } from '@tengen/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson } from './testing/http.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
+
+// Duo pause griefing over real sockets: a pause freezes both games, but only the player who
+// paused pays for it, so pausing past the limit cannot unrank the opponent's game.
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Pauses the room (both games), holds `ms`, then resumes it. */
+async function pauseFor(p: TestPlayer, ms: number): Promise<void> {
+  p.send('pause', { paused: true });
+  await p.until('paused', () => p.room.state.paused);
+  await new Promise((r) => setTimeout(r, ms));
+  p.send('pause', { paused: false });
+  await p.until('resumed', () => !p.room.state.paused);
+}
+
+describe('duo pauses are charged to the player who paused', () => {
+  it(`a griefer pausing ${MAX_PAUSES_PER_GAME + 1} times unranks only their own game; the victim's is stored`, async () => {
+    const griefer = await TestPlayer.connect(server.url, 'create', 'duo', { private: true });
+    const code = await griefer.until('a room code', () => griefer.room.state.code || undefined);
+    const victim = await TestPlayer.connect(server.url, 'joinById', code);
+    try {
+      for (const p of [griefer, victim]) {
+        p.send('selectLevel', { level: 19 });
+        p.send('ready');
+      }
+      await Promise.all([griefer.message('start'), victim.message('start')]);
+      const seen = { griefer: griefer.messages.length, victim: victim.messages.length };
+      // Both play in real time (the victim steers a while; the griefer only lets pieces fall).
+      const games = Promise.all([victim.play({ botFrames: 400 }), griefer.play({ botFrames: 0 })]);
+      await griefer.until('the game under way', () => (griefer.game?.frame ?? 0) >= 30);
+      for (let i = 0; i <= MAX_PAUSES_PER_GAME; i++) await pauseFor(griefer, 300);
+      const [played] = await games;
+
+      expect(await griefer.message('unranked', seen.griefer)).toMatchObject({
+        reason: 'pauseLimit',
+      });
+      await victim.until('the server has the top-out', () => victim.me?.phase === 'over');
+      expect(victim.messages.slice(seen.victim).filter((m) => m.type === 'unranked')).toEqual([]);
+      expect(victim.me?.ranked).toBe(true);
+      expect(await victim.submit('victim')).toMatchObject({
+        type: 'submitted',
+        score: played.score,
+      });
+      const { body } = await getJson<{ scores: { name: string; score: number }[] }>(
+        `${server.url}/api/scores?mode=duo`,
+      );
+      expect(body.scores.map((s) => [s.name, s.score])).toContainEqual(['victim', played.score]);
+
+      await griefer.until('the griefer topped out', () => griefer.me?.phase === 'over');
+      expect(griefer.me?.ranked).toBe(false);
+      expect(await griefer.submit('griefer')).toMatchObject({ type: 'error', code: 'unranked' });
+    } finally {
+      await Promise.all([griefer.leave(), victim.leave()]);
+    }
+  }, 60_000);
+});
