@@ -1,12 +1,13 @@
 // EKS cluster of one stage: a managed node group across the three zones' private subnets, the AWS
-// Load Balancer Controller (IRSA), and the EKS add-ons metrics-server (HPA) and EFS CSI driver
-// (IAM through EKS Pod Identity), plus the app namespace with ALB pod readiness gates enabled.
-import { KubectlV33Layer } from '@aws-cdk/lambda-layer-kubectl-v33';
+// Load Balancer Controller (IRSA), the EKS managed add-ons at the versions pinned for the cluster's
+// minor (config/kubernetes.ts), and the app namespace with ALB pod readiness gates enabled.
+import { KubectlV35Layer } from '@aws-cdk/lambda-layer-kubectl-v35';
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { addonVersion, KUBERNETES_VERSION, type EksAddonName } from './config/kubernetes.ts';
 
 /** Props of the cluster. */
 export interface GameClusterProps {
@@ -22,7 +23,7 @@ export class GameCluster extends Construct {
   readonly nodeRole: iam.IRole;
   /** The app namespace manifest (depend on it before installing the chart). */
   readonly namespace: eks.KubernetesManifest;
-  /** Add-ons the app needs before it can start (EFS CSI driver, metrics-server). */
+  /** Add-ons the app needs before it can start (EFS CSI driver, metrics-server, CoreDNS, ...). */
   readonly addons: Construct[];
   /** IAM role of the EFS CSI driver (EKS Pod Identity); it mounts the file system with IAM. */
   readonly efsCsiRole: iam.Role;
@@ -31,12 +32,12 @@ export class GameCluster extends Construct {
     super(scope, id);
     this.cluster = new eks.Cluster(this, 'Cluster', {
       clusterName: props.clusterName,
-      version: eks.KubernetesVersion.V1_33,
+      version: eks.KubernetesVersion.of(KUBERNETES_VERSION),
       vpc: props.vpc,
       vpcSubnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }],
       defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
       defaultCapacity: 0,
-      kubectlProviderOptions: { kubectlLayer: new KubectlV33Layer(this, 'KubectlLayer') },
+      kubectlProviderOptions: { kubectlLayer: new KubectlV35Layer(this, 'KubectlLayer') },
       albController: { version: eks.AlbControllerVersion.V3_2_2 },
       clusterLogging: [
         eks.ClusterLoggingTypes.API,
@@ -46,6 +47,9 @@ export class GameCluster extends Construct {
         eks.ClusterLoggingTypes.SCHEDULER,
       ],
     });
+    // Standard support only: at its end EKS upgrades the control plane instead of billing extended
+    // support ($0.60/h instead of $0.10/h).
+    (this.cluster.node.defaultChild as eks.CfnCluster).upgradePolicy = { supportType: 'STANDARD' };
     const nodegroup = this.cluster.addNodegroupCapacity('Nodes', {
       instanceTypes: [new ec2.InstanceType(props.nodes.instanceType)],
       amiType: eks.NodegroupAmiType.AL2023_X86_64_STANDARD,
@@ -57,10 +61,21 @@ export class GameCluster extends Construct {
     });
     this.nodeRole = nodegroup.role;
 
-    const metricsServer = new eks.Addon(this, 'MetricsServer', {
-      cluster: this.cluster,
-      addonName: 'metrics-server',
-    });
+    // The CNI comes first, so nodes join with the pinned version; the others run on the nodes.
+    const vpcCni = this.addon(this, 'vpc-cni');
+    nodegroup.node.addDependency(vpcCni);
+    // Same construct path as the cluster's own lazily created agent: existing stacks keep it.
+    const podIdentityAgent = this.addon(
+      this.cluster,
+      'eks-pod-identity-agent',
+      'EksPodIdentityAgentAddon',
+    );
+    const onNodes: Construct[] = [
+      this.addon(this, 'kube-proxy'),
+      this.addon(this, 'coredns'),
+      podIdentityAgent,
+      this.addon(this, 'metrics-server'),
+    ];
     this.efsCsiRole = new iam.Role(this, 'EfsCsiDriverRole', {
       assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com').withSessionTags(),
       managedPolicies: [
@@ -69,9 +84,10 @@ export class GameCluster extends Construct {
       description: 'EFS CSI driver (EKS Pod Identity)',
     });
     const efsCsi = this.efsCsiDriver(this.efsCsiRole);
-    this.addons = [metricsServer, efsCsi];
+    efsCsi.node.addDependency(podIdentityAgent);
+    this.addons = [vpcCni, ...onNodes, efsCsi];
     // Add-ons with Deployments only become ACTIVE once there are nodes to run them.
-    for (const addon of this.addons) addon.node.addDependency(nodegroup);
+    for (const addon of [...onNodes, efsCsi]) addon.node.addDependency(nodegroup);
 
     this.namespace = this.cluster.addManifest('AppNamespace', {
       apiVersion: 'v1',
@@ -136,19 +152,37 @@ export class GameCluster extends Construct {
     );
   }
 
+  /**
+   * A managed add-on at the version pinned for the cluster's minor. OVERWRITE adopts the
+   * self-managed copy EKS bootstraps (vpc-cni, kube-proxy, coredns) on the first deploy.
+   */
+  private addon(
+    scope: Construct,
+    name: EksAddonName,
+    id = name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+    configurationValues?: Record<string, unknown>,
+  ): eks.Addon {
+    const addon = new eks.Addon(scope, id, {
+      cluster: this.cluster,
+      addonName: name,
+      addonVersion: addonVersion(name),
+      configurationValues,
+    });
+    (addon.node.defaultChild as eks.CfnAddon).resolveConflicts = 'OVERWRITE';
+    return addon;
+  }
+
   /** The EFS CSI driver add-on, its controller and node service accounts bound to one IAM role. */
   private efsCsiDriver(role: iam.IRole): eks.CfnAddon {
-    const agent = this.cluster.eksPodIdentityAgent;
-    const addon = new eks.CfnAddon(this, 'EfsCsiDriver', {
+    return new eks.CfnAddon(this, 'EfsCsiDriver', {
       clusterName: this.cluster.clusterName,
       addonName: 'aws-efs-csi-driver',
+      addonVersion: addonVersion('aws-efs-csi-driver'),
       resolveConflicts: 'OVERWRITE',
       podIdentityAssociations: [
         { serviceAccount: 'efs-csi-controller-sa', roleArn: role.roleArn },
         { serviceAccount: 'efs-csi-node-sa', roleArn: role.roleArn },
       ],
     });
-    if (agent) addon.node.addDependency(agent);
-    return addon;
   }
 }
