@@ -25,8 +25,11 @@ export class GameCluster extends Construct {
   readonly namespace: eks.KubernetesManifest;
   /** Add-ons the app needs before it can start (EFS CSI driver, metrics-server, CoreDNS, ...). */
   readonly addons: Construct[];
-  /** IAM role of the EFS CSI driver (EKS Pod Identity); it mounts the file system with IAM. */
-  readonly efsCsiRole: iam.Role;
+  /**
+   * IAM role of the EFS CSI node service account (EKS Pod Identity): the node plugin mounts the
+   * file system with IAM; the file-system policy (storage.ts) is what allows it.
+   */
+  readonly efsMountRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: GameClusterProps) {
     super(scope, id);
@@ -76,16 +79,25 @@ export class GameCluster extends Construct {
       podIdentityAgent,
       this.addon(this, 'metrics-server'),
     ];
-    this.efsCsiRole = new iam.Role(this, 'EfsCsiDriverRole', {
-      assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com').withSessionTags(),
-      managedPolicies: [
-        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonEFSCSIDriverPolicy'),
-      ],
-      description: 'EFS CSI driver (EKS Pod Identity)',
+    // Static provisioning (the chart's PV names the file system and access point): the controller
+    // makes no AWS call, so its role has no permission; only the node plugin mounts.
+    const efsControllerRole = this.podIdentityRole(
+      'EfsCsiControllerRole',
+      'EFS CSI controller (static provisioning only: no permissions)',
+    );
+    this.efsMountRole = this.podIdentityRole('EfsCsiNodeRole', 'EFS CSI node plugin: IAM mounts');
+    const efsCsi = this.efsCsiDriver(efsControllerRole);
+    // The node service account's association lives apart from the add-on, which accepts the
+    // controller's only.
+    const nodeAssociation = new eks.CfnPodIdentityAssociation(this, 'EfsCsiNodeIdentity', {
+      clusterName: this.cluster.clusterName,
+      namespace: 'kube-system',
+      serviceAccount: 'efs-csi-node-sa',
+      roleArn: this.efsMountRole.roleArn,
     });
-    const efsCsi = this.efsCsiDriver(this.efsCsiRole);
+    nodeAssociation.node.addDependency(podIdentityAgent);
     efsCsi.node.addDependency(podIdentityAgent);
-    this.addons = [vpcCni, ...onNodes, efsCsi];
+    this.addons = [vpcCni, ...onNodes, efsCsi, nodeAssociation];
     // Add-ons with Deployments only become ACTIVE once there are nodes to run them.
     for (const addon of [...onNodes, efsCsi]) addon.node.addDependency(nodegroup);
 
@@ -172,17 +184,22 @@ export class GameCluster extends Construct {
     return addon;
   }
 
-  /** The EFS CSI driver add-on, its controller and node service accounts bound to one IAM role. */
+  /** A role that EKS Pod Identity hands to one service account. */
+  private podIdentityRole(id: string, description: string): iam.Role {
+    return new iam.Role(this, id, {
+      assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com').withSessionTags(),
+      description,
+    });
+  }
+
+  /** The EFS CSI driver add-on, with the controller's Pod Identity association only. */
   private efsCsiDriver(role: iam.IRole): eks.CfnAddon {
     return new eks.CfnAddon(this, 'EfsCsiDriver', {
       clusterName: this.cluster.clusterName,
       addonName: 'aws-efs-csi-driver',
       addonVersion: addonVersion('aws-efs-csi-driver'),
       resolveConflicts: 'OVERWRITE',
-      podIdentityAssociations: [
-        { serviceAccount: 'efs-csi-controller-sa', roleArn: role.roleArn },
-        { serviceAccount: 'efs-csi-node-sa', roleArn: role.roleArn },
-      ],
+      podIdentityAssociations: [{ serviceAccount: 'efs-csi-controller-sa', roleArn: role.roleArn }],
     });
   }
 }

@@ -43,13 +43,8 @@ export class PlatformStack extends Stack {
       vpc: network.vpc,
       clientSecurityGroup: cluster.clusterSecurityGroup,
     });
-    for (const grantee of [this.gameCluster.efsCsiRole, this.gameCluster.nodeRole]) {
-      storage.fileSystem.grant(
-        grantee,
-        'elasticfilesystem:ClientMount',
-        'elasticfilesystem:ClientWrite',
-      );
-    }
+    // The node role gets no EFS grant: only the CSI node plugin's own role may mount.
+    storage.allowMount(this.gameCluster.efsMountRole);
     const cache = new PresenceCache(this, 'Cache', {
       vpc: network.vpc,
       clientSecurityGroup: cluster.clusterSecurityGroup,

@@ -46,29 +46,6 @@ describe.each(STAGES)('platform stack (%s)', (stage) => {
     });
   });
 
-  it('installs the EFS CSI driver with Pod Identity', () => {
-    template.hasResourceProperties('AWS::EKS::Addon', {
-      AddonName: 'aws-efs-csi-driver',
-      PodIdentityAssociations: Match.arrayWith([
-        Match.objectLike({ ServiceAccount: 'efs-csi-controller-sa' }),
-      ]),
-    });
-    template.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'pods.eks.amazonaws.com' } }),
-        ]),
-      },
-      ManagedPolicyArns: Match.arrayWith([
-        Match.objectLike({
-          'Fn::Join': Match.arrayWith([
-            Match.arrayWith([':iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy']),
-          ]),
-        }),
-      ]),
-    });
-  });
-
   it('installs the AWS Load Balancer Controller and the app namespace with readiness gates', () => {
     template.hasResourceProperties('Custom::AWSCDK-EKS-HelmChart', {
       Chart: 'aws-load-balancer-controller',
