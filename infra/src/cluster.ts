@@ -2,10 +2,11 @@
 // Load Balancer Controller (IRSA), the EKS managed add-ons at the versions pinned for the cluster's
 // minor (config/kubernetes.ts), and the app namespace with ALB pod readiness gates enabled.
 import { KubectlV35Layer } from '@aws-cdk/lambda-layer-kubectl-v35';
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { addonVersion, KUBERNETES_VERSION, type EksAddonName } from './config/kubernetes.ts';
 
@@ -15,7 +16,12 @@ export interface GameClusterProps {
   clusterName: string;
   namespace: string;
   nodes: { instanceType: string; min: number; desired: number; max: number };
+  /** CIDRs allowed on the public API endpoint (the endpoint is private too). */
+  apiAllowedCidrs: string[];
 }
+
+/** Root volume of each node (GiB, gp3, encrypted). */
+export const NODE_DISK_GIB = 20;
 
 /** The EKS cluster and the add-ons the chart relies on. */
 export class GameCluster extends Construct {
@@ -30,9 +36,15 @@ export class GameCluster extends Construct {
    * file system with IAM; the file-system policy (storage.ts) is what allows it.
    */
   readonly efsMountRole: iam.Role;
+  /** Customer-managed key that envelope-encrypts Kubernetes Secrets (rotated yearly). */
+  readonly secretsKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: GameClusterProps) {
     super(scope, id);
+    this.secretsKey = new kms.Key(this, 'SecretsKey', {
+      description: `${props.clusterName}: envelope encryption of Kubernetes Secrets`,
+      enableKeyRotation: true,
+    });
     this.cluster = new eks.Cluster(this, 'Cluster', {
       clusterName: props.clusterName,
       version: eks.KubernetesVersion.of(KUBERNETES_VERSION),
@@ -40,6 +52,9 @@ export class GameCluster extends Construct {
       vpcSubnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }],
       defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
       defaultCapacity: 0,
+      // Private for nodes and the kubectl handler (in the VPC); public only from listed CIDRs.
+      endpointAccess: eks.EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(...props.apiAllowedCidrs),
+      secretsEncryptionKey: this.secretsKey,
       kubectlProviderOptions: { kubectlLayer: new KubectlV35Layer(this, 'KubectlLayer') },
       albController: { version: eks.AlbControllerVersion.V3_2_2 },
       clusterLogging: [
@@ -50,10 +65,16 @@ export class GameCluster extends Construct {
         eks.ClusterLoggingTypes.SCHEDULER,
       ],
     });
+    Validations.of(this.cluster).acknowledge({
+      id: 'CloudFormation-Validate::W9009',
+      reason:
+        'aws-cdk-lib writes EncryptionConfig Resources ["secrets"], which EKS still requires for secrets envelope encryption.',
+    });
     // Standard support only: at its end EKS upgrades the control plane instead of billing extended
     // support ($0.60/h instead of $0.10/h).
     (this.cluster.node.defaultChild as eks.CfnCluster).upgradePolicy = { supportType: 'STANDARD' };
     const nodegroup = this.cluster.addNodegroupCapacity('Nodes', {
+      launchTemplateSpec: this.nodeLaunchTemplate(),
       instanceTypes: [new ec2.InstanceType(props.nodes.instanceType)],
       amiType: eks.NodegroupAmiType.AL2023_X86_64_STANDARD,
       minSize: props.nodes.min,
@@ -182,6 +203,30 @@ export class GameCluster extends Construct {
     });
     (addon.node.defaultChild as eks.CfnAddon).resolveConflicts = 'OVERWRITE';
     return addon;
+  }
+
+  /**
+   * Node launch template: IMDSv2 only, with a hop limit of 1 so pods (one hop behind the node's
+   * network namespace) cannot read the node role's credentials; controllers get theirs from Pod
+   * Identity or IRSA, and the ALB controller is given its region and VPC id. Encrypted gp3 root.
+   */
+  private nodeLaunchTemplate(): eks.LaunchTemplateSpec {
+    const template = new ec2.CfnLaunchTemplate(this, 'NodeLaunchTemplate', {
+      launchTemplateData: {
+        metadataOptions: {
+          httpTokens: 'required',
+          httpPutResponseHopLimit: 1,
+          httpEndpoint: 'enabled',
+        },
+        blockDeviceMappings: [
+          {
+            deviceName: '/dev/xvda',
+            ebs: { volumeSize: NODE_DISK_GIB, volumeType: 'gp3', encrypted: true },
+          },
+        ],
+      },
+    });
+    return { id: template.ref, version: template.attrLatestVersionNumber };
   }
 
   /** A role that EKS Pod Identity hands to one service account. */

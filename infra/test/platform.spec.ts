@@ -103,10 +103,6 @@ describe.each(STAGES)('platform stack (%s)', (stage) => {
   });
 
   it('lets only this repository deploy, from the GitHub environment of the stage', () => {
-    template.hasResourceProperties('AWS::IAM::OIDCProvider', {
-      Url: 'https://token.actions.githubusercontent.com',
-      ClientIdList: ['sts.amazonaws.com'],
-    });
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Statement: [
