@@ -49,10 +49,11 @@ describe('infra deploy plan', () => {
     const { outdir } = synthStage('staging');
     const stacks = summarizeAssembly(outdir, 'staging');
     expect(stacks.map((s) => [s.name, s.deployed])).toEqual([
+      ['TengenTetris-github-oidc', true],
       ['TengenTetris-staging', true],
       ['TengenTetris-staging-app', false],
     ]);
-    const platform = stacks[0];
+    const platform = stacks[1];
     expect(platform?.resources['AWS::EKS::Cluster']).toBe(1);
     expect(platform?.resources['AWS::ElastiCache::ReplicationGroup']).toBe(1);
     expect(platform?.outputs).toEqual(
@@ -61,9 +62,10 @@ describe('infra deploy plan', () => {
     expect(platform?.outputs.some((o) => o.startsWith('PublishOutput'))).toBe(false);
     const text = formatSummary('staging', stacks);
     expect(text).toMatch(
-      /^infra deploy plan: stage=staging\nDEPLOY TengenTetris-staging: \d+ resources/,
+      /^infra deploy plan: stage=staging\nDEPLOY TengenTetris-github-oidc: [^\n]*\n[^]*\nDEPLOY TengenTetris-staging: \d+ resources/,
     );
     expect(text).toContain('skip   TengenTetris-staging-app');
+    expect(text).toMatch(/DEPLOY TengenTetris-github-oidc: 1 resources \(account-level/);
     expect(text).toContain(deployCommand('staging').join(' '));
   });
 

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { platformStackName, STAGES, type Stage } from '../src/config/stages.ts';
+import { GITHUB_OIDC_STACK_NAME } from '../src/github-oidc-stack.ts';
 
 /** Validates `--stage`. */
 export function parseStage(value: string | undefined): Stage {
@@ -90,8 +91,16 @@ export function summarizeAssembly(dir: string, stage: Stage): StackSummary[] {
       const outputs = Object.keys(template.Outputs ?? {}).filter(
         (key) => !key.startsWith('PublishOutput') && !key.startsWith('ExportsOutput'),
       );
-      return { name, deployed: name === platformStackName(stage), resources, outputs };
+      // `cdk deploy <platform>` also deploys the stacks it depends on: the account's OIDC provider.
+      const deployed = name === platformStackName(stage) || name === GITHUB_OIDC_STACK_NAME;
+      return { name, deployed, resources, outputs };
     });
+}
+
+function stackNote(stack: StackSummary): string {
+  if (stack.name === GITHUB_OIDC_STACK_NAME)
+    return ' (account-level GitHub OIDC provider, deployed first; unchanged after the first deploy)';
+  return stack.deployed ? '' : ' (CDK-managed app install; not part of the pipeline)';
 }
 
 /** Renders the dry-run report. */
@@ -100,7 +109,7 @@ export function formatSummary(stage: Stage, stacks: StackSummary[]): string {
   for (const stack of stacks) {
     const total = Object.values(stack.resources).reduce((a, b) => a + b, 0);
     lines.push(
-      `${stack.deployed ? 'DEPLOY' : 'skip  '} ${stack.name}: ${total} resources${stack.deployed ? '' : ' (CDK-managed app install; not part of the pipeline)'}`,
+      `${stack.deployed ? 'DEPLOY' : 'skip  '} ${stack.name}: ${total} resources${stackNote(stack)}`,
     );
     for (const [type, count] of Object.entries(stack.resources).sort(([a], [b]) =>
       a.localeCompare(b),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { AppStack, CHART_DIR } from './app-stack.ts';
 import { appStackName, platformStackName, stageConfig, type StageConfig } from './config/stages.ts';
+import { GITHUB_OIDC_STACK_NAME, GithubOidcStack } from './github-oidc-stack.ts';
 import { PlatformStack } from './platform-stack.ts';
 
 /** The app and its stacks. */
@@ -15,6 +16,8 @@ export interface TengenApp {
   config: StageConfig;
   platform: PlatformStack;
   appStack: AppStack;
+  /** The account's GitHub OIDC provider stack, unless the provider exists outside this app. */
+  githubOidc?: GithubOidcStack;
 }
 
 /** The chart's appVersion: the app stack's image tag unless `-c imageTag=<sha>` is given. */
@@ -33,7 +36,12 @@ export function createApp(
   const config = stageConfig((key) => app.node.tryGetContext(key));
   const env = { account: process.env['CDK_DEFAULT_ACCOUNT'], region: config.region };
   const tags = { project: 'tengen-tetris', stage: config.stage };
+  const githubOidc = config.githubOidcProviderArn
+    ? undefined
+    : new GithubOidcStack(app, GITHUB_OIDC_STACK_NAME, { env, tags: { project: 'tengen-tetris' } });
   const platform = new PlatformStack(app, platformStackName(config.stage), { env, config, tags });
+  // `cdk deploy TengenTetris-<stage>` deploys the provider stack first (unchanged after the first time).
+  if (githubOidc) platform.addStackDependency(githubOidc);
   const imageTag = String(app.node.tryGetContext('imageTag') ?? chartAppVersion());
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageTag) || imageTag === 'latest')
     throw new Error(`imageTag ${imageTag} is not an immutable tag`);
@@ -45,5 +53,5 @@ export function createApp(
     tags,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, config, platform, appStack };
+  return { app, config, platform, appStack, githubOidc };
 }

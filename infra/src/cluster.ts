@@ -1,12 +1,14 @@
 // EKS cluster of one stage: a managed node group across the three zones' private subnets, the AWS
-// Load Balancer Controller (IRSA), and the EKS add-ons metrics-server (HPA) and EFS CSI driver
-// (IAM through EKS Pod Identity), plus the app namespace with ALB pod readiness gates enabled.
-import { KubectlV33Layer } from '@aws-cdk/lambda-layer-kubectl-v33';
-import { Stack } from 'aws-cdk-lib';
+// Load Balancer Controller (IRSA), the EKS managed add-ons at the versions pinned for the cluster's
+// minor (config/kubernetes.ts), and the app namespace with ALB pod readiness gates enabled.
+import { KubectlV35Layer } from '@aws-cdk/lambda-layer-kubectl-v35';
+import { Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { addonVersion, KUBERNETES_VERSION, type EksAddonName } from './config/kubernetes.ts';
 
 /** Props of the cluster. */
 export interface GameClusterProps {
@@ -14,7 +16,12 @@ export interface GameClusterProps {
   clusterName: string;
   namespace: string;
   nodes: { instanceType: string; min: number; desired: number; max: number };
+  /** CIDRs allowed on the public API endpoint (the endpoint is private too). */
+  apiAllowedCidrs: string[];
 }
+
+/** Root volume of each node (GiB, gp3, encrypted). */
+export const NODE_DISK_GIB = 20;
 
 /** The EKS cluster and the add-ons the chart relies on. */
 export class GameCluster extends Construct {
@@ -22,21 +29,33 @@ export class GameCluster extends Construct {
   readonly nodeRole: iam.IRole;
   /** The app namespace manifest (depend on it before installing the chart). */
   readonly namespace: eks.KubernetesManifest;
-  /** Add-ons the app needs before it can start (EFS CSI driver, metrics-server). */
+  /** Add-ons the app needs before it can start (EFS CSI driver, metrics-server, CoreDNS, ...). */
   readonly addons: Construct[];
-  /** IAM role of the EFS CSI driver (EKS Pod Identity); it mounts the file system with IAM. */
-  readonly efsCsiRole: iam.Role;
+  /**
+   * IAM role of the EFS CSI node service account (EKS Pod Identity): the node plugin mounts the
+   * file system with IAM; the file-system policy (storage.ts) is what allows it.
+   */
+  readonly efsMountRole: iam.Role;
+  /** Customer-managed key that envelope-encrypts Kubernetes Secrets (rotated yearly). */
+  readonly secretsKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: GameClusterProps) {
     super(scope, id);
+    this.secretsKey = new kms.Key(this, 'SecretsKey', {
+      description: `${props.clusterName}: envelope encryption of Kubernetes Secrets`,
+      enableKeyRotation: true,
+    });
     this.cluster = new eks.Cluster(this, 'Cluster', {
       clusterName: props.clusterName,
-      version: eks.KubernetesVersion.V1_33,
+      version: eks.KubernetesVersion.of(KUBERNETES_VERSION),
       vpc: props.vpc,
       vpcSubnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }],
       defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
       defaultCapacity: 0,
-      kubectlProviderOptions: { kubectlLayer: new KubectlV33Layer(this, 'KubectlLayer') },
+      // Private for nodes and the kubectl handler (in the VPC); public only from listed CIDRs.
+      endpointAccess: eks.EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(...props.apiAllowedCidrs),
+      secretsEncryptionKey: this.secretsKey,
+      kubectlProviderOptions: { kubectlLayer: new KubectlV35Layer(this, 'KubectlLayer') },
       albController: { version: eks.AlbControllerVersion.V3_2_2 },
       clusterLogging: [
         eks.ClusterLoggingTypes.API,
@@ -46,7 +65,16 @@ export class GameCluster extends Construct {
         eks.ClusterLoggingTypes.SCHEDULER,
       ],
     });
+    Validations.of(this.cluster).acknowledge({
+      id: 'CloudFormation-Validate::W9009',
+      reason:
+        'aws-cdk-lib writes EncryptionConfig Resources ["secrets"], which EKS still requires for secrets envelope encryption.',
+    });
+    // Standard support only: at its end EKS upgrades the control plane instead of billing extended
+    // support ($0.60/h instead of $0.10/h).
+    (this.cluster.node.defaultChild as eks.CfnCluster).upgradePolicy = { supportType: 'STANDARD' };
     const nodegroup = this.cluster.addNodegroupCapacity('Nodes', {
+      launchTemplateSpec: this.nodeLaunchTemplate(),
       instanceTypes: [new ec2.InstanceType(props.nodes.instanceType)],
       amiType: eks.NodegroupAmiType.AL2023_X86_64_STANDARD,
       minSize: props.nodes.min,
@@ -57,21 +85,42 @@ export class GameCluster extends Construct {
     });
     this.nodeRole = nodegroup.role;
 
-    const metricsServer = new eks.Addon(this, 'MetricsServer', {
-      cluster: this.cluster,
-      addonName: 'metrics-server',
+    // The CNI comes first, so nodes join with the pinned version; the others run on the nodes.
+    const vpcCni = this.addon(this, 'vpc-cni');
+    nodegroup.node.addDependency(vpcCni);
+    // Same construct path as the cluster's own lazily created agent: existing stacks keep it.
+    const podIdentityAgent = this.addon(
+      this.cluster,
+      'eks-pod-identity-agent',
+      'EksPodIdentityAgentAddon',
+    );
+    const onNodes: Construct[] = [
+      this.addon(this, 'kube-proxy'),
+      this.addon(this, 'coredns'),
+      podIdentityAgent,
+      this.addon(this, 'metrics-server'),
+    ];
+    // Static provisioning (the chart's PV names the file system and access point): the controller
+    // makes no AWS call, so its role has no permission; only the node plugin mounts.
+    const efsControllerRole = this.podIdentityRole(
+      'EfsCsiControllerRole',
+      'EFS CSI controller (static provisioning only: no permissions)',
+    );
+    this.efsMountRole = this.podIdentityRole('EfsCsiNodeRole', 'EFS CSI node plugin: IAM mounts');
+    const efsCsi = this.efsCsiDriver(efsControllerRole);
+    // The node service account's association lives apart from the add-on, which accepts the
+    // controller's only.
+    const nodeAssociation = new eks.CfnPodIdentityAssociation(this, 'EfsCsiNodeIdentity', {
+      clusterName: this.cluster.clusterName,
+      namespace: 'kube-system',
+      serviceAccount: 'efs-csi-node-sa',
+      roleArn: this.efsMountRole.roleArn,
     });
-    this.efsCsiRole = new iam.Role(this, 'EfsCsiDriverRole', {
-      assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com').withSessionTags(),
-      managedPolicies: [
-        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonEFSCSIDriverPolicy'),
-      ],
-      description: 'EFS CSI driver (EKS Pod Identity)',
-    });
-    const efsCsi = this.efsCsiDriver(this.efsCsiRole);
-    this.addons = [metricsServer, efsCsi];
+    nodeAssociation.node.addDependency(podIdentityAgent);
+    efsCsi.node.addDependency(podIdentityAgent);
+    this.addons = [vpcCni, ...onNodes, efsCsi, nodeAssociation];
     // Add-ons with Deployments only become ACTIVE once there are nodes to run them.
-    for (const addon of this.addons) addon.node.addDependency(nodegroup);
+    for (const addon of [...onNodes, efsCsi]) addon.node.addDependency(nodegroup);
 
     this.namespace = this.cluster.addManifest('AppNamespace', {
       apiVersion: 'v1',
@@ -136,19 +185,66 @@ export class GameCluster extends Construct {
     );
   }
 
-  /** The EFS CSI driver add-on, its controller and node service accounts bound to one IAM role. */
+  /**
+   * A managed add-on at the version pinned for the cluster's minor. OVERWRITE adopts the
+   * self-managed copy EKS bootstraps (vpc-cni, kube-proxy, coredns) on the first deploy.
+   */
+  private addon(
+    scope: Construct,
+    name: EksAddonName,
+    id = name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+    configurationValues?: Record<string, unknown>,
+  ): eks.Addon {
+    const addon = new eks.Addon(scope, id, {
+      cluster: this.cluster,
+      addonName: name,
+      addonVersion: addonVersion(name),
+      configurationValues,
+    });
+    (addon.node.defaultChild as eks.CfnAddon).resolveConflicts = 'OVERWRITE';
+    return addon;
+  }
+
+  /**
+   * Node launch template: IMDSv2 only, with a hop limit of 1 so pods (one hop behind the node's
+   * network namespace) cannot read the node role's credentials; controllers get theirs from Pod
+   * Identity or IRSA, and the ALB controller is given its region and VPC id. Encrypted gp3 root.
+   */
+  private nodeLaunchTemplate(): eks.LaunchTemplateSpec {
+    const template = new ec2.CfnLaunchTemplate(this, 'NodeLaunchTemplate', {
+      launchTemplateData: {
+        metadataOptions: {
+          httpTokens: 'required',
+          httpPutResponseHopLimit: 1,
+          httpEndpoint: 'enabled',
+        },
+        blockDeviceMappings: [
+          {
+            deviceName: '/dev/xvda',
+            ebs: { volumeSize: NODE_DISK_GIB, volumeType: 'gp3', encrypted: true },
+          },
+        ],
+      },
+    });
+    return { id: template.ref, version: template.attrLatestVersionNumber };
+  }
+
+  /** A role that EKS Pod Identity hands to one service account. */
+  private podIdentityRole(id: string, description: string): iam.Role {
+    return new iam.Role(this, id, {
+      assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com').withSessionTags(),
+      description,
+    });
+  }
+
+  /** The EFS CSI driver add-on, with the controller's Pod Identity association only. */
   private efsCsiDriver(role: iam.IRole): eks.CfnAddon {
-    const agent = this.cluster.eksPodIdentityAgent;
-    const addon = new eks.CfnAddon(this, 'EfsCsiDriver', {
+    return new eks.CfnAddon(this, 'EfsCsiDriver', {
       clusterName: this.cluster.clusterName,
       addonName: 'aws-efs-csi-driver',
+      addonVersion: addonVersion('aws-efs-csi-driver'),
       resolveConflicts: 'OVERWRITE',
-      podIdentityAssociations: [
-        { serviceAccount: 'efs-csi-controller-sa', roleArn: role.roleArn },
-        { serviceAccount: 'efs-csi-node-sa', roleArn: role.roleArn },
-      ],
+      podIdentityAssociations: [{ serviceAccount: 'efs-csi-controller-sa', roleArn: role.roleArn }],
     });
-    if (agent) addon.node.addDependency(agent);
-    return addon;
   }
 }

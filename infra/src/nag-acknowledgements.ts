@@ -34,11 +34,6 @@ export function acknowledgePlatformFindings(
     managed('AmazonEKS_CNI_Policy'),
     managed('AmazonEC2ContainerRegistryReadOnly'),
   );
-  acknowledge(
-    gameCluster.efsCsiRole,
-    'AmazonEFSCSIDriverPolicy is the policy AWS documents for the EFS CSI add-on and maintains with it.',
-    managed('service-role/AmazonEFSCSIDriverPolicy'),
-  );
   const kubectl = cluster.node.tryFindChild('KubectlProvider');
   acknowledge(
     kubectl,

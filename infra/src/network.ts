@@ -30,7 +30,8 @@ export class Network extends Construct {
         },
         { name: 'private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 19 },
       ],
-      restrictDefaultSecurityGroup: false,
+      // The default security group keeps no rules (a custom resource removes them at creation).
+      restrictDefaultSecurityGroup: true,
     });
     const logGroup = new logs.LogGroup(this, 'FlowLogs', {
       retention: logs.RetentionDays.ONE_MONTH,

@@ -8,6 +8,7 @@ import { chartValues, type ChartResourceInputs } from './chart-values.ts';
 import { GameCluster } from './cluster.ts';
 import type { StageConfig } from './config/stages.ts';
 import { GithubDeployRole } from './github-deploy-role.ts';
+import { githubOidcProviderArn } from './github-oidc-stack.ts';
 import { Network } from './network.ts';
 import { ImageRegistry } from './registry.ts';
 import { GameStorage } from './storage.ts';
@@ -37,19 +38,15 @@ export class PlatformStack extends Stack {
       clusterName: name,
       namespace: config.namespace,
       nodes: config.nodes,
+      apiAllowedCidrs: config.apiAllowedCidrs,
     });
     const { cluster } = this.gameCluster;
     const storage = new GameStorage(this, 'Storage', {
       vpc: network.vpc,
       clientSecurityGroup: cluster.clusterSecurityGroup,
     });
-    for (const grantee of [this.gameCluster.efsCsiRole, this.gameCluster.nodeRole]) {
-      storage.fileSystem.grant(
-        grantee,
-        'elasticfilesystem:ClientMount',
-        'elasticfilesystem:ClientWrite',
-      );
-    }
+    // The node role gets no EFS grant: only the CSI node plugin's own role may mount.
+    storage.allowMount(this.gameCluster.efsMountRole);
     const cache = new PresenceCache(this, 'Cache', {
       vpc: network.vpc,
       clientSecurityGroup: cluster.clusterSecurityGroup,
@@ -61,7 +58,7 @@ export class PlatformStack extends Stack {
     const deploy = new GithubDeployRole(this, 'GithubDeploy', {
       repository: config.githubRepository,
       environment: config.stage,
-      existingProviderArn: config.githubOidcProviderArn,
+      providerArn: config.githubOidcProviderArn || githubOidcProviderArn(this),
     });
     registry.repository.grantPullPush(deploy.role);
     deploy.role.addToPolicy(

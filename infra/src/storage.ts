@@ -1,9 +1,18 @@
 // Encrypted EFS file system for the SQLite database, with an access point that maps every client to
 // uid/gid 10001 (the image's user) under /tengen. Retained on stack deletion: it holds the scores.
-import { RemovalPolicy } from 'aws-cdk-lib';
+// Its file-system policy is the whole access rule: TLS only, through the access point only, and
+// only for the principals given to `allowMount` (no root access, no anonymous clients).
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+
+const CLIENT_ACTIONS = [
+  'elasticfilesystem:ClientMount',
+  'elasticfilesystem:ClientWrite',
+  'elasticfilesystem:ClientRootAccess',
+];
 
 /** Props of the game storage. */
 export interface GameStorageProps {
@@ -26,8 +35,9 @@ export class GameStorage extends Construct {
       performanceMode: efs.PerformanceMode.GENERAL_PURPOSE,
       throughputMode: efs.ThroughputMode.ELASTIC,
       enableAutomaticBackups: true,
-      // Clients must mount with IAM (the chart's PV mounts with `tls` and `iam`).
-      allowAnonymousAccess: false,
+      // `false` would make CDK add "Allow * ClientWrite + ClientRootAccess through any mount
+      // target"; the policy below allows named roles only, so anonymous clients are refused anyway.
+      allowAnonymousAccess: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.fileSystem.connections.allowDefaultPortFrom(
@@ -39,5 +49,49 @@ export class GameStorage extends Construct {
       posixUser: { uid: '10001', gid: '10001' },
       createAcl: { ownerUid: '10001', ownerGid: '10001', permissions: '750' },
     });
+    this.fileSystem.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyWithoutTls',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: CLIENT_ACTIONS,
+        conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+    this.fileSystem.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyOutsideTheAccessPoint',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: CLIENT_ACTIONS,
+        // The access point's ARN cannot appear here (the access point refers to the file system,
+        // whose policy this is: a cycle); "no access point at all" is what is refused. Access
+        // points of this file system are created by this stack only.
+        conditions: { Null: { 'elasticfilesystem:AccessPointArn': 'true' } },
+      }),
+    );
+  }
+
+  private accessPointArnPattern(): string {
+    const stack = Stack.of(this);
+    return `arn:${stack.partition}:elasticfilesystem:${stack.region}:${stack.account}:access-point/fsap-*`;
+  }
+
+  /** Lets a role mount and write (never as root) through the access point, over TLS. */
+  allowMount(principal: iam.IRole): void {
+    this.fileSystem.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'MountThroughTheAccessPoint',
+        principals: [new iam.ArnPrincipal(principal.roleArn)],
+        actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+        conditions: {
+          Bool: {
+            'elasticfilesystem:AccessedViaMountTarget': 'true',
+            'aws:SecureTransport': 'true',
+          },
+          ArnLike: { 'elasticfilesystem:AccessPointArn': this.accessPointArnPattern() },
+        },
+      }),
+    );
   }
 }

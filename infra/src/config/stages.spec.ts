@@ -6,6 +6,8 @@ const base: Record<string, unknown> = {
   'tengen:githubRepository': 'acme/tengen-tetris',
   'tengen:staging:region': 'eu-west-1',
   'tengen:staging:host': 'staging.example.org',
+  'tengen:staging:apiAllowedCidrs': ['203.0.113.0/24'],
+  'tengen:production:apiAllowedCidrs': '203.0.113.7/32, 198.51.100.0/24',
   'tengen:production:region': 'us-east-1',
   'tengen:production:host': 'play.example.org',
 };
@@ -30,6 +32,9 @@ describe('stage configuration', () => {
       githubRepository: 'acme/tengen-tetris',
     });
     expect(production.certificateArn).toBe('');
+    // From -c as a comma list, from cdk.json as a list.
+    expect(production.apiAllowedCidrs).toEqual(['203.0.113.7/32', '198.51.100.0/24']);
+    expect(stageConfig(reader()).apiAllowedCidrs).toEqual(['203.0.113.0/24']);
   });
 
   it('sizes production above staging', () => {
@@ -49,6 +54,16 @@ describe('stage configuration', () => {
     [{ 'tengen:githubRepository': 'just-a-name' }, /owner\/name/],
     [{ 'tengen:githubRepository': undefined }, /tengen:githubRepository must be a string/],
     [{ 'tengen:staging:certificateArn': 'cert-123' }, /certificateArn/],
+    [{ 'tengen:staging:apiAllowedCidrs': undefined }, /CIDRs allowed to reach the Kubernetes API/],
+    [{ 'tengen:staging:apiAllowedCidrs': [] }, /CIDRs allowed/],
+    [{ 'tengen:staging:apiAllowedCidrs': ['0.0.0.0/0'] }, /too wide/],
+    [{ 'tengen:staging:apiAllowedCidrs': '10.0.0.0/33' }, /not an IPv4 CIDR/],
+    [{ 'tengen:staging:apiAllowedCidrs': ['300.1.1.1/32'] }, /not an IPv4 CIDR/],
+    [
+      { 'tengen:staging:apiAllowedCidrs': Array.from({ length: 41 }, (_, i) => `10.0.${i}.0/24`) },
+      /at most 40/,
+    ],
+    [{ 'tengen:githubOidcProviderArn': 'arn:aws:iam::123:role/x' }, /not an OIDC provider ARN/],
   ])('rejects bad context %o', (overrides, message) => {
     expect(() => stageConfig(reader(overrides))).toThrow(message);
   });

@@ -16,8 +16,16 @@ export interface StageConfig {
   certificateArn: string;
   /** `owner/name` of the GitHub repository allowed to deploy through OIDC. */
   githubRepository: string;
-  /** ARN of an existing GitHub OIDC provider in the account (there can be only one per account). */
+  /**
+   * ARN of a GitHub OIDC provider made outside this app; empty means the app's own account-level
+   * stack (TengenTetris-github-oidc) owns it. There can be only one per account.
+   */
   githubOidcProviderArn: string;
+  /**
+   * CIDRs allowed to reach the public Kubernetes API endpoint (operators' VPN, the deploy runner's
+   * egress); the endpoint is private as well, for the nodes and the CDK kubectl handler.
+   */
+  apiAllowedCidrs: string[];
   natGateways: number;
   nodes: { instanceType: string; min: number; desired: number; max: number };
   redis: { nodeType: string; replicas: number };
@@ -41,6 +49,37 @@ const SIZING: Record<Stage, Pick<StageConfig, 'natGateways' | 'nodes' | 'redis'>
 
 /** Reads a context value (what `app.node.tryGetContext` returns). */
 export type ContextReader = (key: string) => unknown;
+
+/** Most CIDRs EKS accepts for the public endpoint. */
+export const MAX_API_CIDRS = 40;
+
+function cidrList(context: ContextReader, key: string): string[] {
+  const value = context(key);
+  const list =
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : Array.isArray(value) && value.every((c) => typeof c === 'string')
+        ? (value as string[])
+        : undefined;
+  if (!list || list.length === 0)
+    throw new Error(
+      `context ${key} must list the CIDRs allowed to reach the Kubernetes API (-c ${key}=203.0.113.7/32,...)`,
+    );
+  if (list.length > MAX_API_CIDRS) throw new Error(`${key}: at most ${MAX_API_CIDRS} CIDRs`);
+  for (const cidr of list) {
+    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+    const octets = match?.slice(1, 5).map(Number) ?? [];
+    const bits = Number(match?.[5]);
+    if (!match || octets.some((o) => o > 255) || bits > 32)
+      throw new Error(`${key}: ${cidr} is not an IPv4 CIDR`);
+    if (bits < 8)
+      throw new Error(`${key}: ${cidr} is too wide (the API endpoint must not be public)`);
+  }
+  return list;
+}
 
 function text(context: ContextReader, key: string, fallback?: string): string {
   const value = context(key) ?? fallback;
@@ -70,6 +109,7 @@ export function stageConfig(context: ContextReader): StageConfig {
     certificateArn: text(context, `${prefix}certificateArn`, ''),
     githubRepository: text(context, 'tengen:githubRepository'),
     githubOidcProviderArn: text(context, 'tengen:githubOidcProviderArn', ''),
+    apiAllowedCidrs: cidrList(context, `${prefix}apiAllowedCidrs`),
     namespace: 'tengen',
     release: 'tengen-tetris',
     ...SIZING[stage],
@@ -81,6 +121,13 @@ export function stageConfig(context: ContextReader): StageConfig {
   if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(config.githubRepository)) {
     throw new Error(`tengen:githubRepository must be owner/name: ${config.githubRepository}`);
   }
+  if (
+    config.githubOidcProviderArn &&
+    !/^arn:aws[\w-]*:iam::\d{12}:oidc-provider\//.test(config.githubOidcProviderArn)
+  )
+    throw new Error(
+      `tengen:githubOidcProviderArn is not an OIDC provider ARN: ${config.githubOidcProviderArn}`,
+    );
   if (config.certificateArn && !config.certificateArn.startsWith('arn:aws'))
     throw new Error(`${prefix}certificateArn is not an ARN`);
   return config;
