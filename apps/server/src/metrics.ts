@@ -1,4 +1,4 @@
-import { UNRANKED_REASONS } from '@tengen/protocol';
+import { MATCHMAKE_REFUSAL, UNRANKED_REASONS } from '@tengen/protocol';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Room types, the `type` label of room and client gauges. */
@@ -130,6 +130,7 @@ export class Metrics {
     for (const reason of UNRANKED_REASONS) this.unranked.inc({ reason }, 0);
     for (const result of SUBMIT_RESULTS) this.submits.inc({ result }, 0);
     for (const op of ['save', 'outbox']) this.storeErrors.inc({ op }, 0);
+    for (const reason of Object.keys(MATCHMAKE_REFUSAL)) this.matchmakeRefusals.inc({ reason }, 0);
     if (opts.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
   }
