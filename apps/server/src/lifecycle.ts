@@ -26,6 +26,11 @@ export class Lifecycle {
     this.#checks.push(check);
   }
 
+  /** Each dependency of the readiness probe and whether it is up now (for the metrics). */
+  checks(): { name: string; up: boolean }[] {
+    return this.#checks.map((c) => ({ name: c.name, up: safeCheck(c) }));
+  }
+
   /** Why the process is not ready (empty when it is). */
   notReadyReasons(): string[] {
     const reasons = this.#draining ? ['draining'] : [];

@@ -1,8 +1,13 @@
-import { UNRANKED_REASONS } from '@tengen/protocol';
+import { MATCHMAKE_REFUSAL, UNRANKED_REASONS } from '@tengen/protocol';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Room types, the `type` label of room and client gauges. */
 export type RoomType = 'solo' | 'duo';
+
+/** Outcomes of a score submit, the `result` label of `tengen_submits_total`. */
+export const SUBMIT_RESULTS = ['stored', 'queued', 'mismatch', 'copied', 'failed'] as const;
+/** One submit outcome. */
+export type SubmitResult = (typeof SUBMIT_RESULTS)[number];
 
 /** A live room as the gauges see it. */
 export interface TrackedRoom {
@@ -101,10 +106,31 @@ export class Metrics {
     labelNames: ['op'],
     registers: [this.registry],
   });
+  readonly verificationSeconds = new Histogram({
+    name: 'tengen_verification_seconds',
+    help: 'Time to verify a submitted game: re-running its replay and the copy check',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly submits = new Counter({
+    name: 'tengen_submits_total',
+    help: 'Score submits by outcome: stored, queued (outbox), mismatch (replay), copied, failed (lost)',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
+  readonly matchmakingWait = new Histogram({
+    name: 'tengen_matchmaking_wait_seconds',
+    help: 'How long a quick-match duo room waited with its first player until an opponent joined',
+    buckets: [0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300],
+    registers: [this.registry],
+  });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     // Every reason is exported from the start (at 0), so alerts can rely on the series.
     for (const reason of UNRANKED_REASONS) this.unranked.inc({ reason }, 0);
+    for (const result of SUBMIT_RESULTS) this.submits.inc({ result }, 0);
+    for (const op of ['save', 'outbox']) this.storeErrors.inc({ op }, 0);
+    for (const reason of Object.keys(MATCHMAKE_REFUSAL)) this.matchmakeRefusals.inc({ reason }, 0);
     if (opts.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
   }

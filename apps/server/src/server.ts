@@ -15,6 +15,7 @@ import { configureCors } from './http/cors.ts';
 import { configureHttp } from './http/http-app.ts';
 import { startMetricsServer } from './http/metrics-server.ts';
 import { installRequestPipeline } from './http/request-pipeline.ts';
+import { registerHealthMetrics } from './health-metrics.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { colyseusLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
@@ -70,6 +71,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     probe = p;
     lifecycle.addCheck({ name: 'redis', ok: () => p.ok });
   }
+
+  registerHealthMetrics(metrics, lifecycle);
 
   const http = createServer();
   // Colyseus's default `maxPayload` (4 KB) already refuses larger frames; a full input batch is under 1 KB.

@@ -7,7 +7,7 @@ import {
   type ScoreStore,
 } from '@tengen/scores';
 import type { Logger } from 'pino';
-import type { Metrics } from '../metrics.ts';
+import type { Metrics, SubmitResult } from '../metrics.ts';
 import { CopyGuard } from './copy-guard.ts';
 import type { GameResult } from './player-session.ts';
 import type { ScoreOutbox } from './score-outbox.ts';
@@ -53,6 +53,10 @@ export class ScoreRecorder {
    */
   save(mode: GameMode, name: string, result: GameResult): Promise<SaveOutcome> {
     const op = this.#save(mode, name, result);
+    void op.then(
+      (outcome) => this.#metrics.submits.inc({ result: outcome.kind }),
+      (err: unknown) => this.#metrics.submits.inc({ result: failedSubmit(err) }),
+    );
     this.#pending.add(op);
     void op.then(
       () => this.#pending.delete(op),
@@ -67,6 +71,7 @@ export class ScoreRecorder {
   }
 
   async #save(mode: GameMode, name: string, result: GameResult): Promise<SaveOutcome> {
+    const verifying = this.#metrics.verificationSeconds.startTimer();
     const check = runReplay(result.replay);
     if (
       !check.topOut ||
@@ -75,6 +80,7 @@ export class ScoreRecorder {
       check.level !== result.level ||
       check.frames !== result.frames
     ) {
+      verifying();
       this.#metrics.verificationFailures.inc();
       this.#log.error(
         { mode, name, live: { ...result, replay: undefined }, replayed: check },
@@ -87,6 +93,7 @@ export class ScoreRecorder {
       this.#log.warn({ err, mode, name }, 'copy check skipped: stored games cannot be read');
       return null;
     });
+    verifying();
     if (copied) {
       this.#metrics.copiedGames.inc();
       this.#log.warn({ mode, name, score: result.score, copies: copied }, 'copied game refused');
@@ -131,4 +138,10 @@ export class ScoreRecorder {
       return { kind: 'queued', id: game.id };
     }
   }
+}
+
+function failedSubmit(err: unknown): SubmitResult {
+  if (err instanceof VerificationError) return 'mismatch';
+  if (err instanceof CopiedGameError) return 'copied';
+  return 'failed';
 }

@@ -20,6 +20,7 @@ import { dropEmptyPatches } from './empty-patches.ts';
 import { interceptFrames, type ClientFrame } from './frame-filter.ts';
 import { closeRoom, refuseLiveToken } from './room-closing.ts';
 import { guardPlayerSeats, pendingPlayerSeats } from './player-seats.ts';
+import { SeatWait } from './seat-wait.ts';
 import { SpectatorOutbox } from './spectator-outbox.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
@@ -60,6 +61,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   #arrivals: number[] = [];
   #disposed = false;
   #timers: NodeJS.Timeout[] = [];
+  #seatWait: SeatWait | undefined;
 
   /** The private room code for these create options ('' for a public room). */
   protected roomCode(_options: unknown): Promise<string> {
@@ -110,6 +112,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
           ),
       });
     this.deps.metrics.liveRooms.add(this);
+    // Quick match only: a private room waits for a friend, not for matchmaking.
+    if (code === '' && seats > 1) this.#seatWait = new SeatWait(seats, Date.now);
   }
 
   /** Connected clients (for the metrics gauges). */
@@ -130,6 +134,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (wantsToSpectate(options)) return this.#joinSpectator(client);
     if (!this.match.open) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the room is full');
     this.match.join(client.sessionId);
+    const waited = this.#seatWait?.seated(this.state.players.size);
+    if (waited !== undefined) this.deps.metrics.matchmakingWait.observe(waited);
     this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
     if (options?.watchSelf === true) this.#watchSelf.add(client.sessionId);
     client.view = new StateView();
@@ -180,6 +186,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       return this.#flush();
     }
     this.match.leave(client.sessionId);
+    this.#seatWait?.left(this.state.players.size);
     this.#watchSelf.delete(client.sessionId);
     if (this.match.open && this.clients.length > 0) void this.unlock();
     if (!this.match.hasPlayers) this.#closeSpectators();
