@@ -30,3 +30,14 @@ export { MAX_REPLAY_FRAMES, ReplayError, type Replay, type ReplaySummary } from 
 export { NES_POWER_ON_SEED, seedFromHex, seedProblem, seedToHex } from './seed.ts';
 export { SnapshotError, withoutGenerator, type GameSnapshot } from './snapshot.ts';
 export type { GameView, PieceView } from './view.ts';
+export {
+  addStatEvent,
+  emptyStats,
+  gameStats,
+  statEventsOf,
+  statsOf,
+  type GameStats,
+  type StatEvent,
+  type StatSource,
+  type StatsTally,
+} from './stats.ts';
