@@ -63,7 +63,7 @@ export function addStatEvent(t: StatsTally, e: StatEvent): StatsTally {
       if (!Number.isInteger(e.lines) || e.lines < 1 || e.lines > 4)
         throw new RangeError(`bad line clear of ${e.lines} rows`);
       const clears = t.clears.slice() as [number, number, number, number];
-      clears[e.lines - 1]++;
+      clears[e.lines - 1]! += 1;
       return { ...t, clears };
     }
     default: {
