@@ -10,6 +10,7 @@ import { ScoreboardMode } from './scoreboard-mode.ts';
 import { SoloMode } from './solo-mode.ts';
 import { TitleMode } from './title-mode.ts';
 import { WatchMode } from './watch-mode.ts';
+import { TheaterMode } from '../theater/theater-mode.ts';
 
 /** The services plus the page elements the app is mounted in (see main.ts). */
 export interface AppParts extends AppServices {
@@ -34,6 +35,8 @@ function modeFor(route: Route, ctx: AppContext): Mode {
       return new SoloMode(ctx, null, route.roomId);
     case 'scoreboard':
       return new ScoreboardMode(ctx, route.replay);
+    case 'replay':
+      return new TheaterMode(ctx, route.id);
     case 'live':
       return new LiveMode(ctx);
     case 'watch':

@@ -140,7 +140,8 @@ export class ReplayTheater {
     const marks = this.timeline.marks;
     // A mark is "at" frame + 1: seeking to a mark shows the frame its step produced.
     if (direction === 1) return marks.find((m) => m.frame + 1 > this.frame) ?? null;
-    for (let i = marks.length - 1; i >= 0; i--) if (marks[i]!.frame + 1 < this.frame) return marks[i]!;
+    for (let i = marks.length - 1; i >= 0; i--)
+      if (marks[i]!.frame + 1 < this.frame) return marks[i]!;
     return null;
   }
 
@@ -174,7 +175,8 @@ export class ReplayTheater {
   #goto(target: number): void {
     const to = Math.max(0, Math.min(this.timeline.length, Math.floor(target)));
     const ahead = to - this.frame;
-    if (ahead < 0 || ahead > this.timeline.checkpointFrames) this.#game = this.timeline.checkpointBefore(to);
+    if (ahead < 0 || ahead > this.timeline.checkpointFrames)
+      this.#game = this.timeline.checkpointBefore(to);
     while (this.frame < to) this.#stepOne();
     if (this.atEnd) this.#playing = false;
   }

@@ -1,10 +1,4 @@
-import {
-  GameEvent,
-  statEventsOf,
-  type Game,
-  type Replay,
-  type StatEvent,
-} from '@tengen/engine';
+import { GameEvent, statEventsOf, type Game, type Replay, type StatEvent } from '@tengen/engine';
 import { gameForReplay } from '../game/replay-game.ts';
 
 /** Frames between two kept copies of the game (seeking re-simulates at most this many). */

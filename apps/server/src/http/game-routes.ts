@@ -1,3 +1,4 @@
+import type { GameInfoResponse } from '@tengen/protocol';
 import type { ScoreStore } from '@tengen/scores';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -25,9 +26,8 @@ export function gameRouter(store: ScoreStore, log: Logger): Router {
         return;
       }
       // A stored game never changes.
-      res
-        .set('Cache-Control', 'public, max-age=31536000, immutable')
-        .json({ ...info, at: info.at.toISOString() });
+      const body: GameInfoResponse = { ...info, at: info.at.toISOString() };
+      res.set('Cache-Control', 'public, max-age=31536000, immutable').json(body);
     } catch (err) {
       log.error({ err, id }, 'reading a game failed');
       res.status(503).json(errorBody('stored games are unavailable, try again'));
