@@ -1,4 +1,4 @@
-import { view } from '@tengen/engine';
+import { view, type GameStats } from '@tengen/engine';
 import type { StageDriver } from '../game/driver.ts';
 import { playerFrame, type PlayerFrame } from '../view/player-frame.ts';
 import type { ReplayTheater } from './replay-theater.ts';
@@ -45,6 +45,10 @@ export class TheaterDriver implements StageDriver {
       ),
     ];
     return this.#last;
+  }
+
+  stats(): GameStats {
+    return this.theater.stats();
   }
 
   /** Stops playback when the stage moves on to another driver. */

@@ -1,6 +1,7 @@
 import type { GameStats } from '@tengen/engine';
 import { statItems, type StatItem } from '../view/stats-text.ts';
 import { h, setText } from './dom.ts';
+import './stats-line.css';
 
 /**
  * The game statistics as one line of text (`data-testid="stat-trt"` ...). Not a live region: the
