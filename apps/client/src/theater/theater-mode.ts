@@ -144,10 +144,13 @@ export class TheaterMode implements Mode {
 
   async #play(replay: Replay, source: Source): Promise<void> {
     const timeline = new ReplayTimeline(replay);
+    let bar: TheaterBar | null = null;
     const theater = new ReplayTheater(timeline, {
       onEvents: (ev, game) => {
         if (theater.speed <= SOUND_MAX_SPEED) playEvents(this.#ctx.sfx, ev, game);
       },
+      // Commands show at once, not only on the next drawn frame.
+      onChange: () => bar?.update(),
     });
     const r = timeline.result;
     const header =
@@ -165,7 +168,7 @@ export class TheaterMode implements Mode {
             details: `Seed ${replay.seed} · started at level ${replay.startLevel}`,
             verified: verifiedText(r),
           };
-    const bar = new TheaterBar(theater, header, {
+    bar = new TheaterBar(theater, header, {
       download: () => this.#download(replay, source, r.score),
       openFile: (f) => void this.#openFile(f),
       back: () => this.#back(),
