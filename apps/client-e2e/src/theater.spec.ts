@@ -171,6 +171,21 @@ test.describe('replay theater', () => {
     await expect(page.getByTestId('theater-verified')).toContainText(points(golden.summary.score));
   });
 
+  test('a link to no stored game says so and still opens files', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.goto('/replay/abcdefghijkm');
+    await expect(page.getByTestId('theater-error')).toHaveText(
+      'No stored game has this link: check that it was copied whole.',
+    );
+    // The 404 answers are the expected network errors.
+    const rest = consoleErrors.filter((e) => !/404/.test(e));
+    consoleErrors.splice(0, consoleErrors.length, ...rest);
+    await page.getByTestId('theater-file').setInputFiles(goldenFile);
+    await expect(page.getByTestId('theater-verified')).toContainText(points(golden.summary.score));
+  });
+
   test('the well is never covered by the controls, from a phone to 2560x1440', async ({ page }) => {
     await openGolden(page);
     for (const [w, h] of [

@@ -3,6 +3,7 @@ import type { GameInfoResponse } from '@tengen/protocol';
 import { playEvents } from '../audio/play-events.ts';
 import type { AppContext, Mode } from '../app/context.ts';
 import type { Command } from '../input/input-hub.ts';
+import { ApiError } from '../net/http-api.ts';
 import { button, h } from '../ui/dom.ts';
 import { clockText, TheaterBar } from './theater-bar.ts';
 import { attachTheaterKeys } from './theater-keys.ts';
@@ -11,6 +12,9 @@ import { ReplayTimeline, type VerifiedResult } from './replay-timeline.ts';
 import { readReplayFile, replayFileName, ReplayFileError } from './replay-file.ts';
 import { TheaterDriver } from './theater-driver.ts';
 import './theater.css';
+
+/** What a link to a game that is not stored says. */
+export const NO_SUCH_GAME = 'No stored game has this link: check that it was copied whole.';
 
 /** Sounds play up to this speed; faster they would only be noise. */
 const SOUND_MAX_SPEED = 2;
@@ -76,7 +80,9 @@ export class TheaterMode implements Mode {
       if (this.#left) return;
       await this.#play(replay, { kind: 'stored', id, info });
     } catch (err) {
-      if (!this.#left) this.#showOpen((err as Error).message);
+      if (this.#left) return;
+      const gone = err instanceof ApiError && err.status === 404;
+      this.#showOpen(gone ? NO_SUCH_GAME : (err as Error).message);
     }
   }
 
