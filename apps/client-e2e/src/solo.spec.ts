@@ -32,12 +32,12 @@ test.describe('solo', () => {
     await expect(row.getByTestId('score-value')).toHaveText(String(score));
 
     await row.getByRole('button', { name: /Watch/ }).click();
-    await expect(page).toHaveURL(/\/scoreboard\?replay=/);
+    await expect(page).toHaveURL(/\/replay\/[a-z2-9]{12}$/);
     await expect(hud(page, 'phase')).toHaveText('REPLAY');
-    await expect(page.getByTestId('replay-status')).toHaveText(
-      `Replay finished: score ${score}, lines 0, level 19.`,
-      { timeout: 45_000 },
+    await expect(page.getByTestId('theater-verified')).toContainText(
+      `score ${score.toLocaleString('en-US')}, 0 lines, level 19`,
     );
+    await page.keyboard.press('End');
     await expect(hud(page, 'score')).toHaveText(String(score));
   });
 

@@ -9,6 +9,7 @@ import { PerfMeter } from './loop/perf-meter.ts';
 import { ColyseusNet, serverUrl } from './net/net-client.ts';
 import { Banner } from './ui/banner.ts';
 import { HudMirror } from './ui/hud-mirror.ts';
+import { HudStats } from './ui/hud-stats.ts';
 import { menuKey } from './ui/menu-nav.ts';
 import { PanelHost } from './ui/panel-host.ts';
 import { StageOverlay } from './ui/stage-overlay.ts';
@@ -30,10 +31,19 @@ const panelEl = el('panel');
 input.onMenuKey = (key) => menuKey(document, key, panelEl);
 const hud = new HudMirror(el('hud'));
 const stageEl = el('stage');
+// The statistics toggle hands the keys back to a running game after a click.
+const hudStats = new HudStats(
+  store,
+  () => input.gameKeys && stageEl.focus({ preventScroll: true }),
+);
+hud.root.before(hudStats.root);
 const overlay = new StageOverlay(el('screen'), stageEl);
 const stage = new Stage(stageEl, perf, {
   beforeTick: () => input.pollGamepads(),
-  afterTick: (frames, driver) => hud.update(frames, driver.kind),
+  afterTick: (frames, driver) => {
+    hud.update(frames, driver.kind);
+    hudStats.update(driver);
+  },
   placed: (layout) => overlay.apply(layout),
 });
 const sfx = new Sfx(store);

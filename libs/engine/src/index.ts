@@ -38,3 +38,14 @@ export {
   type EngineVersion,
 } from './versions.ts';
 export type { GameView, PieceView } from './view.ts';
+export {
+  addStatEvent,
+  emptyStats,
+  gameStats,
+  statEventsOf,
+  statsOf,
+  type GameStats,
+  type StatEvent,
+  type StatSource,
+  type StatsTally,
+} from './stats.ts';

@@ -1,5 +1,12 @@
 import type { GameMode } from './schema.ts';
-import type { NewGame, SavedGame, ScoreEntry, ScoreStore, StoredReplay } from './score-store.ts';
+import type {
+  GameInfo,
+  NewGame,
+  SavedGame,
+  ScoreEntry,
+  ScoreStore,
+  StoredReplay,
+} from './score-store.ts';
 import { SqliteScoreStore, type SqliteStoreOptions } from './sqlite-score-store.ts';
 
 /** SQLite opened the file read-only (it was not writable at open): only a new connection can write. */
@@ -54,6 +61,10 @@ export class ReopeningScoreStore implements ScoreStore {
 
   getReplay(id: string): Promise<string | undefined> {
     return this.#store.getReplay(id);
+  }
+
+  gameInfo(id: string): Promise<GameInfo | undefined> {
+    return this.#store.gameInfo(id);
   }
 
   isReady(): boolean {

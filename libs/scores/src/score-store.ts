@@ -51,6 +51,20 @@ export interface StoredReplay {
   replayJson: string;
 }
 
+/** A stored game's public facts (the replay page's header), as the server verified them. */
+export interface GameInfo {
+  id: string;
+  mode: GameMode;
+  name: string;
+  score: number;
+  lines: number;
+  level: number;
+  startLevel: number;
+  frames: number;
+  engineVersion: number;
+  at: Date;
+}
+
 /**
  * The high-score store. All methods are async so implementations may retry busy locks with
  * backoff; they reject (never swallow) on failure.
@@ -64,6 +78,8 @@ export interface ScoreStore {
   replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]>;
   /** The stored replay JSON text, or undefined for an unknown id. */
   getReplay(id: string): Promise<string | undefined>;
+  /** A stored game's facts (without its replay), or undefined for an unknown id. */
+  gameInfo(id: string): Promise<GameInfo | undefined>;
   /** True once the database is open and migrated (for readiness probes). */
   isReady(): boolean;
   /** Closes the database; later calls reject. */

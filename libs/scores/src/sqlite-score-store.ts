@@ -5,7 +5,14 @@ import { openDatabase, type SqliteDatabase } from './database.ts';
 import { migrateDatabase } from './migrate.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 import { games, type GameMode } from './schema.ts';
-import type { NewGame, SavedGame, ScoreEntry, ScoreStore, StoredReplay } from './score-store.ts';
+import type {
+  GameInfo,
+  NewGame,
+  SavedGame,
+  ScoreEntry,
+  ScoreStore,
+  StoredReplay,
+} from './score-store.ts';
 
 /** Options for `SqliteScoreStore.open`. */
 export interface SqliteStoreOptions {
@@ -44,6 +51,19 @@ interface StoredRow {
   replay: string;
 }
 
+interface InfoRow {
+  id: string;
+  mode: GameMode;
+  name: string;
+  score: number;
+  lines: number;
+  level: number;
+  start_level: number;
+  frames: number;
+  engine_version: number;
+  created_at: number;
+}
+
 const BOARD_COLUMNS = 'rowid AS rid, id, name, score, lines, level, start_level, created_at';
 const BEST_FIRST = 'ORDER BY score DESC, created_at ASC, rowid ASC LIMIT @n';
 
@@ -60,6 +80,7 @@ export class SqliteScoreStore implements ScoreStore {
   readonly #boardNext;
   readonly #ahead;
   readonly #replaysOf;
+  readonly #info;
   #open = true;
 
   private constructor(sqlite: SqliteDatabase, opts: SqliteStoreOptions) {
@@ -120,6 +141,10 @@ export class SqliteScoreStore implements ScoreStore {
     >(
       `SELECT id, name, replay AS replayJson FROM games
        WHERE seed = @seed AND start_level = @startLevel ORDER BY score DESC LIMIT @n`,
+    );
+    this.#info = sqlite.prepare<[{ id: string }], InfoRow>(
+      `SELECT id, mode, name, score, lines, level, start_level, frames, engine_version, created_at
+       FROM games WHERE id = @id`,
     );
   }
 
@@ -223,6 +248,24 @@ export class SqliteScoreStore implements ScoreStore {
     this.#assertOpen();
     const row = await withRetry(() => this.#replay.get({ id }), this.#retry);
     return row?.replay;
+  }
+
+  async gameInfo(id: string): Promise<GameInfo | undefined> {
+    this.#assertOpen();
+    const row = await withRetry(() => this.#info.get({ id }), this.#retry);
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      mode: row.mode,
+      name: row.name,
+      score: row.score,
+      lines: row.lines,
+      level: row.level,
+      startLevel: row.start_level,
+      frames: row.frames,
+      engineVersion: row.engine_version,
+      at: new Date(row.created_at),
+    };
   }
 
   close(): void {

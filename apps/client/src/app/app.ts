@@ -10,6 +10,7 @@ import { ScoreboardMode } from './scoreboard-mode.ts';
 import { SoloMode } from './solo-mode.ts';
 import { TitleMode } from './title-mode.ts';
 import { WatchMode } from './watch-mode.ts';
+import { LazyMode } from './lazy-mode.ts';
 
 /** The services plus the page elements the app is mounted in (see main.ts). */
 export interface AppParts extends AppServices {
@@ -34,6 +35,16 @@ function modeFor(route: Route, ctx: AppContext): Mode {
       return new SoloMode(ctx, null, route.roomId);
     case 'scoreboard':
       return new ScoreboardMode(ctx, route.replay);
+    case 'replay':
+      return new LazyMode(
+        () => import('../theater/theater-mode.ts').then((m) => new m.TheaterMode(ctx, route.id)),
+        () =>
+          ctx.banner.show(
+            'theater',
+            'The replay theater could not be loaded. Reload the page to try again.',
+            'error',
+          ),
+      );
     case 'live':
       return new LiveMode(ctx);
     case 'watch':

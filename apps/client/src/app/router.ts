@@ -11,6 +11,8 @@ export type Route =
   /** A live solo game by its room id (the address a reload resumes). */
   | { name: 'solo-game'; roomId: string }
   | { name: 'scoreboard'; replay: string | null }
+  /** The replay theater: a stored game by id, or (null) a replay file opened from disk. */
+  | { name: 'replay'; id: string | null }
   | { name: 'live' }
   | { name: 'watch'; roomId: string }
   | { name: 'not-found'; path: string };
@@ -52,6 +54,12 @@ export function parseRoute(pathname: string, search = ''): Route {
     const code = normaliseRoomCode(decodeURIComponent(join[1]!));
     return code === null ? { name: 'not-found', path } : { name: 'duo-join', code };
   }
+  if (path === '/replay') return { name: 'replay', id: null };
+  const replay = /^\/replay\/([^/]+)$/.exec(path);
+  if (replay) {
+    const id = replay[1]!;
+    return REPLAY_ID.test(id) ? { name: 'replay', id } : { name: 'not-found', path };
+  }
   if (path === '/live') return { name: 'live' };
   const watch = /^\/watch\/([^/]+)$/.exec(path);
   if (watch) {
@@ -84,6 +92,8 @@ export function routeUrl(route: Route): string {
       return route.replay === null
         ? '/scoreboard'
         : `/scoreboard?replay=${encodeURIComponent(route.replay)}`;
+    case 'replay':
+      return route.id === null ? '/replay' : `/replay/${encodeURIComponent(route.id)}`;
     case 'live':
       return '/live';
     case 'watch':

@@ -1,12 +1,9 @@
-import { playEvents } from '../audio/play-events.ts';
-import { replayDriver } from '../game/replay-driver.ts';
 import type { Command } from '../input/input-hub.ts';
 import type { ScoreMode } from '../net/http-api.ts';
-import { button, h, panel } from '../ui/dom.ts';
 import { scoreboardPanel, type TableState } from '../ui/scoreboard-panel.ts';
 import type { AppContext, Mode } from './context.ts';
 
-/** The scoreboard (`/scoreboard`) and replays of its games (`/scoreboard?replay=ID`). */
+/** The scoreboard (`/scoreboard`); old replay links (`/scoreboard?replay=ID`) go to the theater. */
 export class ScoreboardMode implements Mode {
   readonly #ctx: AppContext;
   readonly #replay: string | null;
@@ -18,7 +15,8 @@ export class ScoreboardMode implements Mode {
   }
 
   enter(): void {
-    if (this.#replay !== null) void this.#watch(this.#replay);
+    if (this.#replay !== null)
+      this.#ctx.navigate({ name: 'replay', id: this.#replay }, { replace: true });
     else void this.#showTables();
   }
 
@@ -42,7 +40,7 @@ export class ScoreboardMode implements Mode {
       if (this.#left) return;
       const el = scoreboardPanel(
         tables,
-        (row) => this.#ctx.navigate({ name: 'scoreboard', replay: row.replayId }),
+        (row) => this.#ctx.navigate({ name: 'replay', id: row.replayId }),
         () => this.#ctx.navigate({ name: 'title' }),
       );
       this.#ctx.panel.show(el, { focus });
@@ -58,36 +56,5 @@ export class ScoreboardMode implements Mode {
       }),
     );
     render(false);
-  }
-
-  async #watch(id: string): Promise<void> {
-    const back = button(
-      'Back to scoreboard',
-      () => this.#ctx.navigate({ name: 'scoreboard', replay: null }),
-      { autofocus: true, 'data-testid': 'replay-back' },
-    );
-    const status = h(
-      'p',
-      { class: 'status', role: 'status', 'data-testid': 'replay-status' },
-      'Loading replay…',
-    );
-    this.#ctx.panel.show(panel('replay', 'Replay', status, h('div', { class: 'actions' }, back)));
-    this.#ctx.panel.compact(true);
-    try {
-      const replay = await this.#ctx.net.api.replay(id);
-      if (this.#left) return;
-      status.textContent = `Playing: seed ${replay.seed}, start level ${replay.startLevel}.`;
-      const driver = replayDriver(replay, {
-        name: 'REPLAY',
-        onEvents: (ev, game) => playEvents(this.#ctx.sfx, ev, game),
-        onGameOver: (sim) => {
-          status.textContent = `Replay finished: score ${sim.game.score}, lines ${sim.game.lines}, level ${sim.game.level}.`;
-        },
-      });
-      await this.#ctx.stage.show(driver);
-    } catch (err) {
-      status.textContent = (err as Error).message;
-      status.classList.add('error');
-    }
   }
 }

@@ -1,3 +1,4 @@
+import type { GameStats } from '@tengen/engine';
 import type { FrameKind } from '../view/hud-model.ts';
 import type { PlayerFrame } from '../view/player-frame.ts';
 
@@ -14,6 +15,8 @@ export interface StageDriver {
   tick(nowMs: number): readonly PlayerFrame[];
   /** True while a human controls a live piece (for the first-playable-frame metric). */
   readonly playable: boolean;
+  /** The player's game statistics, for drivers of one player's game (the HUD's stats toggle). */
+  stats?(): GameStats;
   /** Stops timers and listeners when the stage switches to another driver. */
   dispose(): void;
 }

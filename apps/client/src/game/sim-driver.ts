@@ -1,10 +1,11 @@
-import { GameEvent, view, type Game, type GameOptions } from '@tengen/engine';
+import { GameEvent, view, type Game, type GameOptions, type GameStats } from '@tengen/engine';
 import { FrameClock } from '../loop/frame-clock.ts';
 import { curtainDone } from '../view/effects.ts';
 import type { FrameKind } from '../view/hud-model.ts';
 import { playerFrame, type PlayerFrame, type WellOverlay } from '../view/player-frame.ts';
 import type { StageDriver } from './driver.ts';
 import { PlayerSim } from './player-sim.ts';
+import { StatsTracker } from './stats-tracker.ts';
 
 /** Where a frame's buttons come from: the player's controls, the bot, or a replay. */
 export type ButtonSource = (game: Game) => number;
@@ -46,6 +47,7 @@ export class SimDriver implements StageDriver {
   readonly #opts: SimDriverOptions;
   readonly #clock: FrameClock;
   readonly #cells = new Uint8Array(200);
+  readonly #stats: StatsTracker;
   #paused = false;
   #overlay: WellOverlay = null;
   #overNotified = false;
@@ -68,6 +70,12 @@ export class SimDriver implements StageDriver {
         : { seed: opts.seed, startLevel: opts.startLevel, ...version },
       opts.snapshot,
     );
+    this.#stats = new StatsTracker(this.sim.game);
+  }
+
+  /** The game statistics so far (Tetris rate, burns, droughts, pieces per minute). */
+  stats(): GameStats {
+    return this.#stats.stats(this.sim.game.frame);
   }
 
   get playable(): boolean {
@@ -127,7 +135,10 @@ export class SimDriver implements StageDriver {
     const ev = sim.step(buttons);
     if (!wasOver) {
       this.#opts.onStep?.(frame, buttons);
-      if (ev !== 0) this.#opts.onEvents?.(ev, sim.game);
+      if (ev !== 0) {
+        this.#stats.observe(ev, sim.game);
+        this.#opts.onEvents?.(ev, sim.game);
+      }
     }
     if (
       (ev & GameEvent.TopOut) === 0 &&

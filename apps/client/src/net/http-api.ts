@@ -1,5 +1,5 @@
 import { parseReplay, type Replay } from '@tengen/engine';
-import type { ScoreLine } from '@tengen/protocol';
+import type { GameInfoResponse, ScoreLine } from '@tengen/protocol';
 
 /** A scoreboard mode. */
 export type ScoreMode = 'solo' | 'duo';
@@ -52,6 +52,35 @@ export function parseScores(json: unknown): ScoreRow[] {
         : null;
   if (list === null) throw new ApiError('The scoreboard answer was not understood.', 200);
   return list.map(parseScoreRow).filter((r): r is ScoreRow => r !== null);
+}
+
+const count = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+
+/** Validates `GET /api/games/:id` from untrusted JSON (null when unusable). */
+export function parseGameInfo(json: unknown): GameInfoResponse | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const o = json as Record<string, unknown>;
+  const [id, name, at, mode] = [str(o['id']), str(o['name']), str(o['at']), o['mode']];
+  const n = ['score', 'lines', 'level', 'startLevel', 'frames', 'engineVersion'].map((k) =>
+    count(o[k]),
+  );
+  if (id === null || name === null || name === '' || at === null || Number.isNaN(Date.parse(at)))
+    return null;
+  if ((mode !== 'solo' && mode !== 'duo') || n.some((v) => v === null)) return null;
+  const [score, lines, level, startLevel, frames, engineVersion] = n as number[];
+  return {
+    id,
+    mode,
+    name,
+    score: score!,
+    lines: lines!,
+    level: level!,
+    startLevel: startLevel!,
+    frames: frames!,
+    engineVersion: engineVersion!,
+    at,
+  };
 }
 
 /** Reads a replay response: the replay itself, or an object holding it under `replay`. */
@@ -109,5 +138,17 @@ export class HttpApi {
         'the replay',
       ),
     );
+  }
+
+  /** A stored game's facts for its replay page (player, result, date). */
+  async gameInfo(id: string): Promise<GameInfoResponse> {
+    const json = await getJson(
+      this.#fetch,
+      `${this.#base}/api/games/${encodeURIComponent(id)}`,
+      'the game',
+    );
+    const info = parseGameInfo(json);
+    if (info === null) throw new ApiError('The stored game was not understood.', 200);
+    return info;
   }
 }

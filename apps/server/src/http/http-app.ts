@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { MatchmakeLimits } from '../abuse/matchmake-limits.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics } from '../metrics.ts';
+import { gameRouter } from './game-routes.ts';
 import { healthRouter } from './health-routes.ts';
 import { liveRouter } from './live-routes.ts';
 import { errorBody, scoresRouter } from './scores-routes.ts';
@@ -26,6 +27,7 @@ export function configureHttp(app: Application, deps: HttpDeps): void {
   app.set('query parser', 'simple');
   app.use(healthRouter(deps.lifecycle));
   app.use('/api', liveRouter(deps.log, deps.limits));
+  app.use('/api', gameRouter(deps.store, deps.log));
   app.use('/api', scoresRouter(deps.store, deps.log));
   app.use(staticClient(deps.clientDir));
   app.use((req: Request, res: Response) => {

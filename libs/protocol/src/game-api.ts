@@ -1,0 +1,19 @@
+/**
+ * Body of `GET /api/games/:id`: a stored game's facts for its replay page. The replay itself is at
+ * `GET /api/replays/:id`; the numbers are the server's own re-run of it.
+ */
+export interface GameInfoResponse {
+  /** The game's id, which is also its replay's id. */
+  id: string;
+  mode: 'solo' | 'duo';
+  name: string;
+  score: number;
+  lines: number;
+  level: number;
+  startLevel: number;
+  frames: number;
+  /** The rules version the game was verified under. */
+  engineVersion: number;
+  /** When the game was stored, ISO-8601. */
+  at: string;
+}

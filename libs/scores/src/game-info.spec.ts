@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ReopeningScoreStore } from './reopening-score-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'scores-info-'));
+const store = ReopeningScoreStore.open(join(dir, 'scores.db'), {
+  now: () => new Date(Date.UTC(2026, 11, 1, 8, 30)),
+});
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('gameInfo', () => {
+  it("reads one stored game's facts by id, without its replay", async () => {
+    const replayJson = JSON.stringify({
+      version: 1,
+      seed: '8988',
+      startLevel: 18,
+      inputs: [[9, 0]],
+    });
+    const { id } = await store.saveGame({
+      mode: 'duo',
+      name: 'ann',
+      score: 12_345,
+      lines: 31,
+      level: 21,
+      startLevel: 18,
+      frames: 9876,
+      seed: 0x8988,
+      replayJson,
+      engineVersion: 1,
+    });
+    expect(await store.gameInfo(id)).toEqual({
+      id,
+      mode: 'duo',
+      name: 'ann',
+      score: 12_345,
+      lines: 31,
+      level: 21,
+      startLevel: 18,
+      frames: 9876,
+      engineVersion: 1,
+      at: new Date(Date.UTC(2026, 11, 1, 8, 30)),
+    });
+  });
+
+  it('is undefined for an unknown id', async () => {
+    expect(await store.gameInfo('abcdefghijkm')).toBeUndefined();
+  });
+});
