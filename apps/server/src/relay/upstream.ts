@@ -72,15 +72,21 @@ export class Upstream {
     if (!seat.ok) return seat;
     let timer: NodeJS.Timeout | undefined;
     let upstream: Upstream | undefined;
+    let timedOut = false;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), SEAT_REQUEST_TIMEOUT_MS);
+        timer = setTimeout(() => {
+          timedOut = true;
+          reject(new Error('timeout'));
+        }, SEAT_REQUEST_TIMEOUT_MS);
       });
-      const client = new Client(base);
-      const room = await Promise.race([
-        client.consumeSeatReservation<RoomStateShape>(seat.reservation),
-        timeout,
-      ]);
+      const joining = new Client(base).consumeSeatReservation<RoomStateShape>(seat.reservation);
+      // A join that completes after the timeout must not stay connected unseen.
+      joining.then(
+        (late) => timedOut && void late.leave(true).catch(() => undefined),
+        () => undefined,
+      );
+      const room = await Promise.race([joining, timeout]);
       upstream = new Upstream(room);
       await Promise.race([upstream.#ready, timeout]);
       if (upstream.#endCode !== null) throw new Error('ended at once');
