@@ -21,7 +21,23 @@ const origin = z
  */
 export const DEFAULT_MAX_CONNECTIONS = 1500;
 
+/** An `http(s)://host[:port]` base URL between our own processes (relay and game servers). */
+const serviceUrl = z.preprocess(
+  emptyToUndefined,
+  z.url({ protocol: /^https?$/, error: 'expected an http(s):// URL' }).optional(),
+);
+
+/** What this process is: a game server (rooms, scores, HTTP API) or a watch relay. */
+export const ROLES = ['game', 'relay'] as const;
+
 const schema = z.object({
+  ROLE: z.enum(ROLES).default('game'),
+  WATCH_RELAY_URL: serviceUrl,
+  WATCH_RELAY_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, 'must be at least 32 characters').max(512).optional(),
+  ),
+  RELAY_UPSTREAM_URL: serviceUrl,
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: port.default(2567),
   DB_FILE: z.string().min(1).default('./data/tengen.db'),
@@ -61,6 +77,14 @@ const ALIASES: Record<string, string> = { ADDRESS: 'HOST', DB_FILENAME: 'DB_FILE
 
 /** Server settings, parsed once from the environment at start-up. */
 export interface Config {
+  /** `ROLE`: `game` (default) or `relay` (serves spectators, see `relay/relay-server.ts`). */
+  role: (typeof ROLES)[number];
+  /** Game role: seat browsers that watch on this relay (`WATCH_RELAY_URL`), else in the room. */
+  watchRelayUrl: string | undefined;
+  /** The secret relays and game servers share (`WATCH_RELAY_SECRET`). */
+  watchRelaySecret: string | undefined;
+  /** Relay role: the game servers' base URL the relay asks for its upstream seats. */
+  relayUpstreamUrl: string | undefined;
   host: string;
   port: number;
   /** Absolute path of the SQLite file (its folder exists). */
@@ -99,8 +123,9 @@ export class ConfigError extends Error {
 /**
  * Parses the environment (`HOST`/`ADDRESS`, `PORT`, `DB_FILE`/`DB_FILENAME`, `REDIS_URL`,
  * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `CLIENT_DIR`, `TRUSTED_PROXY_HOPS`, `METRICS_PORT`,
- * `CORS_ORIGINS`, `MAX_CONNECTIONS`, `OUTBOX_DIR`, `OUTBOX_RETRY_MAX_SECONDS`) and creates the
- * database folder.
+ * `CORS_ORIGINS`, `MAX_CONNECTIONS`, `OUTBOX_DIR`, `OUTBOX_RETRY_MAX_SECONDS`, `ROLE`,
+ * `WATCH_RELAY_URL`, `WATCH_RELAY_SECRET`, `RELAY_UPSTREAM_URL`) and creates the database folder
+ * (game role).
  * Throws a `ConfigError` naming the first bad variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -124,9 +149,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(
       `invalid METRICS_PORT="${c.METRICS_PORT}": must differ from PORT (metrics are never served on the public port)`,
     );
+  const relayError = relaySettingsError(c);
+  if (relayError) throw new ConfigError(relayError);
   const dbFile = resolve(cwd, c.DB_FILE);
   try {
-    mkdirSync(dirname(dbFile), { recursive: true });
+    if (c.ROLE === 'game') mkdirSync(dirname(dbFile), { recursive: true });
   } catch (err) {
     throw new ConfigError(
       `invalid DB_FILE=${JSON.stringify(c.DB_FILE)}: cannot create its folder (${(err as Error).message})`,
@@ -134,6 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const slash = c.PUBLIC_ADDRESS?.indexOf('/') ?? -1;
   return {
+    role: c.ROLE,
+    watchRelayUrl: c.WATCH_RELAY_URL,
+    watchRelaySecret: c.WATCH_RELAY_SECRET,
+    relayUpstreamUrl: c.RELAY_UPSTREAM_URL,
     host: c.HOST,
     port: c.PORT,
     dbFile,
@@ -150,4 +181,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     outboxDir: c.OUTBOX_DIR === undefined ? dirname(dbFile) : resolve(cwd, c.OUTBOX_DIR),
     outboxRetryMaxMs: c.OUTBOX_RETRY_MAX_SECONDS * 1000,
   };
+}
+
+/** The watch-relay variables that must come together, as an error naming the variable. */
+function relaySettingsError(c: z.infer<typeof schema>): string | undefined {
+  if (c.ROLE === 'relay') {
+    if (c.RELAY_UPSTREAM_URL === undefined)
+      return 'invalid RELAY_UPSTREAM_URL="": required with ROLE=relay (the game servers\' base URL)';
+    if (c.WATCH_RELAY_SECRET === undefined)
+      return 'invalid WATCH_RELAY_SECRET="": required with ROLE=relay (shared with the game servers)';
+    if (c.PUBLIC_ADDRESS === undefined)
+      return 'invalid PUBLIC_ADDRESS="": required with ROLE=relay (browsers open their sockets there)';
+  }
+  if (c.WATCH_RELAY_URL !== undefined && c.WATCH_RELAY_SECRET === undefined)
+    return 'invalid WATCH_RELAY_SECRET="": required with WATCH_RELAY_URL (shared with the relay)';
+  return undefined;
 }

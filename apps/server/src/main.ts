@@ -2,6 +2,7 @@
 import { migrateDatabase, openDatabase } from '@tengen/scores';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
+import { startRelay } from './relay/relay-server.ts';
 import { startServer } from './server.ts';
 
 function config(): Config {
@@ -19,7 +20,7 @@ function config(): Config {
 const cfg = config();
 const log = createLogger(cfg.logLevel);
 
-if (process.argv[2] === 'migrate') {
+if (process.argv[2] === 'migrate' && cfg.role === 'game') {
   const db = openDatabase(cfg.dbFile);
   const result = migrateDatabase(db);
   db.close();
@@ -32,7 +33,8 @@ if (process.argv[2] === 'migrate') {
   process.exit(2);
 }
 
-const running = await startServer(cfg, log).catch((err: unknown) => {
+const start = cfg.role === 'relay' ? startRelay : startServer;
+const running = await start(cfg, log).catch((err: unknown) => {
   log.fatal({ err }, 'start-up failed');
   process.exit(1);
 });

@@ -121,6 +121,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         log,
         clientDir: config.clientDir,
         limits,
+        watchRelay: { url: config.watchRelayUrl, secret: config.watchRelaySecret },
       }),
   });
 

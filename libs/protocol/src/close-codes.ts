@@ -10,6 +10,8 @@ export const CLOSE_CODE = {
   serverShutdown: 4001,
   /** Spectators only: every player has left the room, so there is nothing left to watch. */
   gameEnded: 4100,
+  /** Spectators of a watch relay only: the relay lost its connection to the game. */
+  gameUnreachable: 4101,
   /** More than `MAX_MESSAGES_PER_SECOND` messages per second, sustained. */
   flooding: 4429,
   /** More than `MAX_REJECTS_PER_SECOND` malformed or refused messages per second. */

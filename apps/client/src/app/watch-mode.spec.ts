@@ -57,6 +57,10 @@ describe('watch screen words', () => {
     );
     expect(watchEndMessage('serverShutdown', 4001)).toMatch(/server restarted/);
     expect(watchEndMessage('failed', 1006)).toBe('The connection to the game was lost.');
+    // A watch relay that lost its connection to the game closes its watchers with 4101.
+    expect(watchEndMessage('failed', CLOSE_CODE.gameUnreachable)).toBe(
+      'The connection to the game was lost.',
+    );
   });
 
   it('tells players how many watch, and nothing when nobody does', () => {

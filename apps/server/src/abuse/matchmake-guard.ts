@@ -33,6 +33,12 @@ export function installMatchmakeGuard(deps: MatchmakeGuardDeps): void {
   controller.invokeMethod = async (method, roomName, clientOptions, auth) => {
     const guard = active;
     if (!guard) return invoke(method, roomName, clientOptions, auth);
+    // Only a watch relay joins as one, through its authenticated seat request.
+    if (typeof clientOptions === 'object' && clientOptions !== null && 'relay' in clientOptions)
+      throw new ServerError(
+        ErrorCode.MATCHMAKE_INVALID_CRITERIA,
+        'only a watch relay joins as one',
+      );
     const address = addressOf(auth);
     const refused =
       otherEngineClaim(clientOptions) ?? guard.limits.admit(method, address, Date.now());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newRoomState } from './room-state.ts';
-import { Spectators, wantsToSpectate } from './spectators.ts';
+import { isRelay, Spectators, wantsToSpectate } from './spectators.ts';
 
 describe('Spectators', () => {
   it('admits up to the cap, keeps the state count, and frees a place when one leaves', () => {
@@ -22,5 +22,35 @@ describe('Spectators', () => {
     expect(wantsToSpectate({ spectate: true })).toBe(true);
     for (const o of [undefined, null, 'spectate', { spectate: 'true' }, { spectate: 1 }, {}])
       expect(wantsToSpectate(o)).toBe(false);
+  });
+});
+
+describe('Spectators with watch relays', () => {
+  it('a relay counts as the watchers it reports, not as one; nobody else can report', () => {
+    const state = newRoomState('duo', '');
+    const s = new Spectators(state, 3);
+    s.admit('direct');
+    s.admit('relayA', true);
+    expect(state.spectators).toBe(1);
+    s.report('relayA', 150);
+    expect(state.spectators).toBe(151);
+    s.admit('relayB', true);
+    s.report('relayB', 40);
+    expect(state.spectators).toBe(191);
+    // A direct spectator's report changes nothing.
+    s.report('direct', 500);
+    expect(state.spectators).toBe(191);
+    expect(s.isRelay('relayA')).toBe(true);
+    expect(s.isRelay('direct')).toBe(false);
+    // The cap is on connections: a relay takes one place.
+    expect(s.admit('one-too-many')).toMatchObject({ ok: false, reason: 'full' });
+    s.remove('relayA');
+    expect(state.spectators).toBe(41);
+  });
+
+  it('reads a relay only from `{ spectate: true, relay: true }`', () => {
+    expect(isRelay({ spectate: true, relay: true })).toBe(true);
+    for (const o of [{ relay: true }, { spectate: true }, { spectate: true, relay: 'true' }, null])
+      expect(isRelay(o)).toBe(false);
   });
 });

@@ -13,13 +13,22 @@ export function wantsToSpectate(options: unknown): boolean {
   );
 }
 
+/** True when join options come from a watch relay's reservation (`{ spectate: true, relay: true }`). */
+export function isRelay(options: unknown): boolean {
+  return wantsToSpectate(options) && (options as { relay?: unknown }).relay === true;
+}
+
 /**
  * The spectators of one room, independent of Colyseus: who watches (by session id), the cap, and
  * the `spectators` count every client sees in the room state. Spectators take no seat: the
- * `Match` never hears of them, and they count toward neither the seats nor matchmaking.
+ * `Match` never hears of them, and they count toward neither the seats nor matchmaking. A watch
+ * relay is one connection that stands for the watchers it serves: it counts as the number it
+ * reports (`report`), not as one.
  */
 export class Spectators {
   readonly #ids = new Set<string>();
+  /** Watchers each relay connection reported (relays only). */
+  readonly #relays = new Map<string, number>();
   readonly #state: GameRoomState;
   readonly #cap: number;
 
@@ -29,7 +38,7 @@ export class Spectators {
   }
 
   /** Admits a spectator unless the room already has `cap` of them. */
-  admit(id: string): { ok: true } | SpectatorRefusal {
+  admit(id: string, relay = false): { ok: true } | SpectatorRefusal {
     if (this.#ids.size >= this.#cap)
       return {
         ok: false,
@@ -37,8 +46,21 @@ export class Spectators {
         message: `this game already has ${this.#cap} spectators, the most a game can have`,
       };
     this.#ids.add(id);
-    this.#state.spectators = this.#ids.size;
+    if (relay) this.#relays.set(id, 0);
+    this.#recount();
     return { ok: true };
+  }
+
+  /** True when `id` is a watch relay's connection. */
+  isRelay(id: string): boolean {
+    return this.#relays.has(id);
+  }
+
+  /** A relay reports how many watchers it serves from this room; ignored for anyone else. */
+  report(id: string, watchers: number): void {
+    if (!this.#relays.has(id)) return;
+    this.#relays.set(id, watchers);
+    this.#recount();
   }
 
   /** True when `id` is watching (not playing). */
@@ -49,11 +71,20 @@ export class Spectators {
   /** The spectator left (or its reconnection window ran out). */
   remove(id: string): void {
     if (!this.#ids.delete(id)) return;
-    this.#state.spectators = this.#ids.size;
+    this.#relays.delete(id);
+    this.#recount();
   }
 
+  /** Everyone watching: direct spectators plus every relay's watchers. */
   get count(): number {
-    return this.#ids.size;
+    let n = this.#ids.size - this.#relays.size;
+    for (const w of this.#relays.values()) n += w;
+    return n;
+  }
+
+  #recount(): void {
+    const n = Math.min(this.count, 0xffff);
+    if (this.#state.spectators !== n) this.#state.spectators = n;
   }
 
   /** Session ids of every spectator. */

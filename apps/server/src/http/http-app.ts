@@ -6,7 +6,7 @@ import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics } from '../metrics.ts';
 import { gameRouter } from './game-routes.ts';
 import { healthRouter } from './health-routes.ts';
-import { liveRouter } from './live-routes.ts';
+import { liveRouter, type WatchRelayOptions } from './live-routes.ts';
 import { errorBody, scoresRouter } from './scores-routes.ts';
 import { staticClient } from './static-client.ts';
 
@@ -19,6 +19,8 @@ export interface HttpDeps {
   clientDir: string;
   /** Per-address limits and the connection cap (spectators are admitted through HTTP). */
   limits: MatchmakeLimits;
+  /** Where watchers are seated when a relay serves them, and the secret relays present. */
+  watchRelay?: WatchRelayOptions;
 }
 
 /** Registers every HTTP route on the express app Colyseus hands over (`defineServer({ express })`). */
@@ -26,7 +28,7 @@ export function configureHttp(app: Application, deps: HttpDeps): void {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(healthRouter(deps.lifecycle));
-  app.use('/api', liveRouter(deps.log, deps.limits));
+  app.use('/api', liveRouter(deps.log, deps.limits, deps.watchRelay));
   app.use('/api', gameRouter(deps.store, deps.log));
   app.use('/api', scoresRouter(deps.store, deps.log));
   app.use(staticClient(deps.clientDir));

@@ -11,6 +11,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import * as z from 'zod';
 import type { MatchmakeLimits } from '../abuse/matchmake-limits.ts';
+import { relayCaller } from '../relay/relay-protocol.ts';
+import { requestSeat } from '../relay/seat-request.ts';
 import { CLIENT_ADDRESS_HEADER } from './client-address.ts';
 import { errorBody } from './scores-routes.ts';
 
@@ -44,7 +46,7 @@ const liveMetadata = z.object({
 });
 
 /** Colyseus room ids (9 characters) and private room codes (4). */
-const ROOM_ID = /^[A-Za-z0-9_-]{1,32}$/;
+export const ROOM_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** The first zod issue as a sentence naming the query parameter. */
 function queryError(error: z.ZodError): string {
@@ -71,14 +73,27 @@ export function liveGames(rooms: IRoomCache[], mode?: string): LiveGame[] {
   return listed.sort((a, b) => b.at - a.at).map((l) => l.game);
 }
 
+/** Watching through a relay: where browsers' seats come from, and the secret relays present. */
+export interface WatchRelayOptions {
+  /** `WATCH_RELAY_URL`: when set, browsers are seated on this relay, not in the game room. */
+  url: string | undefined;
+  /** `WATCH_RELAY_SECRET`: a request bearing it is a relay asking for its one upstream seat. */
+  secret: string | undefined;
+}
+
 /**
  * Spectating: `GET /api/live?mode=solo|duo&offset=0..&limit=1..50` lists the public games being
  * played on every process (the matchmaker's driver: Redis when scaled out), and
  * `POST /api/watch/:roomId` reserves a spectator's place in one (public, or private by its code).
  * A watch spends a join-by-code attempt of the client's address (private codes must not be
- * guessable through it) and is refused when this process is full.
+ * guessable through it) and is refused when this process is full. With a watch relay the browser
+ * gets a seat on the relay (which joins the game room once, as a relay, with the shared secret).
  */
-export function liveRouter(log: Logger, limits: MatchmakeLimits): Router {
+export function liveRouter(
+  log: Logger,
+  limits: MatchmakeLimits,
+  relay: WatchRelayOptions = { url: undefined, secret: undefined },
+): Router {
   const router = Router();
 
   router.get('/live', async (req: Request, res: Response) => {
@@ -107,8 +122,14 @@ export function liveRouter(log: Logger, limits: MatchmakeLimits): Router {
     const roomId = req.params.roomId;
     const gone = () =>
       res.status(404).json(errorBody('This game is not running any more (or the link is wrong).'));
+    const caller = relayCaller(req.header('authorization'), relay.secret);
+    if (caller === 'refused') {
+      res.status(401).json(errorBody('This request is not from a watch relay.'));
+      return;
+    }
     const address = req.header(CLIENT_ADDRESS_HEADER) ?? 'unknown';
-    const refused = limits.admit('joinById', address, Date.now());
+    // A relay is trusted: its watchers were limited when they asked for their seats.
+    const refused = caller === 'relay' ? null : limits.admit('joinById', address, Date.now());
     if (refused) {
       const status = refused.reason === 'serverFull' ? 503 : 429;
       res.status(status).json(errorBody(refused.message));
@@ -118,7 +139,15 @@ export function liveRouter(log: Logger, limits: MatchmakeLimits): Router {
     try {
       const [room] = await matchMaker.query({ roomId });
       if (!room || (room.name !== ROOM.solo && room.name !== ROOM.duo)) return gone();
-      const reservation = await matchMaker.reserveSeatFor(room, { spectate: true });
+      if (caller === 'browser' && relay.url !== undefined && relay.secret !== undefined) {
+        const seat = await requestSeat(relay.url, `/relay/watch/${roomId}`, relay.secret);
+        res.set('Cache-Control', 'no-store');
+        if (seat.ok) res.json({ reservation: seat.reservation } satisfies WatchResponse);
+        else res.status(seat.status).json(errorBody(seat.error));
+        return;
+      }
+      const options = caller === 'relay' ? { spectate: true, relay: true } : { spectate: true };
+      const reservation = await matchMaker.reserveSeatFor(room, options);
       const body: WatchResponse = { reservation };
       res.set('Cache-Control', 'no-store').json(body);
     } catch (err) {

@@ -7,7 +7,7 @@ import type { Metrics } from '../metrics.ts';
  * `GET /metrics` and nothing else, no CORS.
  */
 export async function startMetricsServer(
-  metrics: Metrics,
+  metrics: Pick<Metrics, 'registry'>,
   host: string,
   port: number,
 ): Promise<{ server: Server; port: number }> {

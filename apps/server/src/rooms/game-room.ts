@@ -15,13 +15,13 @@ import { Match } from '../game/match.ts';
 import type { GameRoomState } from '../game/room-state.ts';
 import type { ScoreRecorder } from '../game/score-recorder.ts';
 import { newSeed } from '../game/seed.ts';
-import { Spectators, wantsToSpectate } from '../game/spectators.ts';
+import { wantsToSpectate } from '../game/spectators.ts';
 import { dropEmptyPatches } from './empty-patches.ts';
 import { interceptFrames, type ClientFrame } from './frame-filter.ts';
 import { closeRoom, refuseLiveToken } from './room-closing.ts';
 import { guardPlayerSeats, pendingPlayerSeats } from './player-seats.ts';
 import { SeatWait } from './seat-wait.ts';
-import { SpectatorOutbox } from './spectator-outbox.ts';
+import { RoomSpectators } from './room-spectators.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
 
@@ -48,10 +48,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   override patchRate = 1000;
   override maxMessagesPerSecond = 1000;
   protected match!: Match;
-  /** Watchers (`{ spectate: true }`): no seat, one shared view of every player's game. */
-  #spectators!: Spectators;
-  #spectatorView = new StateView();
-  #spectatorOutbox = new SpectatorOutbox();
+  /** Watchers (`{ spectate: true }`, or a watch relay): no seat, one shared view of every player's game. */
+  #spectators!: RoomSpectators;
   #live: LiveMetadata | null = null;
   #guards = new Map<string, ClientGuard>();
   #watchSelf = new Set<string>();
@@ -92,7 +90,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     });
     this.state = this.match.state;
     interceptFrames(this, (client, frame, pass) => this.#onFrame(client, frame, pass));
-    this.#spectators = new Spectators(this.state);
+    this.#spectators = new RoomSpectators(this.state, this.clients);
     guardPlayerSeats(
       this,
       () => ({ taken: this.state.players.size, capacity: seats, open: this.match.open }),
@@ -131,7 +129,11 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   override async onJoin(client: Client, options?: { watchSelf?: unknown }): Promise<void> {
     if (this.deps.lifecycle.draining)
       throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the server is restarting');
-    if (wantsToSpectate(options)) return this.#joinSpectator(client);
+    if (wantsToSpectate(options)) {
+      this.#spectators.join(client, options);
+      this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
+      return this.#flush();
+    }
     if (!this.match.open) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'the room is full');
     this.match.join(client.sessionId);
     const waited = this.#seatWait?.seated(this.state.players.size);
@@ -181,15 +183,14 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#guards.delete(client.sessionId);
     this.#kicked.delete(client.sessionId);
     if (this.#spectators.has(client.sessionId)) {
-      this.#spectators.remove(client.sessionId);
-      this.#spectatorOutbox.remove(client);
+      this.#spectators.leave(client);
       return this.#flush();
     }
     this.match.leave(client.sessionId);
     this.#seatWait?.left(this.state.players.size);
     this.#watchSelf.delete(client.sessionId);
     if (this.match.open && this.clients.length > 0) void this.unlock();
-    if (!this.match.hasPlayers) this.#closeSpectators();
+    if (!this.match.hasPlayers) this.#spectators.closeAll();
     this.#flush();
   }
 
@@ -212,7 +213,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   override onDispose(): void {
     this.#disposed = true;
     this.#live?.stop();
-    this.#spectatorOutbox.dispose();
+    this.#spectators.dispose();
     for (const t of this.#timers) clearTimeout(t);
     this.deps.metrics.liveRooms.delete(this);
   }
@@ -222,38 +223,13 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   }
 
   /**
-   * A spectator gets the shared spectator view (every player's projection, encoded once per patch
-   * for all of them) and no seat. Refused past `MAX_SPECTATORS`.
-   */
-  #joinSpectator(client: Client): void {
-    const admitted = this.#spectators.admit(client.sessionId);
-    if (!admitted.ok) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, admitted.message);
-    this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
-    client.view = this.#spectatorView;
-    // Queued first, so that the empty-patch filter wraps the queue.
-    this.#spectatorOutbox.add(client);
-    dropEmptyPatches(client);
-    this.#refreshViews();
-    this.#flush();
-  }
-
-  /** Every player has left: nothing is left to watch. */
-  #closeSpectators(): void {
-    this.#spectatorOutbox.flush();
-    for (const id of this.#spectators.ids())
-      this.clients.get(id)?.leave(CLOSE_CODE.gameEnded, 'the players have left: the game is over');
-  }
-
-  /**
    * Every client sees the other players' game projection (and its own with `watchSelf`);
    * spectators see every player's.
    */
   #refreshViews(): void {
-    this.state.players.forEach((p) => {
-      if (!this.#spectatorView.has(p)) this.#spectatorView.add(p);
-    });
+    this.#spectators.refreshView();
     for (const c of this.clients) {
-      if (c.view === this.#spectatorView) continue;
+      if (this.#spectators.owns(c.view)) continue;
       const view = c.view;
       if (!view) continue;
       this.state.players.forEach((p, id) => {
@@ -301,12 +277,10 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   #onMessage(client: Client, type: string | number, payload: unknown): void {
     const id = client.sessionId;
     if (this.#spectators.has(id)) {
+      const refusal = this.#spectators.onMessage(id, type, payload);
+      if (refusal === null) return this.#flush();
       this.deps.metrics.rejectedMessages.inc({ code: 'spectating' });
-      return this.#send(id, {
-        type: 'error',
-        code: 'spectating',
-        message: 'you are watching this game: spectators cannot play',
-      });
+      return this.#send(id, refusal);
     }
     const parsed = parseClientMessage(type, payload);
     if (!parsed.ok)
