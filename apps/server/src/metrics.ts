@@ -1,8 +1,8 @@
-import { UNRANKED_REASONS } from '@tengen/protocol';
+import { GAME_MODES, UNRANKED_REASONS, type GameMode } from '@tengen/protocol';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Room types, the `type` label of room and client gauges. */
-export type RoomType = 'solo' | 'duo';
+export type RoomType = GameMode;
 
 /** A live room as the gauges see it. */
 export interface TrackedRoom {
@@ -116,7 +116,7 @@ export class Metrics {
       rooms[r.mode]++;
       clients[r.mode] += r.clientCount;
     }
-    for (const type of ['solo', 'duo'] as const) {
+    for (const type of GAME_MODES) {
       this.rooms.set({ type }, rooms[type]);
       this.clients.set({ type }, clients[type]);
     }

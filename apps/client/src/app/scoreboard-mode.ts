@@ -1,3 +1,4 @@
+import { GAME_MODES } from '@tengen/protocol';
 import { playEvents } from '../audio/play-events.ts';
 import { replayDriver } from '../game/replay-driver.ts';
 import type { Command } from '../input/input-hub.ts';
@@ -49,7 +50,7 @@ export class ScoreboardMode implements Mode {
     };
     render(true);
     await Promise.all(
-      (['solo', 'duo'] as const).map(async (mode) => {
+      GAME_MODES.map(async (mode) => {
         try {
           tables[mode] = { kind: 'rows', rows: await this.#ctx.net.api.scores(mode) };
         } catch (err) {
