@@ -11,6 +11,8 @@ const external = process.env['BASE_URL'];
 // The config is evaluated again in every worker; the env carries the first choice to them.
 process.env['E2E_PORT'] ??= String(20_000 + (process.pid % 20_000));
 process.env['E2E_DB_DIR'] ??= mkdtempSync(join(tmpdir(), 'tengen-e2e-'));
+// The server the layout specs start themselves (`spawnServer` from @tengen/test-kit).
+process.env['TENGEN_SERVER_MAIN'] ??= join(root, 'apps', 'server', 'src', 'main.ts');
 const port = Number(process.env['E2E_PORT']);
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 

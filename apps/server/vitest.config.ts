@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts'],
     environment: 'node',
+    // `spawnServer` (@tengen/test-kit) starts this entry point.
+    env: { TENGEN_SERVER_MAIN: fileURLToPath(new URL('./src/main.ts', import.meta.url)) },
     // Colyseus keeps one matchmaker per process and several tests spawn servers: one file at a time.
     fileParallelism: false,
     testTimeout: 60_000,

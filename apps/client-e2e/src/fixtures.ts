@@ -5,8 +5,7 @@ import {
   type BrowserContext,
   type Page,
 } from '@playwright/test';
-
-let addresses = 0;
+import { testAddress } from '@tengen/test-kit';
 
 /**
  * Headers that make each browser its own network to the server (which runs with
@@ -14,8 +13,7 @@ let addresses = 0;
  * player and never across tests.
  */
 function ownNetwork(): Record<string, string> {
-  addresses++;
-  return { 'x-forwarded-for': `198.18.${(addresses >> 8) & 0xff}.${addresses & 0xff}` };
+  return { 'x-forwarded-for': testAddress() };
 }
 
 /** Console messages and page errors that count as failures (SwiftShader's GPU notes are warnings). */

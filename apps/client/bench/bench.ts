@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { playGame } from '@tengen/bot';
+import { FRAMES_PER_SECOND } from '@tengen/protocol';
 import { serveDist } from './static-server.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -44,7 +45,7 @@ if (!existsSync(join(dist, 'index.html')))
 const { replay, summary } = playGame({
   seed: 0x2f1b,
   startLevel: 7,
-  maxFrames: Math.round((PLAY_SECONDS + 10) * 60.0988),
+  maxFrames: Math.round((PLAY_SECONDS + 10) * FRAMES_PER_SECOND),
 });
 const { url, server } = await serveDist(dist, { '/api/replays/benchgame': JSON.stringify(replay) });
 const browser = await launch();

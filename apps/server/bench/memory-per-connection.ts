@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FRAMES_PER_SECOND } from '@tengen/protocol';
 import { spawnServer, testClientOptions } from '@tengen/test-kit';
 
 // (The SDK picks its WebSocket class when it loads, hence the dynamic import.)
@@ -68,7 +69,7 @@ await sleep(1000);
 const started = performance.now();
 let frame = 0;
 const ticker = setInterval(() => {
-  const due = Math.floor(((performance.now() - started) / 1000) * 60.0988);
+  const due = Math.floor(((performance.now() - started) / 1000) * FRAMES_PER_SECOND);
   if (due <= frame) return;
   const runs = [[due - frame, 0]];
   for (const r of rooms) r.send('inputs', { from: frame, runs });
@@ -91,7 +92,7 @@ process.stdout.write(
     `players: ${players} (${players / 2} private duo rooms, opened in ${opened.toFixed(1)} s)`,
     `RSS baseline:            ${base.toFixed(1)} MB`,
     `RSS with idle players:   ${idle.toFixed(1)} MB  -> ${perIdle.toFixed(0)} KB per idle connection`,
-    `RSS with ${(frame / 60.0988) | 0} s of play:   ${playing.toFixed(1)} MB  -> ${perPlaying.toFixed(0)} KB per playing connection`,
+    `RSS with ${(frame / FRAMES_PER_SECOND) | 0} s of play:   ${playing.toFixed(1)} MB  -> ${perPlaying.toFixed(0)} KB per playing connection`,
     `games started: ${counter('tengen_games_started_total')}, messages refused: ${counter('tengen_rejected_messages_total')}, games made unranked: ${counter('tengen_unranked_games_total')}`,
     `so: MAX_CONNECTIONS x ${perPlaying.toFixed(0)} KB + ${base.toFixed(0)} MB, doubled for headroom, must fit the memory limit`,
     '',

@@ -1,8 +1,8 @@
-import { MATCHMAKE_REFUSAL, UNRANKED_REASONS } from '@tengen/protocol';
+import { GAME_MODES, MATCHMAKE_REFUSAL, UNRANKED_REASONS, type GameMode } from '@tengen/protocol';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Room types, the `type` label of room and client gauges. */
-export type RoomType = 'solo' | 'duo';
+export type RoomType = GameMode;
 
 /** Outcomes of a score submit, the `result` label of `tengen_submits_total`. */
 export const SUBMIT_RESULTS = ['stored', 'queued', 'mismatch', 'copied', 'failed'] as const;
@@ -142,7 +142,7 @@ export class Metrics {
       rooms[r.mode]++;
       clients[r.mode] += r.clientCount;
     }
-    for (const type of ['solo', 'duo'] as const) {
+    for (const type of GAME_MODES) {
       this.rooms.set({ type }, rooms[type]);
       this.clients.set({ type }, clients[type]);
     }

@@ -1,3 +1,5 @@
+import type { GameMode } from './game-modes.ts';
+
 /** One line of `GET /api/scores`: a name's best game. */
 export interface ScoreLine {
   rank: number;
@@ -12,9 +14,12 @@ export interface ScoreLine {
   at: string;
 }
 
-/** Body of `GET /api/scores?mode=solo|duo&limit=1..100` (default mode solo, limit 10). */
+/**
+ * Body of `GET /api/scores?mode=solo|duo&limit=N` (default mode solo; `limit` from 1 to
+ * `SCOREBOARD_MAX_LIMIT`, default `SCOREBOARD_DEFAULT_LIMIT`).
+ */
 export interface ScoresResponse {
-  mode: 'solo' | 'duo';
+  mode: GameMode;
   scores: ScoreLine[];
 }
 

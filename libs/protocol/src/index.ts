@@ -8,11 +8,13 @@ export {
 } from './client-messages.ts';
 export { CLOSE_CODE, type CloseCode } from './close-codes.ts';
 export * from './constants.ts';
+export * from './game-modes.ts';
 export type { ErrorResponse, ScoreLine, ScoresResponse } from './http-api.ts';
 export type { GameInfoResponse } from './game-api.ts';
 export type { LiveGame, LivePlayer, LiveResponse, WatchResponse } from './live-api.ts';
 export { InputBatcher, type InputBatch } from './input-batcher.ts';
 export { validateName, type NameCheck } from './name.ts';
+export * from './scoreboard-limits.ts';
 export type {
   ErrorCode,
   RoomClosedReason,

@@ -1,5 +1,8 @@
 import { NAME_MAX_LENGTH } from './constants.ts';
 
+/** Longest raw name text looked at (spaces not yet collapsed); anything longer is refused unread. */
+export const NAME_RAW_MAX_LENGTH = NAME_MAX_LENGTH * 4;
+
 /** Result of `validateName`: the normalised name, or a message a player can act on. */
 export type NameCheck = { ok: true; name: string } | { ok: false; error: string };
 
@@ -13,7 +16,7 @@ const FIRST_BAD = /[^A-Za-z0-9 _-]/u;
  */
 export function validateName(raw: unknown): NameCheck {
   if (typeof raw !== 'string') return { ok: false, error: 'name must be text' };
-  if (raw.length > NAME_MAX_LENGTH * 4) {
+  if (raw.length > NAME_RAW_MAX_LENGTH) {
     return { ok: false, error: `name is longer than ${NAME_MAX_LENGTH} characters` };
   }
   const name = raw.trim().replace(/ {2,}/g, ' ');

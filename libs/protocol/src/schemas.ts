@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { ClientMessage } from './client-messages.ts';
-import { MAX_BATCH_FRAMES, MAX_BATCH_RUNS, MAX_START_LEVEL, NAME_MAX_LENGTH } from './constants.ts';
+import { NAME_RAW_MAX_LENGTH } from './name.ts';
+import { MAX_BATCH_FRAMES, MAX_BATCH_RUNS, MAX_START_LEVEL } from './constants.ts';
 
 const frame = z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1));
 const run = z.tuple([
@@ -29,7 +30,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('rematch') }),
   z.strictObject({
     type: z.literal('submit'),
-    name: z.string().check(z.maxLength(NAME_MAX_LENGTH * 4)),
+    name: z.string().check(z.maxLength(NAME_RAW_MAX_LENGTH)),
   }),
   z.strictObject({ type: z.literal('closeRoom') }),
 ]);

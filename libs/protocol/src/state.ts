@@ -1,3 +1,5 @@
+import type { GameMode } from './game-modes.ts';
+
 /** A player's progress through a room. */
 export type PlayerPhase =
   /** Moving the level cursor (`selectedLevel`). */
@@ -78,7 +80,7 @@ export type PlayerStateShape = PlayerStatus & Partial<GameProjection>;
 
 /** The room as every client sees it. */
 export interface RoomStateShape {
-  mode: 'solo' | 'duo';
+  mode: GameMode;
   phase: RoomPhase;
   /** Private duo room code (join with `client.joinById(code)`), '' for a public room. */
   code: string;

@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { GAME_MODES } from '@tengen/protocol';
 
-/** Game modes with their own score table. */
-export const GAME_MODES = ['solo', 'duo'] as const;
-
-/** A scoreboard: `solo` or `duo`. */
-export type GameMode = (typeof GAME_MODES)[number];
+/** Game modes with their own score table: the protocol's modes, re-exported for the store's callers. */
+export { GAME_MODES, type GameMode } from '@tengen/protocol';
 
 /**
  * One finished, server-verified game. The score columns are what the server's own engine computed

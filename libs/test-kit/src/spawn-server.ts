@@ -1,8 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as z from 'zod';
 
-// The server's entry point, started as a process (apps are run, never imported).
-const MAIN = fileURLToPath(new URL('../../../apps/server/src/main.ts', import.meta.url));
+/**
+ * The server's entry point, started as a process (apps are run, never imported): the test kit does
+ * not know where the server lives; the target that runs a server names it in `TENGEN_SERVER_MAIN`
+ * (the server's and the client's vitest configs, the e2e Playwright config, the bench targets).
+ */
+export function serverMain(env: NodeJS.ProcessEnv = process.env): string {
+  const parsed = z
+    .string({ error: 'is not set' })
+    .min(1, { error: 'is empty' })
+    .transform((p) => resolve(p))
+    .refine(existsSync, { error: 'names no file' })
+    .safeParse(env['TENGEN_SERVER_MAIN']);
+  if (!parsed.success) {
+    throw new Error(
+      `TENGEN_SERVER_MAIN ${parsed.error.issues[0]?.message ?? 'is invalid'}: it must name the server's entry point (apps/server/src/main.ts); run tests and benches through their Nx targets, which set it`,
+    );
+  }
+  return parsed.data;
+}
 
 /** A server running as its own Node process (`node main.ts`), as in production. */
 export interface SpawnedServer {
@@ -25,7 +44,7 @@ export function spawnServer(
   args: string[] = [],
   timeoutMs = 20_000,
 ): Promise<SpawnedServer> {
-  const proc = spawn(process.execPath, ['--conditions=@tengen/source', MAIN, ...args], {
+  const proc = spawn(process.execPath, ['--conditions=@tengen/source', serverMain(), ...args], {
     env: {
       PATH: process.env['PATH'] ?? '',
       HOST: '127.0.0.1',

@@ -1,3 +1,4 @@
+import { GAME_MODES } from '@tengen/protocol';
 import type { Command } from '../input/input-hub.ts';
 import type { ScoreMode } from '../net/http-api.ts';
 import { scoreboardPanel, type TableState } from '../ui/scoreboard-panel.ts';
@@ -47,7 +48,7 @@ export class ScoreboardMode implements Mode {
     };
     render(true);
     await Promise.all(
-      (['solo', 'duo'] as const).map(async (mode) => {
+      GAME_MODES.map(async (mode) => {
         try {
           tables[mode] = { kind: 'rows', rows: await this.#ctx.net.api.scores(mode) };
         } catch (err) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_MS, FrameClock, NES_FPS } from './frame-clock.ts';
+import { FRAMES_PER_SECOND } from '@tengen/protocol';
+import { FRAME_MS, FrameClock } from './frame-clock.ts';
 
 /** Steps a clock with ticks every `periodMs` for `seconds`, returning frames stepped. */
 function run(clock: FrameClock, periodMs: number, seconds: number, start = 1000): number {
@@ -24,7 +25,7 @@ describe('FrameClock', () => {
     'runs 60.0988 frames per second on a %i Hz display',
     (hz) => {
       const frames = run(new FrameClock(), 1000 / hz, 10);
-      expect(Math.abs(frames - NES_FPS * 10)).toBeLessThanOrEqual(1);
+      expect(Math.abs(frames - FRAMES_PER_SECOND * 10)).toBeLessThanOrEqual(1);
     },
   );
 
@@ -45,7 +46,7 @@ describe('FrameClock', () => {
       t += jitter[i % jitter.length]!;
       frames += c.advance(t);
     }
-    expect(Math.abs(frames - (t / 1000) * NES_FPS)).toBeLessThanOrEqual(1);
+    expect(Math.abs(frames - (t / 1000) * FRAMES_PER_SECOND)).toBeLessThanOrEqual(1);
   });
 
   it('caps catch-up after a stall and reports the dropped frames', () => {

@@ -1,7 +1,7 @@
-/** NTSC NES frame rate: one engine step is one frame of this clock. */
-export const NES_FPS = 60.0988;
-/** Milliseconds per NES frame (16.639 ms). */
-export const FRAME_MS = 1000 / NES_FPS;
+import { FRAMES_PER_SECOND } from '@tengen/protocol';
+
+/** Milliseconds per NES frame (16.639 ms): one engine step is one frame of this clock. */
+export const FRAME_MS = 1000 / FRAMES_PER_SECOND;
 /** Frames a single tick may catch up before the backlog is dropped (a stalled tab, a debugger pause). */
 export const DEFAULT_MAX_CATCH_UP = 6;
 const EPSILON_MS = 1e-6;

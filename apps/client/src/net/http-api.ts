@@ -1,8 +1,13 @@
 import { parseReplay, type Replay } from '@tengen/engine';
-import type { GameInfoResponse, ScoreLine } from '@tengen/protocol';
+import {
+  SCOREBOARD_SCREEN_LINES,
+  type GameInfoResponse,
+  type GameMode,
+  type ScoreLine,
+} from '@tengen/protocol';
 
 /** A scoreboard mode. */
-export type ScoreMode = 'solo' | 'duo';
+export type ScoreMode = GameMode;
 
 /** One scoreboard line (the protocol's `ScoreLine`). */
 export type ScoreRow = ScoreLine;
@@ -119,7 +124,7 @@ export class HttpApi {
   }
 
   /** Best score per name for a mode, highest first. */
-  async scores(mode: ScoreMode, limit = 50): Promise<ScoreRow[]> {
+  async scores(mode: ScoreMode, limit = SCOREBOARD_SCREEN_LINES): Promise<ScoreRow[]> {
     return parseScores(
       await getJson(
         this.#fetch,

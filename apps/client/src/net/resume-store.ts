@@ -1,4 +1,4 @@
-import { RECONNECT_SECONDS } from '@tengen/protocol';
+import { RECONNECT_SECONDS, type GameMode } from '@tengen/protocol';
 import type { KeyValueStore } from '../input/bindings-store.ts';
 import type { RoomLink } from './room-link.ts';
 
@@ -12,7 +12,7 @@ const MAX_ENTRIES = 8;
 export const RESUME_REFRESH_MS = 5_000;
 
 /** Which screen a remembered seat belongs to. */
-export type ResumeMode = 'solo' | 'duo';
+export type ResumeMode = GameMode;
 
 /** One remembered seat: the Colyseus reconnection token (`roomId:token`) of a room. */
 export interface ResumeEntry {

@@ -1,7 +1,8 @@
+import type { GameMode } from '@tengen/protocol';
 import { button, h, panel } from './dom.ts';
 
 /** The title menu's choices. */
-export type MenuChoice = 'solo' | 'duo' | 'scoreboard' | 'controls';
+export type MenuChoice = GameMode | 'scoreboard' | 'controls';
 
 /** The title menu: real buttons named Solo, Duo, Scoreboard and Controls. */
 export function menuPanel(onChoose: (c: MenuChoice) => void): HTMLElement {

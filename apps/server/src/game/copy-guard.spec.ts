@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { playGame } from '@tengen/bot';
 import { ENGINE_VERSION, type Replay } from '@tengen/engine';
-import { COPY_MAX_CANDIDATES } from '@tengen/protocol';
+import { COPY_MAX_CANDIDATES, type GameMode } from '@tengen/protocol';
 import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CopyGuard } from './copy-guard.ts';
@@ -21,7 +21,7 @@ afterEach(() => {
 
 const victim = playGame({ seed: 0x5a5a, startLevel: 9, maxFrames: 4000 }).replay;
 
-function save(name: string, replay: Replay, score: number, mode: 'solo' | 'duo' = 'solo') {
+function save(name: string, replay: Replay, score: number, mode: GameMode = 'solo') {
   return store.saveGame({
     mode,
     name,

@@ -5,6 +5,7 @@ import { playGame } from '@tengen/bot';
 import {
   FRAMES_PER_SECOND,
   MAX_PAUSES_PER_GAME,
+  type GameMode,
   RECONNECT_SECONDS,
   type ServerMessage,
 } from '@tengen/protocol';
@@ -39,7 +40,7 @@ afterEach(() => {
 });
 
 /** A match whose games (one per id) have started at level 19. */
-function started(ids: string[], mode: 'solo' | 'duo' = ids.length > 1 ? 'duo' : 'solo'): Match {
+function started(ids: string[], mode: GameMode = ids.length > 1 ? 'duo' : 'solo'): Match {
   const m = new Match({
     mode,
     capacity: ids.length,

@@ -3,6 +3,7 @@ import { GameEvent, type Game } from '@tengen/engine';
 import {
   EMPTY_BOARD,
   packBoard,
+  type GameMode,
   type MatchDecision,
   type PlayerPhase,
   type RoomPhase,
@@ -86,7 +87,7 @@ export function newPlayerState(): PlayerState {
 }
 
 /** A fresh room state. */
-export function newRoomState(mode: 'solo' | 'duo', code: string): GameRoomState {
+export function newRoomState(mode: GameMode, code: string): GameRoomState {
   const s = new GameRoomState();
   s.mode = mode;
   s.code = code;

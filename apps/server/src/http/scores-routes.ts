@@ -1,11 +1,12 @@
+import { GAME_MODES, SCOREBOARD_DEFAULT_LIMIT, SCOREBOARD_MAX_LIMIT } from '@tengen/protocol';
 import type { ScoreStore } from '@tengen/scores';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import * as z from 'zod';
 
 const scoresQuery = z.strictObject({
-  mode: z.enum(['solo', 'duo']).default('solo'),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  mode: z.enum(GAME_MODES).default('solo'),
+  limit: z.coerce.number().int().min(1).max(SCOREBOARD_MAX_LIMIT).default(SCOREBOARD_DEFAULT_LIMIT),
 });
 
 const REPLAY_ID = /^[a-z2-9]{12}$/;
@@ -14,7 +15,8 @@ const REPLAY_ID = /^[a-z2-9]{12}$/;
 export const errorBody = (message: string) => ({ error: message });
 
 /**
- * Read-only score API: `GET /api/scores?mode=solo|duo&limit=1..100` and `GET /api/replays/:id`.
+ * Read-only score API: `GET /api/scores?mode=solo|duo&limit=1..SCOREBOARD_MAX_LIMIT` and
+ * `GET /api/replays/:id`.
  * Scores only ever enter through a finished game in a room; no endpoint accepts one.
  */
 export function scoresRouter(store: ScoreStore, log: Logger): Router {

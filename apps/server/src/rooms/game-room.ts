@@ -2,6 +2,7 @@ import { ErrorCode, Room, ServerError, type AuthContext, type Client } from '@co
 import { StateView } from '@colyseus/schema';
 import {
   CLOSE_CODE,
+  MAX_MESSAGES_PER_SECOND,
   MAX_SPECTATORS,
   RECONNECT_SECONDS,
   type ServerMessage,
@@ -312,7 +313,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     );
     const text =
       reason === 'flooding'
-        ? 'too many messages: more than 60 per second'
+        ? `too many messages: more than ${MAX_MESSAGES_PER_SECOND} per second`
         : 'too many invalid messages';
     client.leave(CLOSE_CODE[reason], text);
   }

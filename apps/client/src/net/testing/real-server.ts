@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
-import { ROOM, type RoomStateShape } from '@tengen/protocol';
+import { ROOM, type GameMode, type RoomStateShape } from '@tengen/protocol';
 import { spawnServer, testClientOptions } from '@tengen/test-kit';
 import { linkRoom, type RoomLink } from '../room-link.ts';
 
@@ -71,7 +71,7 @@ export interface Joined {
  * `watchSelf` makes the server sync this player's own game projection, so a test can see which
  * frame the server has reached.
  */
-export async function joinRoom(url: string, how: 'solo' | 'duo' = 'solo'): Promise<Joined> {
+export async function joinRoom(url: string, how: GameMode = 'solo'): Promise<Joined> {
   const client = new Client(url, testClientOptions());
   const room =
     how === 'solo'
