@@ -75,7 +75,7 @@ test.describe('controls', () => {
     await expect(page.getByTestId('level-grid')).toBeVisible();
     await tap(15); // d-pad right, twice
     await tap(15);
-    await expect(page.getByRole('button', { name: 'Level 2', exact: true })).toBeFocused();
+    await expect(page.getByRole('button', { name: '02', exact: true })).toBeFocused();
     await tap(0); // A picks
     await expect(hud(page, 'phase')).toHaveText('PLAYING');
     await expect(hud(page, 'level')).toHaveText('2');

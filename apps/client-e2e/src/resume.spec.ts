@@ -26,7 +26,7 @@ async function privateRoom(a: Page, b: Page): Promise<{ link: string; code: stri
 /** Both pick a level; both games run. */
 async function bothPlaying(a: Page, b: Page, level = 5): Promise<void> {
   for (const p of [a, b])
-    await p.getByRole('button', { name: `Level ${level}`, exact: true }).click();
+    await p.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
   await expect(hud(a, 'phase')).toHaveText('PLAYING');
   await expect(hud(b, 'phase')).toHaveText('PLAYING');
 }
