@@ -28,7 +28,7 @@ const input = new InputHub(store);
 input.attach(window);
 const panelEl = el('panel');
 input.onMenuKey = (key) => menuKey(document, key, panelEl);
-const hud = new HudMirror(el('hud'));
+const hud = new HudMirror(el('hud'), el('announce'));
 const stageEl = el('stage');
 const overlay = new StageOverlay(el('screen'), stageEl);
 const stage = new Stage(stageEl, perf, {

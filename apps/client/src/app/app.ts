@@ -5,6 +5,7 @@ import type { AppContext, AppServices, Mode } from './context.ts';
 import { DuoMode } from './duo-mode.ts';
 import { LiveMode } from './live-mode.ts';
 import { NotFoundMode } from './not-found-mode.ts';
+import { pageTitle, screenName } from './route-title.ts';
 import { parseRoute, routeUrl, setUrl, type Route } from './router.ts';
 import { ScoreboardMode } from './scoreboard-mode.ts';
 import { SoloMode } from './solo-mode.ts';
@@ -108,6 +109,9 @@ export class App {
     this.#parts.input.latch.clear();
     this.#mode = modeFor(route, this.ctx);
     this.#parts.root.dataset['route'] = route.name;
+    document.title = pageTitle(route);
+    const h1 = document.getElementById('screen-title');
+    if (h1 !== null) h1.textContent = screenName(route);
     this.#mode.enter();
   }
 

@@ -1,0 +1,132 @@
+// Issue 10 part 6: every screen passes axe-core with no serious or critical violation, has one h1 and
+// a main landmark, and the HUD's live region is quiet during the title demo and speaks only line
+// clears, level-ups and the end of a game. Screens are visited in one page where the flow allows.
+import AxeBuilder from '@axe-core/playwright';
+import { devices, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { dropUntilOver, hud } from './helpers.ts';
+
+/** axe on the page as it is: WCAG 2.x A/AA plus best practices, label-content-name-mismatch included. */
+async function audit(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect.soft(bad, `axe on ${screen}`).toEqual([]);
+  await expect.soft(page.locator('h1'), `${screen}: one h1`).toHaveCount(1);
+  await expect.soft(page.getByRole('main'), `${screen}: a main landmark`).toHaveCount(1);
+}
+
+test.describe('accessibility', () => {
+  test.setTimeout(150_000);
+
+  test('menu, controls, level select, solo game, game over, name entry, scoreboard, duo lobby and waiting, live, watch', async ({
+    page,
+    newPlayer,
+    consoleErrors,
+  }) => {
+    const t0 = Date.now();
+    const lap = (what: string): void => console.log(`${what}: ${Date.now() - t0} ms`);
+    await page.goto('/');
+    await expect(page.getByTestId('menu-solo')).toBeVisible();
+    await expect(page).toHaveTitle('Tengen Tetris');
+    await audit(page, 'menu');
+    lap('menu');
+    // The title demo plays on (pieces land, lines clear) and the live region says nothing.
+    await expect(hud(page, 'phase')).toHaveText('DEMO');
+    await expect(page.getByTestId('hud-who')).toHaveText('Demo');
+    await expect(page.getByTestId('hud')).not.toHaveAttribute('aria-live');
+    const spoken = await page.evaluate(async () => {
+      const region = document.getElementById('announce')!;
+      let changes = 0;
+      const seen = new MutationObserver(() => changes++);
+      seen.observe(region, { childList: true, characterData: true, subtree: true });
+      await new Promise((r) => setTimeout(r, 4000));
+      seen.disconnect();
+      return { changes, text: region.textContent };
+    });
+    expect(spoken).toEqual({ changes: 0, text: '' });
+
+    await page.getByTestId('menu-controls').click();
+    await expect(page.getByTestId('controls')).toBeVisible();
+    await audit(page, 'controls');
+    lap('controls');
+
+    await page.goto('/solo');
+    await expect(page.getByRole('button', { name: '19', exact: true })).toBeVisible();
+    await audit(page, 'level select');
+    lap('level select');
+
+    await page.getByRole('button', { name: '19', exact: true }).click();
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+    await audit(page, 'solo game');
+    lap('solo game');
+
+    await expect(page.getByTestId('hud-who')).toHaveText('You');
+    await expect(page).toHaveTitle('Solo · Tengen Tetris');
+    await dropUntilOver(page);
+    await expect(page.getByTestId('final-score')).toBeVisible({ timeout: 15_000 });
+    const score = await page.getByTestId('final-score').textContent();
+    await expect(page.getByTestId('announce')).toHaveText(`Game over. Score ${score}.`);
+    await audit(page, 'game over');
+    lap('game over');
+
+    await page.getByRole('button', { name: 'Submit and try again' }).click();
+    await expect(page.getByLabel('Your name')).toBeVisible();
+    await audit(page, 'name entry');
+    lap('name entry');
+
+    await page.goto('/scoreboard');
+    await expect(page.getByTestId('scoreboard')).toBeVisible();
+    await audit(page, 'scoreboard');
+    lap('scoreboard');
+
+    await page.goto('/duo');
+    await expect(page.getByTestId('create-room')).toBeVisible();
+    await audit(page, 'duo lobby');
+    lap('duo lobby');
+    await page.getByTestId('create-room').click();
+    await expect(page.getByTestId('room-code-display')).toBeVisible();
+    await audit(page, 'duo waiting');
+    lap('duo waiting');
+
+    // Someone else's solo game, for the Live page and the watch screen.
+    const other = await newPlayer();
+    await other.page.goto('/solo?level=0');
+    await expect(hud(other.page, 'phase')).toHaveText('PLAYING');
+    await page.goto('/live');
+    const watch = page.getByRole('link', { name: /Watch this solo game/ }).first();
+    await expect(watch).toBeVisible();
+    await audit(page, 'live');
+    lap('live');
+    await watch.click();
+    await expect(page.getByTestId('watch-status')).toBeVisible();
+
+    await expect(page.getByTestId('hud-who')).not.toHaveText('You');
+    await audit(page, 'watch');
+    lap('watch');
+
+    const missing = await page.goto('/no-such-page');
+    expect(missing?.status()).toBe(404);
+    // The one expected console line: the browser reports the 404 it was sent.
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/404/.test(e)));
+    await expect(page.getByTestId('not-found')).toBeVisible();
+    await expect(page).toHaveTitle('Page not found · Tengen Tetris');
+    await audit(page, 'not found');
+    lap('not found');
+  });
+
+  test('a phone: the solo game with its touch pad', async ({ browser }) => {
+    const { defaultBrowserType: _, ...pixel } = devices['Pixel 7'];
+    const phone = await browser.newContext(pixel);
+    const page = await phone.newPage();
+    await page.goto('/solo?level=0');
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+    await expect(page.getByTestId('touch-a')).toBeVisible();
+    await expect(page.getByRole('main').getByTestId('touch-controls')).toBeVisible();
+    await audit(page, 'phone solo game');
+    await phone.close();
+  });
+});
