@@ -74,7 +74,15 @@ test.describe('accessibility', () => {
     lap('game over');
 
     await page.getByRole('button', { name: 'Submit and try again' }).click();
-    await expect(page.getByLabel('Your name')).toBeVisible();
+    const name = page.getByLabel('Your name');
+    await expect(name).toBeVisible();
+    // A long paste is kept whole and counted, not cut silently to the limit.
+    await name.fill('x'.repeat(200));
+    await expect(name).toHaveValue('x'.repeat(200));
+    await expect(page.getByTestId('name-count')).toHaveText('200 of 16 characters');
+    await expect(page.getByTestId('name-error')).toHaveText('name is longer than 16 characters');
+    await name.fill('Ada Lovelace');
+    await expect(page.getByTestId('name-count')).toHaveText('12 of 16 characters');
     await audit(page, 'name entry');
     lap('name entry');
 

@@ -5,11 +5,11 @@ test.describe('controls', () => {
   test('a rebinding survives a reload and drives the game', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Controls' }).click();
-    await expect(page.getByTestId('binding-pause')).toHaveText('Space');
+    await expect(page.getByTestId('binding-pause')).toHaveText('Space / P');
     await page.getByTestId('rebind-pause').click();
     await page.keyboard.press('KeyP');
     await expect(page.getByTestId('binding-pause')).toHaveText('P / Space');
-    await expect(page.getByTestId('controls-status')).toContainText('saved');
+    await expect(page.getByTestId('controls-status')).toContainText('Saved');
 
     await page.reload();
     await page.getByRole('button', { name: 'Controls' }).click();

@@ -180,7 +180,9 @@ test.describe('leaving on purpose', () => {
     const b = (await newPlayer()).page;
     await privateRoom(a, b);
     await bothPlaying(a, b);
-    // B opened the link directly: Back still stays in the app (the lobby) and leaves the room.
+    // B opened the link directly: Back still stays in the app (the lobby) and leaves the room,
+    // once B confirms leaving the running game.
+    b.once('dialog', (d) => void d.accept());
     await b.goBack();
     await expect(b).toHaveURL(/\/duo$/);
     await expect(b.getByRole('button', { name: 'Quick match' })).toBeVisible();
@@ -193,6 +195,7 @@ test.describe('leaving on purpose', () => {
     const b = (await newPlayer()).page;
     await privateRoom(a, b);
     await bothPlaying(a, b);
+    a.once('dialog', (d) => void d.accept());
     await a.getByRole('link', { name: 'Scoreboard' }).click();
     await expect(b.getByTestId('notice-opponent')).toContainText('Your opponent left');
   });

@@ -1,10 +1,12 @@
+import type { Bindings } from '../input/bindings.ts';
+import { keyHints } from '../input/key-hints.ts';
 import { button, h, panel } from './dom.ts';
 
 /** The title menu's choices. */
 export type MenuChoice = 'solo' | 'duo' | 'scoreboard' | 'controls';
 
-/** The title menu: real buttons named Solo, Duo, Scoreboard and Controls. */
-export function menuPanel(onChoose: (c: MenuChoice) => void): HTMLElement {
+/** The title menu: real buttons named Solo, Duo, Scoreboard and Controls, and the player's keys. */
+export function menuPanel(onChoose: (c: MenuChoice) => void, bindings: Bindings): HTMLElement {
   const pick = (c: MenuChoice) => (): void => onChoose(c);
   return panel(
     'menu',
@@ -22,10 +24,6 @@ export function menuPanel(onChoose: (c: MenuChoice) => void): HTMLElement {
       button('Scoreboard', pick('scoreboard'), { 'data-testid': 'menu-scoreboard' }),
       button('Controls', pick('controls'), { 'data-testid': 'menu-controls' }),
     ),
-    h(
-      'p',
-      { class: 'hint' },
-      'Arrows or WASD move · Up/X and Z rotate · Down drops · Space pauses',
-    ),
+    h('p', { class: 'hint', 'data-testid': 'key-hints' }, keyHints(bindings)),
   );
 }
