@@ -27,34 +27,45 @@ test.describe('accessibility', () => {
     newPlayer,
     consoleErrors,
   }) => {
+    // Someone else's solo game, for the Live page and the watch screen (started now, used later).
+    const other = await newPlayer();
+    const otherStarted = other.page.goto('/solo?level=0');
     const t0 = Date.now();
     const lap = (what: string): void => console.log(`${what}: ${Date.now() - t0} ms`);
     await page.goto('/');
+    await otherStarted;
     await expect(page.getByTestId('menu-solo')).toBeVisible();
     await expect(page).toHaveTitle('Tengen Tetris');
     await audit(page, 'menu');
     lap('menu');
-    // The title demo plays on (pieces land, lines clear) and the live region says nothing.
+    // The title demo plays on behind the menu and the Controls screen; the live region says nothing.
     await expect(hud(page, 'phase')).toHaveText('DEMO');
     await expect(page.getByTestId('hud-who')).toHaveText('Demo');
     await expect(page.getByTestId('hud')).not.toHaveAttribute('aria-live');
-    const spoken = await page.evaluate(async () => {
-      const region = document.getElementById('announce')!;
-      let changes = 0;
-      const seen = new MutationObserver(() => changes++);
-      seen.observe(region, { childList: true, characterData: true, subtree: true });
-      await new Promise((r) => setTimeout(r, 4000));
-      seen.disconnect();
-      return { changes, text: region.textContent };
+    await page.evaluate(() => {
+      const w = window as unknown as { __spoken: number };
+      w.__spoken = 0;
+      new MutationObserver(() => w.__spoken++).observe(document.getElementById('announce')!, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
-    expect(spoken).toEqual({ changes: 0, text: '' });
+    const demoFrom = Number(await hud(page, 'score').textContent());
 
     await page.getByTestId('menu-controls').click();
     await expect(page.getByTestId('controls')).toBeVisible();
     await audit(page, 'controls');
     lap('controls');
 
-    await page.goto('/solo');
+    await expect
+      .poll(() => hud(page, 'score').textContent().then(Number), { timeout: 20_000 })
+      .toBeGreaterThan(demoFrom);
+    expect(await page.evaluate(() => (window as unknown as { __spoken: number }).__spoken)).toBe(0);
+    await expect(page.getByTestId('announce')).toHaveText('');
+
+    await page.getByTestId('controls-back').click();
+    await page.getByTestId('menu-solo').click();
     await expect(page.getByRole('button', { name: '19', exact: true })).toBeVisible();
     await audit(page, 'level select');
     lap('level select');
@@ -86,12 +97,12 @@ test.describe('accessibility', () => {
     await audit(page, 'name entry');
     lap('name entry');
 
-    await page.goto('/scoreboard');
+    await page.getByRole('link', { name: 'Scoreboard' }).click();
     await expect(page.getByTestId('scoreboard')).toBeVisible();
     await audit(page, 'scoreboard');
     lap('scoreboard');
 
-    await page.goto('/duo');
+    await page.getByRole('link', { name: 'Duo', exact: true }).click();
     await expect(page.getByTestId('create-room')).toBeVisible();
     await audit(page, 'duo lobby');
     lap('duo lobby');
@@ -100,11 +111,8 @@ test.describe('accessibility', () => {
     await audit(page, 'duo waiting');
     lap('duo waiting');
 
-    // Someone else's solo game, for the Live page and the watch screen.
-    const other = await newPlayer();
-    await other.page.goto('/solo?level=0');
     await expect(hud(other.page, 'phase')).toHaveText('PLAYING');
-    await page.goto('/live');
+    await page.getByRole('link', { name: 'Live', exact: true }).click();
     const watch = page.getByRole('link', { name: /Watch this solo game/ }).first();
     await expect(watch).toBeVisible();
     await audit(page, 'live');

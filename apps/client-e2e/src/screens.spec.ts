@@ -142,12 +142,12 @@ test.describe('every screen', () => {
     const table = row.locator('xpath=ancestor::table');
     const fit = await table.evaluate((t) => {
       const box = t.getBoundingClientRect();
-      const cells = [...t.querySelectorAll('th, td')].map((c) => c.getBoundingClientRect());
+      const cells = Array.from(t.querySelectorAll('th, td')).map((c) => c.getBoundingClientRect());
       return {
         tableRight: box.right,
         viewport: window.innerWidth,
         cellsInside: cells.every((c) => c.right <= box.right + 0.5 && c.left >= box.left - 0.5),
-        overflow: [...t.querySelectorAll('th, td')].some(
+        overflow: Array.from(t.querySelectorAll('th, td')).some(
           (c) => (c as HTMLElement).scrollWidth > (c as HTMLElement).clientWidth + 1,
         ),
       };
