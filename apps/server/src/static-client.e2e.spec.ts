@@ -75,7 +75,7 @@ describe('precompressed client files', () => {
 
   it('sends the file as built without Accept-Encoding, or when only identity is acceptable', async () => {
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { 'accept-encoding': 'identity' },
       { 'accept-encoding': 'br;q=0, gzip;q=0' },
     ]) {
