@@ -30,14 +30,11 @@ test.describe('accessibility', () => {
     // Someone else's solo game, for the Live page and the watch screen (started now, used later).
     const other = await newPlayer();
     const otherStarted = other.page.goto('/solo?level=0');
-    const t0 = Date.now();
-    const lap = (what: string): void => console.log(`${what}: ${Date.now() - t0} ms`);
     await page.goto('/');
     await otherStarted;
     await expect(page.getByTestId('menu-solo')).toBeVisible();
     await expect(page).toHaveTitle('Tengen Tetris');
     await audit(page, 'menu');
-    lap('menu');
     // The title demo plays on behind the menu and the Controls screen; the live region says nothing.
     await expect(hud(page, 'phase')).toHaveText('DEMO');
     await expect(page.getByTestId('hud-who')).toHaveText('Demo');
@@ -56,7 +53,6 @@ test.describe('accessibility', () => {
     await page.getByTestId('menu-controls').click();
     await expect(page.getByTestId('controls')).toBeVisible();
     await audit(page, 'controls');
-    lap('controls');
 
     await expect
       .poll(() => hud(page, 'score').textContent().then(Number), { timeout: 20_000 })
@@ -68,12 +64,10 @@ test.describe('accessibility', () => {
     await page.getByTestId('menu-solo').click();
     await expect(page.getByRole('button', { name: '19', exact: true })).toBeVisible();
     await audit(page, 'level select');
-    lap('level select');
 
     await page.getByRole('button', { name: '19', exact: true }).click();
     await expect(hud(page, 'phase')).toHaveText('PLAYING');
     await audit(page, 'solo game');
-    lap('solo game');
 
     await expect(page.getByTestId('hud-who')).toHaveText('You');
     await expect(page).toHaveTitle('Solo · Tengen Tetris');
@@ -82,7 +76,6 @@ test.describe('accessibility', () => {
     const score = await page.getByTestId('final-score').textContent();
     await expect(page.getByTestId('announce')).toHaveText(`Game over. Score ${score}.`);
     await audit(page, 'game over');
-    lap('game over');
 
     await page.getByRole('button', { name: 'Submit and try again' }).click();
     const name = page.getByLabel('Your name');
@@ -95,34 +88,28 @@ test.describe('accessibility', () => {
     await name.fill('Ada Lovelace');
     await expect(page.getByTestId('name-count')).toHaveText('12 of 16 characters');
     await audit(page, 'name entry');
-    lap('name entry');
 
     await page.getByRole('link', { name: 'Scoreboard' }).click();
     await expect(page.getByTestId('scoreboard')).toBeVisible();
     await audit(page, 'scoreboard');
-    lap('scoreboard');
 
     await page.getByRole('link', { name: 'Duo', exact: true }).click();
     await expect(page.getByTestId('create-room')).toBeVisible();
     await audit(page, 'duo lobby');
-    lap('duo lobby');
     await page.getByTestId('create-room').click();
     await expect(page.getByTestId('room-code-display')).toBeVisible();
     await audit(page, 'duo waiting');
-    lap('duo waiting');
 
     await expect(hud(other.page, 'phase')).toHaveText('PLAYING');
     await page.getByRole('link', { name: 'Live', exact: true }).click();
     const watch = page.getByRole('link', { name: /Watch this solo game/ }).first();
     await expect(watch).toBeVisible();
     await audit(page, 'live');
-    lap('live');
     await watch.click();
     await expect(page.getByTestId('watch-status')).toBeVisible();
 
     await expect(page.getByTestId('hud-who')).not.toHaveText('You');
     await audit(page, 'watch');
-    lap('watch');
 
     const missing = await page.goto('/no-such-page');
     expect(missing?.status()).toBe(404);
@@ -131,7 +118,6 @@ test.describe('accessibility', () => {
     await expect(page.getByTestId('not-found')).toBeVisible();
     await expect(page).toHaveTitle('Page not found · Tengen Tetris');
     await audit(page, 'not found');
-    lap('not found');
   });
 
   test('a phone: the solo game with its touch pad', async ({ browser }) => {
