@@ -1,6 +1,7 @@
 // Vite config for the browser client: engine from source, selective Phaser, dev proxy to the server.
 import { defaultClientConditions, defineConfig, loadEnv } from 'vite';
 import { phaserLite } from './build/phaser-lite-plugin.ts';
+import { precompress } from './build/precompress-plugin.ts';
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, import.meta.dirname, ['VITE_', 'TENGEN_']);
@@ -18,7 +19,7 @@ export default defineConfig(({ mode }) => {
     root: import.meta.dirname,
     base: '/',
     cacheDir: '../../node_modules/.vite/apps/client',
-    plugins: [phaserLite()],
+    plugins: [phaserLite(), precompress()],
     resolve: { conditions: ['@tengen/source', ...defaultClientConditions] },
     server: {
       port: 4200,

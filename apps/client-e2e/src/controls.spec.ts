@@ -5,11 +5,11 @@ test.describe('controls', () => {
   test('a rebinding survives a reload and drives the game', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Controls' }).click();
-    await expect(page.getByTestId('binding-pause')).toHaveText('Space');
+    await expect(page.getByTestId('binding-pause')).toHaveText('Space / P');
     await page.getByTestId('rebind-pause').click();
     await page.keyboard.press('KeyP');
     await expect(page.getByTestId('binding-pause')).toHaveText('P / Space');
-    await expect(page.getByTestId('controls-status')).toContainText('saved');
+    await expect(page.getByTestId('controls-status')).toContainText('Saved');
 
     await page.reload();
     await page.getByRole('button', { name: 'Controls' }).click();
@@ -75,7 +75,7 @@ test.describe('controls', () => {
     await expect(page.getByTestId('level-grid')).toBeVisible();
     await tap(15); // d-pad right, twice
     await tap(15);
-    await expect(page.getByRole('button', { name: 'Level 2', exact: true })).toBeFocused();
+    await expect(page.getByRole('button', { name: '02', exact: true })).toBeFocused();
     await tap(0); // A picks
     await expect(hud(page, 'phase')).toHaveText('PLAYING');
     await expect(hud(page, 'level')).toHaveText('2');

@@ -17,7 +17,7 @@ export async function startPair(
   await a.getByRole('button', { name: 'Create private room' }).click();
   await b.goto(await a.getByTestId('invite-link').inputValue());
   for (const [i, p] of [a, b].entries())
-    await p.getByRole('button', { name: `Level ${levels[i]}`, exact: true }).click();
+    await p.getByRole('button', { name: String(levels[i]).padStart(2, '0'), exact: true }).click();
   for (const p of [a, b]) await expect(hud(p, 'phase')).toHaveText('PLAYING');
   return [a, b];
 }

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures.ts';
 import { dropUntilOver, hud, well } from './helpers.ts';
 
 async function pickLevel(page: Page, level: number): Promise<void> {
-  await page.getByRole('button', { name: `Level ${level}`, exact: true }).click();
+  await page.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
 }
 
 test.describe('duo', () => {
@@ -21,7 +21,7 @@ test.describe('duo', () => {
     // Both choose; B watches A's cursor move live.
     await expect(a.getByTestId('level-grid')).toBeVisible();
     await expect(b.getByTestId('level-grid')).toBeVisible();
-    await a.getByRole('button', { name: 'Level 0', exact: true }).focus();
+    await a.getByRole('button', { name: '00', exact: true }).focus();
     await a.keyboard.press('ArrowDown');
     await a.keyboard.press('ArrowDown');
     await a.keyboard.press('ArrowDown');

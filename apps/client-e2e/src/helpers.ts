@@ -16,7 +16,7 @@ export async function well(page: Page, who: 'hud' | 'opp' = 'hud'): Promise<stri
 export async function startSolo(page: Page, level: number): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: 'Solo', exact: true }).click();
-  await page.getByRole('button', { name: `Level ${level}`, exact: true }).click();
+  await page.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
   await expect(hud(page, 'phase')).toHaveText('PLAYING');
 }
 

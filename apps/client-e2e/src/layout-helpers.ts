@@ -69,7 +69,7 @@ export async function startDuo(a: Page, b: Page, base = '', levels = [0, 19]): P
         .map((b) => b.textContent);
     });
     expect(cut, 'level buttons outside the panel').toEqual([]);
-    await p.getByRole('button', { name: `Level ${level}`, exact: true }).click();
+    await p.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
   }
   await expect(a.getByTestId('hud-phase')).toHaveText('PLAYING');
   await expect(b.getByTestId('hud-phase')).toHaveText('PLAYING');

@@ -26,7 +26,7 @@ async function privateRoom(a: Page, b: Page): Promise<{ link: string; code: stri
 /** Both pick a level; both games run. */
 async function bothPlaying(a: Page, b: Page, level = 5): Promise<void> {
   for (const p of [a, b])
-    await p.getByRole('button', { name: `Level ${level}`, exact: true }).click();
+    await p.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
   await expect(hud(a, 'phase')).toHaveText('PLAYING');
   await expect(hud(b, 'phase')).toHaveText('PLAYING');
 }
@@ -180,7 +180,9 @@ test.describe('leaving on purpose', () => {
     const b = (await newPlayer()).page;
     await privateRoom(a, b);
     await bothPlaying(a, b);
-    // B opened the link directly: Back still stays in the app (the lobby) and leaves the room.
+    // B opened the link directly: Back still stays in the app (the lobby) and leaves the room,
+    // once B confirms leaving the running game.
+    b.once('dialog', (d) => void d.accept());
     await b.goBack();
     await expect(b).toHaveURL(/\/duo$/);
     await expect(b.getByRole('button', { name: 'Quick match' })).toBeVisible();
@@ -193,6 +195,7 @@ test.describe('leaving on purpose', () => {
     const b = (await newPlayer()).page;
     await privateRoom(a, b);
     await bothPlaying(a, b);
+    a.once('dialog', (d) => void d.accept());
     await a.getByRole('link', { name: 'Scoreboard' }).click();
     await expect(b.getByTestId('notice-opponent')).toContainText('Your opponent left');
   });

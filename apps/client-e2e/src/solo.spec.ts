@@ -25,6 +25,8 @@ test.describe('solo', () => {
     await expect(hud(page, 'phase')).toHaveText('PLAYING');
     await expect(hud(page, 'score')).toHaveText('0');
 
+    // Leaving the new game asks first (small-things.spec.ts); here the player confirms.
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('link', { name: 'Scoreboard' }).click();
     const row = page
       .getByTestId('score-row-solo')

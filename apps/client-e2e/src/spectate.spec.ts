@@ -4,7 +4,7 @@ import { expect, test } from './fixtures.ts';
 import { dropUntilOver, hud, startSolo, well } from './helpers.ts';
 
 async function pickLevel(page: Page, level: number): Promise<void> {
-  await page.getByRole('button', { name: `Level ${level}`, exact: true }).click();
+  await page.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
 }
 
 /** The room a page plays in (its URL carries it: `/solo/ROOMID`), once `/api/live` lists it. */

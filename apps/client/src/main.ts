@@ -29,7 +29,7 @@ const input = new InputHub(store);
 input.attach(window);
 const panelEl = el('panel');
 input.onMenuKey = (key) => menuKey(document, key, panelEl);
-const hud = new HudMirror(el('hud'));
+const hud = new HudMirror(el('hud'), el('announce'));
 const stageEl = el('stage');
 // The statistics toggle hands the keys back to a running game after a click.
 const hudStats = new HudStats(

@@ -120,7 +120,7 @@ describe('static client', () => {
     );
   });
 
-  it.each(['/solo', '/duo', '/duo/K7QX', '/scoreboard'])(
+  it.each(['/solo', '/duo', '/duo/K7QXM3PAHD', '/scoreboard'])(
     'serves index.html for the client route %s',
     async (path) => {
       const res = await fetch(`${server.url}${path}`);

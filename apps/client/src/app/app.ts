@@ -3,12 +3,15 @@ import type { StageDriver } from '../game/driver.ts';
 import type { Command } from '../input/input-hub.ts';
 import type { AppContext, AppServices, Mode } from './context.ts';
 import { DuoMode } from './duo-mode.ts';
+import { LeaveGuard } from './leave-guard.ts';
 import { LiveMode } from './live-mode.ts';
 import { NotFoundMode } from './not-found-mode.ts';
+import { pageTitle, screenName } from './route-title.ts';
 import { parseRoute, routeUrl, setUrl, type Route } from './router.ts';
 import { ScoreboardMode } from './scoreboard-mode.ts';
 import { SoloMode } from './solo-mode.ts';
 import { TitleMode } from './title-mode.ts';
+import { loadTop } from './top-score.ts';
 import { WatchMode } from './watch-mode.ts';
 import { LazyMode } from './lazy-mode.ts';
 
@@ -67,13 +70,19 @@ export class App {
   readonly #parts: AppParts;
   #mode: Mode | null = null;
   #demo: StageDriver | null = null;
+  /** Asks before a link or Back ends a running game; `#here` is the entry to return to on "stay". */
+  readonly #guard = new LeaveGuard((q) => window.confirm(q));
+  #here: { url: string; state: unknown } | null = null;
 
   constructor(parts: AppParts) {
     this.#parts = parts;
     this.ctx = {
       ...parts,
       navigate: (route, opts) => this.navigate(route, opts),
-      setUrl: (route, how) => setUrl(route, how),
+      setUrl: (route, how) => {
+        setUrl(route, how);
+        this.#markHere();
+      },
       showDemo: () => this.#showDemo(),
       setPlaying: (on) => this.#setPlaying(on),
     };
@@ -82,9 +91,14 @@ export class App {
 
   /** Starts on the current URL and follows back/forward and in-app links. */
   start(win: Window): void {
-    win.addEventListener('popstate', () =>
-      this.#enter(parseRoute(win.location.pathname, win.location.search)),
-    );
+    win.addEventListener('popstate', () => {
+      if (!this.#mayLeave()) {
+        // Stay: put the game's entry back on top of the history.
+        if (this.#here !== null) history.pushState(this.#here.state, '', this.#here.url);
+        return;
+      }
+      this.#enter(parseRoute(win.location.pathname, win.location.search));
+    });
     win.document.addEventListener('visibilitychange', () => {
       if (win.document.hidden) this.#mode?.onCommand('hidden');
     });
@@ -100,7 +114,7 @@ export class App {
         return;
       e.preventDefault();
       const url = new URL(a.href);
-      this.navigate(parseRoute(url.pathname, url.search));
+      if (this.#mayLeave()) this.navigate(parseRoute(url.pathname, url.search));
     });
     this.#enter(parseRoute(win.location.pathname, win.location.search));
   }
@@ -117,8 +131,13 @@ export class App {
     this.#mode?.leave();
     this.#parts.banner.clear();
     this.#parts.input.latch.clear();
+    this.#guard.playing = false;
     this.#mode = modeFor(route, this.ctx);
+    this.#markHere();
     this.#parts.root.dataset['route'] = route.name;
+    document.title = pageTitle(route);
+    const h1 = document.getElementById('screen-title');
+    if (h1 !== null) h1.textContent = screenName(route);
     this.#mode.enter();
   }
 
@@ -131,15 +150,28 @@ export class App {
     const stage = this.#parts.stage;
     if (this.#demo !== null && stage.driver === this.#demo) return;
     const start = (): void => {
-      this.#demo = demoDriver(() => {
-        if (stage.driver === this.#demo) start();
-      });
+      this.#demo = demoDriver(
+        () => {
+          if (stage.driver === this.#demo) start();
+        },
+        undefined,
+        loadTop(this.#parts.store),
+      );
       void stage.show(this.#demo);
     };
     start();
   }
 
+  #mayLeave(): boolean {
+    return this.#guard.mayLeave(() => this.#mode?.onCommand('hidden'));
+  }
+
+  #markHere(): void {
+    this.#here = { url: `${location.pathname}${location.search}`, state: history.state };
+  }
+
   #setPlaying(on: boolean): void {
+    this.#guard.playing = on;
     this.#parts.input.gameKeys = on;
     this.#parts.root.classList.toggle('playing', on);
     if (on) {

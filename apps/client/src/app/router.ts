@@ -1,4 +1,7 @@
-import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '@tengen/protocol';
+import { ROOM_ID, normaliseRoomCode } from '@tengen/protocol';
+
+// Room ids and codes are parsed as the server matches them (`isClientPath`, `@tengen/protocol`).
+export { ROOM_CODE, ROOM_ID, normaliseRoomCode } from '@tengen/protocol';
 
 /** The client's pages; the server falls back to index.html for each of these paths. */
 export type Route =
@@ -17,20 +20,7 @@ export type Route =
   | { name: 'watch'; roomId: string }
   | { name: 'not-found'; path: string };
 
-/** Private room codes: `ROOM_CODE_LENGTH` symbols of `ROOM_CODE_ALPHABET`, any case (the server issues them). */
-export const ROOM_CODE = new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`, 'i');
 const REPLAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** Server room ids (case-sensitive). */
-export const ROOM_ID = /^[A-Za-z0-9_-]{4,32}$/;
-
-/** Normalises a room code typed or pasted by a person, or returns null when it cannot be one. */
-export function normaliseRoomCode(input: string): string | null {
-  const trimmed = input.trim();
-  // Accept a whole invite link too: take what follows /duo/.
-  const fromLink = /\/duo\/([^/?#]+)/.exec(trimmed)?.[1] ?? trimmed;
-  const code = fromLink.replace(/[\s-]/g, '');
-  return ROOM_CODE.test(code) ? code.toUpperCase() : null;
-}
 
 /** Parses a location's path and query into a route. */
 export function parseRoute(pathname: string, search = ''): Route {

@@ -1,20 +1,18 @@
-import Phaser from 'phaser';
 import type { StageDriver } from '../game/driver.ts';
 import type { PerfMeter } from '../loop/perf-meter.ts';
-import { BootScene, SCENE } from '../scenes/boot-scene.ts';
-import { StageScene, type StageHooks } from '../scenes/stage-scene.ts';
-import { SCREEN_H, SCREEN_W } from '../view/layout.ts';
+import type { StageHooks } from '../scenes/stage-scene.ts';
+import type { PhaserStage } from './phaser-game.ts';
 import { stageLayout, type StageLayout } from '../view/stage-layout.ts';
 
 /**
- * The Phaser game: WebGL, pixel-art scaling that fits the parent, and the one stage scene that draws
- * whichever driver the app shows. Where the boards go is `stageLayout` of the parent's size, the
+ * The Phaser game (`phaser-game.ts`, loaded in its own chunk so the menu is usable before it
+ * arrives) and the one stage scene that draws whichever driver the app shows. Where the boards go is `stageLayout` of the parent's size, the
  * player count and the touch pad; it is recomputed on every resize and orientation change, never
  * because of what the page shows (a notice or a panel cannot move a board).
  */
 export class Stage {
-  readonly game: Phaser.Game;
-  readonly ready: Promise<void>;
+  readonly #game: Promise<PhaserStage>;
+  #phaser: PhaserStage | null = null;
   readonly #parent: HTMLElement;
   #driver: StageDriver | null = null;
   #layout: StageLayout | null = null;
@@ -23,23 +21,9 @@ export class Stage {
 
   constructor(parent: HTMLElement, perf: PerfMeter, hooks: StageHooks) {
     this.#parent = parent;
-    let resolve!: () => void;
-    this.ready = new Promise((r) => (resolve = r));
-    this.game = new Phaser.Game({
-      type: Phaser.WEBGL,
-      parent,
-      width: SCREEN_W,
-      height: SCREEN_H,
-      backgroundColor: '#020a04',
-      pixelArt: true,
-      roundPixels: true,
-      banner: false,
-      disableContextMenu: true,
-      input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-      audio: { noAudio: true },
-      scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, parent },
-      scene: [new BootScene(() => resolve()), new StageScene(perf, hooks)],
-    });
+    this.#game = import('./phaser-game.ts')
+      .then((m) => m.createPhaserGame(parent, perf, hooks))
+      .then((game) => (this.#phaser = game));
     new ResizeObserver(() => this.#schedule()).observe(parent);
   }
 
@@ -67,7 +51,7 @@ export class Stage {
   /** Redraws the current driver with a fresh layout when the stage's size or pad changed. */
   relayout(): void {
     const driver = this.#driver;
-    if (driver === null || !this.game.scene.isActive(SCENE.stage)) return;
+    if (driver === null || this.#phaser?.stageActive() !== true) return;
     const next = this.#layoutFor(driver);
     if (JSON.stringify(next) === JSON.stringify(this.#layout)) return;
     this.#start(driver, next);
@@ -75,7 +59,7 @@ export class Stage {
 
   /** Shows a driver (disposing the previous one). */
   async show(driver: StageDriver): Promise<void> {
-    await this.ready;
+    await this.#game;
     if (this.#driver !== driver) this.#driver?.dispose();
     this.#driver = driver;
     this.#start(driver, this.#layoutFor(driver));
@@ -97,6 +81,6 @@ export class Stage {
 
   #start(driver: StageDriver, layout: StageLayout): void {
     this.#layout = layout;
-    this.game.scene.start(SCENE.stage, { driver, layout });
+    this.#phaser?.start(driver, layout);
   }
 }

@@ -29,7 +29,7 @@ export class TitleMode implements Mode {
 
   #showMenu(): void {
     this.#onMenu = true;
-    this.#ctx.panel.show(menuPanel((c) => this.#choose(c)));
+    this.#ctx.panel.show(menuPanel((c) => this.#choose(c), this.#ctx.input.bindings));
   }
 
   #choose(c: MenuChoice): void {

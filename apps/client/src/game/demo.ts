@@ -17,9 +17,10 @@ function whenIdle(fn: () => void): () => void {
 
 /**
  * The title screen's attract mode: the bot plays a fresh game (its moves planned ahead in idle time
- * by a `DemoFeeder`); when it tops out, `onOver` is called so the title can start another.
+ * by a `DemoFeeder`); when it tops out, `onOver` is called so the title can start another. `top` is
+ * the player's best, shown as TOP.
  */
-export function demoDriver(onOver: () => void, seed: number = freshSeed()): SimDriver {
+export function demoDriver(onOver: () => void, seed: number = freshSeed(), top = 0): SimDriver {
   const feeder = new DemoFeeder(seed, DEMO_LEVEL);
   feeder.fill(1, Infinity);
   let cancel: (() => void) | null = null;
@@ -34,6 +35,8 @@ export function demoDriver(onOver: () => void, seed: number = freshSeed()): SimD
     buttons: () => feeder.next(),
     name: 'DEMO',
     kind: 'demo',
+    // TOP is the player's best, never the demo's score.
+    top,
     onGameOver: () => onOver(),
     onDispose: () => cancel?.(),
   });

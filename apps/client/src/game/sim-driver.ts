@@ -157,6 +157,7 @@ export class SimDriver implements StageDriver {
       view(this.sim.game),
       {
         top: this.#opts.top ?? 0,
+        topFollowsScore: this.kind === 'play',
         name: this.#opts.name ?? '',
         paused: this.#paused,
         framesSinceTopOut: this.sim.framesSinceTopOut,

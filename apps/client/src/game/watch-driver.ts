@@ -20,7 +20,7 @@ export interface WatchSource {
  */
 export class WatchDriver implements StageDriver {
   readonly players: 1 | 2;
-  readonly kind: FrameKind = 'play';
+  readonly kind: FrameKind = 'watch';
   readonly playable = false;
   readonly #src: WatchSource;
   readonly #clocks: FrameClock[];

@@ -6,7 +6,7 @@ export type Bindings = Readonly<Record<Action, readonly string[]>>;
 /** Most keys one action may have. */
 export const MAX_KEYS_PER_ACTION = 4;
 
-/** The defaults: arrows or WASD move, Up/X rotate clockwise, Z counter-clockwise, Enter, Space. */
+/** The defaults: arrows or WASD move, Up/X rotate clockwise, Z counter-clockwise, Enter, Space or P. */
 export const DEFAULT_BINDINGS: Bindings = {
   left: ['ArrowLeft', 'KeyA'],
   right: ['ArrowRight', 'KeyD'],
@@ -14,8 +14,29 @@ export const DEFAULT_BINDINGS: Bindings = {
   rotateCw: ['ArrowUp', 'KeyX', 'KeyW'],
   rotateCcw: ['KeyZ'],
   select: ['Enter'],
-  pause: ['Space'],
+  pause: ['Space', 'KeyP'],
 };
+
+/**
+ * Keys a game never takes: Tab and Shift+Tab move between controls, Escape pauses and cancels, the
+ * function and system keys belong to the browser and the OS. Binding one would trap keyboard users.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  'Tab',
+  'Escape',
+  'MetaLeft',
+  'MetaRight',
+  'OSLeft',
+  'OSRight',
+  'AltLeft',
+  'AltRight',
+  'ControlLeft',
+  'ControlRight',
+  'CapsLock',
+  'ContextMenu',
+  'PrintScreen',
+  ...Array.from({ length: 12 }, (_, i) => `F${i + 1}`),
+]);
 
 const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,31}$/;
 
@@ -33,7 +54,8 @@ export function validateBindings(data: unknown): Bindings | null {
     const keys = o[action];
     if (!Array.isArray(keys) || keys.length < 1 || keys.length > MAX_KEYS_PER_ACTION) return null;
     for (const k of keys) {
-      if (typeof k !== 'string' || !CODE_PATTERN.test(k) || seen.has(k)) return null;
+      if (typeof k !== 'string' || !CODE_PATTERN.test(k) || RESERVED_KEYS.has(k) || seen.has(k))
+        return null;
       seen.add(k);
     }
     out[action] = [...(keys as string[])];

@@ -126,6 +126,12 @@ export class InputHub {
       return;
     }
     if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    // Escape pauses (and resumes) any running game; it can never be bound (RESERVED_KEYS).
+    if (this.gameKeys && e.code === 'Escape') {
+      e.preventDefault();
+      if (!e.repeat) this.command('pause');
+      return;
+    }
     const action = this.#index.get(e.code);
     if (action === undefined) return;
     const bit = ACTION_BIT[action];

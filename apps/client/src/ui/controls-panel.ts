@@ -1,11 +1,12 @@
 import { ACTION_LABEL, ACTIONS, type Action } from '../input/actions.ts';
-import { DEFAULT_BINDINGS, keyName, rebind } from '../input/bindings.ts';
+import { DEFAULT_BINDINGS, keyName } from '../input/bindings.ts';
 import type { InputHub } from '../input/input-hub.ts';
+import { checkedRebind } from '../input/rebind-check.ts';
 import { button, h, panel } from './dom.ts';
 
 /**
  * The Controls screen: each action with its keys and a "Change" button that waits for a key press
- * (Escape cancels). Changes are saved to localStorage at once; gamepad and touch layouts are listed.
+ * (Escape cancels; Tab and other reserved keys are refused with a reason). Changes are saved to localStorage at once; gamepad and touch layouts are listed.
  */
 export function controlsPanel(hub: InputHub, onBack: () => void): HTMLElement {
   const rows = h('tbody');
@@ -41,8 +42,12 @@ export function controlsPanel(hub: InputHub, onBack: () => void): HTMLElement {
       if (code === null) {
         status.textContent = 'Unchanged.';
       } else {
-        const saved = hub.setBindings(rebind(hub.bindings, a, code));
-        status.textContent = `${ACTION_LABEL[a]}: ${keyName(code)}${saved ? ' (saved)' : ' (could not be saved in this browser)'}.`;
+        // Reserved keys (Tab, Escape, F5...) are refused; a swap is spelled out.
+        const r = checkedRebind(hub.bindings, a, code);
+        const saved = r.ok && hub.setBindings(r.bindings);
+        status.textContent = !r.ok
+          ? r.message
+          : `${r.message}${saved ? ' Saved.' : ' (Could not be saved in this browser.)'}`;
       }
       render();
       rows.querySelector<HTMLElement>(`[data-testid="rebind-${a}"]`)?.focus();

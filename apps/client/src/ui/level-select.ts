@@ -66,7 +66,6 @@ export function levelSelect(opts: {
       button(String(lv).padStart(2, '0'), () => opts.onPick(lv), {
         class: 'level',
         'data-testid': `level-${lv}`,
-        'aria-label': `Level ${lv}`,
         tabindex: lv === cursor ? 0 : -1,
         autofocus: lv === cursor,
         onfocus: () => {

@@ -1,11 +1,13 @@
 import type { GameMode } from '@tengen/protocol';
+import type { Bindings } from '../input/bindings.ts';
+import { keyHints } from '../input/key-hints.ts';
 import { button, h, panel } from './dom.ts';
 
 /** The title menu's choices. */
 export type MenuChoice = GameMode | 'scoreboard' | 'controls';
 
-/** The title menu: real buttons named Solo, Duo, Scoreboard and Controls. */
-export function menuPanel(onChoose: (c: MenuChoice) => void): HTMLElement {
+/** The title menu: real buttons named Solo, Duo, Scoreboard and Controls, and the player's keys. */
+export function menuPanel(onChoose: (c: MenuChoice) => void, bindings: Bindings): HTMLElement {
   const pick = (c: MenuChoice) => (): void => onChoose(c);
   return panel(
     'menu',
@@ -23,10 +25,6 @@ export function menuPanel(onChoose: (c: MenuChoice) => void): HTMLElement {
       button('Scoreboard', pick('scoreboard'), { 'data-testid': 'menu-scoreboard' }),
       button('Controls', pick('controls'), { 'data-testid': 'menu-controls' }),
     ),
-    h(
-      'p',
-      { class: 'hint' },
-      'Arrows or WASD move · Up/X and Z rotate · Down drops · Space pauses',
-    ),
+    h('p', { class: 'hint', 'data-testid': 'key-hints' }, keyHints(bindings)),
   );
 }

@@ -30,17 +30,21 @@ export function nameEntry(opts: {
     name: 'name',
     type: 'text',
     autocomplete: 'nickname',
-    maxlength: NAME_MAX_LENGTH,
+    // No maxlength: a pasted long name would be cut without a word. The count and the error say it.
     required: true,
     spellcheck: 'false',
     autofocus: true,
-    'aria-describedby': 'name-help name-error',
+    'aria-describedby': 'name-help name-count name-error',
     'data-testid': 'name-input',
     value: opts.initial,
   });
   const submit = h('button', { type: 'submit', 'data-testid': 'name-submit' }, 'Submit');
+  const count = h('p', { class: 'hint name-count', id: 'name-count', 'data-testid': 'name-count' });
   const check = (): string | null => {
     const r = validateName(input.value);
+    const n = input.value.trim().replace(/ {2,}/g, ' ').length;
+    count.textContent = `${n} of ${NAME_MAX_LENGTH} characters`;
+    count.classList.toggle('error', n > NAME_MAX_LENGTH);
     error.textContent = r.ok || input.value === '' ? '' : r.error;
     input.setAttribute('aria-invalid', String(!r.ok && input.value !== ''));
     return r.ok ? r.name : null;
@@ -56,6 +60,7 @@ export function nameEntry(opts: {
       { class: 'hint', id: 'name-help' },
       `1 to ${NAME_MAX_LENGTH} letters, digits, spaces, _ or -.`,
     ),
+    count,
     error,
     h(
       'div',
@@ -64,6 +69,7 @@ export function nameEntry(opts: {
       button('Cancel', () => opts.onCancel(), { 'data-testid': 'name-cancel' }),
     ),
   );
+  void check();
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const name = check();

@@ -61,7 +61,8 @@ export function touchControls(hub: InputHub): HTMLElement {
       'data-testid': 'touch-pause',
       onclick: () => hub.command('pause'),
     },
-    'II',
+    // Bars, not the letters "II": a visible label that is a word must be part of the name.
+    '❚❚',
   );
   const [left, right, down, b, a] = buttons;
   return h(

@@ -13,8 +13,8 @@ export type PhaseLabel =
   | 'REPLAY'
   | 'LEFT';
 
-/** What kind of game a frame comes from. */
-export type FrameKind = 'play' | 'demo' | 'replay';
+/** What kind of game a frame comes from (`watch`: someone else's live game, as a spectator). */
+export type FrameKind = 'play' | 'demo' | 'replay' | 'watch';
 
 /** One player's HUD as text. */
 export interface HudModel {

@@ -19,6 +19,11 @@ export interface FrameExtras {
   framesSinceTopOut: number;
   /** Overlay to show when not paused (e.g. READY before a duo start, GONE when the opponent left). */
   overlay?: WellOverlay;
+  /**
+   * Whether TOP rises with this game's score (default true). The title demo and replays are not the
+   * player's games: their TOP stays the player's best.
+   */
+  topFollowsScore?: boolean;
 }
 
 /**
@@ -34,7 +39,7 @@ export interface PlayerFrame {
   next: number;
   lines: number;
   score: number;
-  /** Best score to show as TOP (never below `score`). */
+  /** Best score to show as TOP (never below `score` in the player's own games). */
   top: number;
   /** Pieces spawned per type index. */
   stats: ArrayLike<number>;
@@ -84,7 +89,7 @@ export function playerFrame(view: GameView, extras: FrameExtras, out?: Uint8Arra
     next: extras.paused ? -1 : PIECE_TYPES.indexOf(view.next),
     lines: view.lines,
     score: view.score,
-    top: Math.max(extras.top, view.score),
+    top: extras.topFollowsScore === false ? extras.top : Math.max(extras.top, view.score),
     stats: view.stats,
     overlay,
     hidden: extras.paused,

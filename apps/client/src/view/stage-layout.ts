@@ -157,8 +157,41 @@ function focusLandscape(box: Rect): Group {
   };
 }
 
+/**
+ * Solo on a portrait phone: the well as large as the height allows, its numbers and NEXT in a column
+ * beside it (the NES screen, or its narrow portrait variant, would leave the well a third of the
+ * height). Used when it gives a bigger well than `single`.
+ */
+function soloTall(box: Rect): Group {
+  const z = eighths(Math.min(box.h / TALL_WELL.h, (box.w - GAP - COLUMN_MIN) / TALL_WELL.w));
+  const own = view(0, TALL_WELL, 0, 0, z);
+  const colX = own.rect.w + GAP;
+  const zi = eighths(
+    Math.min((box.w - colX) / TALL_INFO.w, THUMB_MAX * z, own.rect.h / TALL_INFO.h),
+  );
+  const info = view(0, TALL_INFO, colX, 0, zi);
+  const w = info.rect.x + info.rect.w;
+  return {
+    arrangement: 'single',
+    screens: [tallLayout()],
+    views: [own, info],
+    w,
+    h: own.rect.h,
+    ownRight: w,
+  };
+}
+
+/** The height of player 0's well in a group (CSS px). */
+const wellHeight = (g: Group): number => g.screens[0]!.well.h * g.views[0]!.zoom;
+
 function arrange(box: Rect, players: 1 | 2, pad: boolean): Group {
-  if (players === 1) return single(box, box.h > box.w * 1.2);
+  if (players === 1) {
+    const portrait = box.h > box.w * 1.2;
+    const nes = single(box, portrait);
+    if (!portrait) return nes;
+    const tall = soloTall(box);
+    return wellHeight(tall) > wellHeight(nes) ? tall : nes;
+  }
   const even = sideBySide(box);
   const wellH = (even.h * nesLayout().well.h) / SCREEN_H;
   const enough = pad ? wellH >= SIDE_BY_SIDE_MIN_WELL : wellH >= 0.3 * box.h && wellH >= 160;

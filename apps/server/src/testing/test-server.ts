@@ -23,7 +23,7 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  clientFiles: Record<string, string> = {},
+  clientFiles: Record<string, string | Uint8Array> = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tengen-server-'));
   for (const [path, content] of Object.entries(clientFiles)) {
