@@ -23,8 +23,11 @@ function decoded(segment: string): string | null {
   }
 }
 
+/** Stored game ids as they appear in `/replay/ID` (and the scoreboard's old `?replay=ID`). */
+export const REPLAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Fixed pages of the client (paths without a trailing slash). */
-const PAGES = new Set(['/', '/solo', '/duo', '/live', '/scoreboard']);
+const PAGES = new Set(['/', '/solo', '/duo', '/live', '/scoreboard', '/replay']);
 
 /**
  * Whether a path is one of the client's pages, so the server answers it 200 with index.html and
@@ -37,6 +40,8 @@ export function isClientPath(pathname: string): boolean {
   if (PAGES.has(path)) return true;
   const room = /^\/(?:duo\/room|solo|watch)\/([^/]+)$/.exec(path);
   if (room) return ROOM_ID.test(decoded(room[1]!) ?? '');
+  const replay = /^\/replay\/([^/]+)$/.exec(path);
+  if (replay) return REPLAY_ID.test(decoded(replay[1]!) ?? '');
   const join = /^\/duo\/([^/]+)$/.exec(path);
   if (join) return normaliseRoomCode(decoded(join[1]!) ?? '') !== null;
   return false;

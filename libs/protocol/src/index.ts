@@ -7,7 +7,7 @@ export {
   type ClientPayload,
 } from './client-messages.ts';
 export { CLOSE_CODE, type CloseCode } from './close-codes.ts';
-export { ROOM_CODE, ROOM_ID, isClientPath, normaliseRoomCode } from './client-paths.ts';
+export { REPLAY_ID, ROOM_CODE, ROOM_ID, isClientPath, normaliseRoomCode } from './client-paths.ts';
 export * from './constants.ts';
 export * from './game-modes.ts';
 export type { ErrorResponse, ScoreLine, ScoresResponse } from './http-api.ts';

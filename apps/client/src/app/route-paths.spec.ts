@@ -15,6 +15,7 @@ const EXAMPLES: Record<Exclude<Route['name'], 'not-found'>, Route> = {
   'duo-room': { name: 'duo-room', roomId: 'xY_z-9aB1' },
   'solo-game': { name: 'solo-game', roomId: 'Qw3_rTy9z' },
   scoreboard: { name: 'scoreboard', replay: 'r_42' },
+  replay: { name: 'replay', id: 'g_77' },
   live: { name: 'live' },
   watch: { name: 'watch', roomId: 'Ab_3-x9Qz' },
 };
@@ -26,11 +27,16 @@ describe('the server answers every client route 200 and nothing else', () => {
     expect(isClientPath(url.pathname)).toBe(true);
   });
 
-  it.each(['/nope', '/duo/K7QX', '/solo/a.b', '/watch/a/b', '/scoreboard/x'])(
-    '%s is not found on both sides',
-    (path) => {
-      expect(parseRoute(path).name).toBe('not-found');
-      expect(isClientPath(path)).toBe(false);
-    },
-  );
+  it.each([
+    '/nope',
+    '/duo/K7QX',
+    '/solo/a.b',
+    '/watch/a/b',
+    '/scoreboard/x',
+    '/replay/a.b',
+    '/replay/x/y',
+  ])('%s is not found on both sides', (path) => {
+    expect(parseRoute(path).name).toBe('not-found');
+    expect(isClientPath(path)).toBe(false);
+  });
 });

@@ -20,6 +20,8 @@ export function screenName(route: Route): string {
       return 'Duo game';
     case 'scoreboard':
       return route.replay === null ? 'Scoreboard' : 'Replay';
+    case 'replay':
+      return route.id === null ? 'Open a replay file' : 'Replay';
     case 'live':
       return 'Live games';
     case 'watch':

@@ -1,4 +1,4 @@
-import { ROOM_ID, normaliseRoomCode } from '@tengen/protocol';
+import { REPLAY_ID, ROOM_ID, normaliseRoomCode } from '@tengen/protocol';
 
 // Room ids and codes are parsed as the server matches them (`isClientPath`, `@tengen/protocol`).
 export { ROOM_CODE, ROOM_ID, normaliseRoomCode } from '@tengen/protocol';
@@ -19,8 +19,6 @@ export type Route =
   | { name: 'live' }
   | { name: 'watch'; roomId: string }
   | { name: 'not-found'; path: string };
-
-const REPLAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Parses a location's path and query into a route. */
 export function parseRoute(pathname: string, search = ''): Route {
