@@ -63,7 +63,7 @@ describe('version-2 golden games hold Down+Left+Right and follow the ROM rule fr
       let shadow: Game | null = null;
       outer: for (const [count, buttons] of replay.inputs) {
         for (let i = 0; i < count; i++) {
-          const lost = prevRan && prevButtons === DLR;
+          const lost: boolean = prevRan && prevButtons === DLR;
           if (before.lagFrame !== lost)
             expect([before.frame, before.lagFrame]).toEqual([before.frame, lost]);
           const events = game.step(buttons);

@@ -3,8 +3,9 @@ import { loadGoldenFixtures } from './fixtures/load-fixtures.ts';
 import { parseReplay } from './replay-parse.ts';
 import { runReplay } from './replay-run.ts';
 
-// Bot games recorded by libs/bot/bin/record-golden.ts. A failure here means a rule changed:
-// if on purpose, bump ENGINE_VERSION and regenerate the fixtures.
+// Bot games recorded by libs/bot/bin/record-golden.ts, each re-run under its own rules version. A
+// failure here means a rule changed: if on purpose, add an engine version (libs/engine/README.md);
+// a stored fixture is never regenerated under other rules.
 const fixtures = loadGoldenFixtures();
 
 describe('golden replays', () => {

@@ -26,48 +26,52 @@ export function stepState(s: GameState, buttons: number): number {
   const newly = held & ~s.held;
   // The NMI polls the controller every frame, lost or not (pollControllerButtons).
   s.held = held;
-  let events = 0;
   if (s.lagFrame) {
     // Version 2: the last pass ended waiting for this frame's NMI; the main loop resumes at
     // gameModeState_startButtonHandling and gameModeState_vblankThenRunState2, so this frame runs
     // no fall timer, shift, rotation, drop or lock. A press on this frame is never seen as new.
     s.lagFrame = false;
-  } else {
-    s.fallTimer = (s.fallTimer + 1) & 0xff;
-    switch (s.playState) {
-      case PlayState.Control:
-        events = shiftTetrimino(s, held, newly);
-        events |= rotateTetrimino(s, newly);
-        events |= dropTetrimino(s, held, newly);
-        break;
-      case PlayState.Lock:
-        events = lockTetrimino(s);
-        break;
-      case PlayState.CheckRows:
-        events = checkForCompletedRows(s);
-        break;
-      case PlayState.LineClear:
-        break;
-      case PlayState.UpdateLines:
-        events = updateLinesAndStatistics(s);
-        break;
-      case PlayState.BTypeGoal:
-        // playState_bTypeGoalCheck: an A-type game only advances.
-        s.playState = PlayState.Garbage;
-        break;
-      case PlayState.Garbage:
-        // playState_receiveGarbage: a one-player game only advances.
-        s.playState = PlayState.Spawn;
-        break;
-      case PlayState.Spawn:
-        events = spawnNextTetrimino(s);
-        break;
-    }
-    // gameModeState_checkForResetKeyCombo returns with A = the held buttons; when that equals the
-    // new gameModeState (7: exactly Down+Left+Right) the main loop waits for the NMI mid-pass.
-    s.lagFrame = held === s.lagButtons;
+    return vblank(s, 0);
   }
-  // Vblank: render_mode_play_and_demo.
+  s.fallTimer = (s.fallTimer + 1) & 0xff;
+  let events = 0;
+  switch (s.playState) {
+    case PlayState.Control:
+      events = shiftTetrimino(s, held, newly);
+      events |= rotateTetrimino(s, newly);
+      events |= dropTetrimino(s, held, newly);
+      break;
+    case PlayState.Lock:
+      events = lockTetrimino(s);
+      break;
+    case PlayState.CheckRows:
+      events = checkForCompletedRows(s);
+      break;
+    case PlayState.LineClear:
+      break;
+    case PlayState.UpdateLines:
+      events = updateLinesAndStatistics(s);
+      break;
+    case PlayState.BTypeGoal:
+      // playState_bTypeGoalCheck: an A-type game only advances.
+      s.playState = PlayState.Garbage;
+      break;
+    case PlayState.Garbage:
+      // playState_receiveGarbage: a one-player game only advances.
+      s.playState = PlayState.Spawn;
+      break;
+    case PlayState.Spawn:
+      events = spawnNextTetrimino(s);
+      break;
+  }
+  // gameModeState_checkForResetKeyCombo returns with A = the held buttons; when that equals the
+  // new gameModeState (7: exactly Down+Left+Right) the main loop waits for the NMI mid-pass.
+  if (held === s.lagButtons) s.lagFrame = true;
+  return vblank(s, events);
+}
+
+/** Vblank (`render_mode_play_and_demo`), then the frame counter; returns `events` plus its own. */
+function vblank(s: GameState, events: number): number {
   if (s.playState === PlayState.LineClear) {
     events |= updateLineClearingAnimation(s);
     s.vramRow = 0;

@@ -1,4 +1,4 @@
-import { ENGINE_VERSION, type GameOptions } from '@tengen/engine';
+import type { GameOptions } from '@tengen/engine';
 import type { Runs } from '../net/input-stream.ts';
 
 /**
@@ -69,15 +69,11 @@ export class OfflineSolo implements SoloBackend {
     // Offline: nobody watches the cursor.
   }
   async start(level: number): Promise<GameStart> {
-    this.#start = { seed: this.#seed(), startLevel: level, version: ENGINE_VERSION };
+    this.#start = { seed: this.#seed(), startLevel: level };
     return this.#start;
   }
   async restart(): Promise<GameStart> {
-    this.#start = {
-      seed: this.#seed(),
-      startLevel: this.#start?.startLevel ?? 0,
-      version: ENGINE_VERSION,
-    };
+    this.#start = { seed: this.#seed(), startLevel: this.#start?.startLevel ?? 0 };
     return this.#start;
   }
   frame(): void {

@@ -1,5 +1,5 @@
 import { Bot } from '@tengen/bot';
-import { Game } from '@tengen/engine';
+import { ENGINE_VERSION, Game } from '@tengen/engine';
 
 /** How far ahead (in frames) the demo's inputs are planned: two seconds. */
 export const DEMO_LEAD_FRAMES = 120;
@@ -16,7 +16,7 @@ export class DemoFeeder {
   #head = 0;
 
   constructor(seed: number, startLevel: number) {
-    this.#shadow = new Game({ seed, startLevel });
+    this.#shadow = new Game({ seed, startLevel, version: ENGINE_VERSION }); // as the shown game (PlayerSim)
   }
 
   /** True once the shadow game is over: nothing more to plan. */

@@ -1,4 +1,5 @@
 import {
+  ENGINE_VERSION,
   Game,
   NES_POWER_ON_SEED,
   ReplayRecorder,
@@ -19,7 +20,11 @@ export class PlayerSim {
 
   /** A new game, or (with `snapshot`) a game resumed from the server's `Game.restore` data. */
   constructor(opts: GameOptions, snapshot?: unknown) {
-    this.game = snapshot === undefined ? new Game(opts) : Game.restore(snapshot, opts.pieces);
+    // A game this page starts plays the current rules unless told otherwise (a replay, the server).
+    this.game =
+      snapshot === undefined
+        ? new Game({ ...opts, version: opts.version ?? ENGINE_VERSION })
+        : Game.restore(snapshot, opts.pieces);
     // After a restore the recording starts at the restored frame (`recordedFrom`).
     this.recordedFrom = this.game.frame;
     // A fed game's recorder is used for its inputs only (`replay()` refuses): the seed is the server's.
