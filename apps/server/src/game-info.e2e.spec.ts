@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '@tengen/engine';
 import { TestPlayer } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
@@ -35,7 +36,7 @@ describe('GET /api/games/:id (the replay page header)', () => {
       lines: game.lines,
       startLevel: 15,
       frames: game.frame,
-      engineVersion: 1,
+      engineVersion: ENGINE_VERSION,
     });
     expect(res.body).not.toHaveProperty('replay');
     expect(Date.parse(String(res.body['at']))).toBeLessThanOrEqual(before);
