@@ -36,6 +36,11 @@ export const MATCHMAKE_REFUSAL = {
   tooManyCodeAttempts: 420,
   /** This server process is at its connection cap: try again shortly. */
   serverFull: 509,
+  /**
+   * Redis, through which matchmaking works across processes, is unreachable: new games cannot be
+   * arranged for now; games in progress and the site are not affected. Try again shortly.
+   */
+  matchmakingUnavailable: 507,
 } as const;
 
 /** One of `MATCHMAKE_REFUSAL`. */

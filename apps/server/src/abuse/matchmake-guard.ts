@@ -2,7 +2,7 @@ import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
 import type { Logger } from 'pino';
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address.ts';
 import type { Metrics } from '../metrics.ts';
-import type { MatchmakeLimits, Refusal } from './matchmake-limits.ts';
+import { refusal, type MatchmakeLimits, type Refusal } from './matchmake-limits.ts';
 
 type Invoke = typeof matchMaker.controller.invokeMethod;
 type AuthContext = Parameters<Invoke>[3];
@@ -12,6 +12,11 @@ export interface MatchmakeGuardDeps {
   limits: MatchmakeLimits;
   metrics: Metrics;
   log: Logger;
+  /**
+   * Whether matchmaking can work now (Redis reachable when configured). When it cannot, every call
+   * is refused at once with `matchmakingUnavailable` instead of hanging on Redis.
+   */
+  matchmakingAvailable?: () => boolean;
 }
 
 let active: MatchmakeGuardDeps | undefined;
@@ -33,6 +38,8 @@ export function installMatchmakeGuard(deps: MatchmakeGuardDeps): void {
     const guard = active;
     if (!guard) return invoke(method, roomName, clientOptions, auth);
     const address = addressOf(auth);
+    if (guard.matchmakingAvailable && !guard.matchmakingAvailable())
+      throw refuse(guard, refusal('matchmakingUnavailable'), method, address);
     const refused = guard.limits.admit(method, address, Date.now());
     if (refused) throw refuse(guard, refused, method, address);
     if (method !== 'joinOrCreate') return invoke(method, roomName, clientOptions, auth);

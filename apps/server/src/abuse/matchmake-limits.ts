@@ -38,6 +38,12 @@ export function refusal(reason: RefusalReason): Refusal {
         code: MATCHMAKE_REFUSAL.serverFull,
         message: 'the server is full, try again shortly',
       };
+    case 'matchmakingUnavailable':
+      return {
+        reason,
+        code: MATCHMAKE_REFUSAL.matchmakingUnavailable,
+        message: 'matchmaking is unavailable for a moment (redis unreachable), try again shortly',
+      };
     default: {
       const never: never = reason;
       throw new Error(`unknown refusal ${String(never)}`);
