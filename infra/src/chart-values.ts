@@ -10,7 +10,12 @@ export interface ChartResourceInputs {
   redisUrl: string;
   host: string;
   certificateArn: string;
+  /** CIDR of the VPC: where the ALB (target type ip) connects from and where Redis lives. */
+  vpcCidr: string;
 }
+
+/** Kubernetes Secret (in the app namespace) holding REDIS_URL with the AUTH token; made by chart:deploy. */
+export const REDIS_SECRET = { name: 'tengen-redis', key: 'redis-url' } as const;
 
 /** Maps resource attributes onto chart values (each one an env var of the server, or an ALB setting). */
 export function chartValues(inputs: ChartResourceInputs): Record<string, unknown> {
@@ -20,8 +25,14 @@ export function chartValues(inputs: ChartResourceInputs): Record<string, unknown
       type: 'efs',
       efs: { fileSystemId: inputs.fileSystemId, accessPointId: inputs.accessPointId },
     },
-    redis: { external: { url: inputs.redisUrl } },
+    // The URL carries the AUTH token, so it comes from a Secret, never from a value.
+    redis: { external: { url: '', existingSecret: { ...REDIS_SECRET } } },
     ingress: { enabled: true, host: inputs.host, tls: true, certificateArn: inputs.certificateArn },
+    networkPolicy: {
+      enabled: true,
+      loadBalancerCidrs: [inputs.vpcCidr],
+      redisCidrs: [inputs.vpcCidr],
+    },
   };
 }
 

@@ -86,7 +86,9 @@ export class GameCluster extends Construct {
     this.nodeRole = nodegroup.role;
 
     // The CNI comes first, so nodes join with the pinned version; the others run on the nodes.
-    const vpcCni = this.addon(this, 'vpc-cni');
+    // Network policy enforcement on: the chart's NetworkPolicies are applied by the VPC CNI's
+    // node agent (without it they are accepted and ignored).
+    const vpcCni = this.addon(this, 'vpc-cni', undefined, { enableNetworkPolicy: 'true' });
     nodegroup.node.addDependency(vpcCni);
     // Same construct path as the cluster's own lazily created agent: existing stacks keep it.
     const podIdentityAgent = this.addon(

@@ -61,6 +61,8 @@ export class PlatformStack extends Stack {
       providerArn: config.githubOidcProviderArn || githubOidcProviderArn(this),
     });
     registry.repository.grantPullPush(deploy.role);
+    // chart:deploy copies the Redis AUTH token into the cluster's Secret.
+    cache.authToken.grantRead(deploy.role);
     deploy.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['eks:DescribeCluster'],
@@ -75,6 +77,7 @@ export class PlatformStack extends Stack {
       accessPointId: storage.accessPoint.accessPointId,
       redisUrl: cache.url,
       host: config.host,
+      vpcCidr: network.vpc.vpcCidrBlock,
       certificateArn: config.certificateArn,
     };
     const outputs: Record<string, string> = {
@@ -87,6 +90,7 @@ export class PlatformStack extends Stack {
       EfsFileSystemId: storage.fileSystem.fileSystemId,
       EfsAccessPointId: storage.accessPoint.accessPointId,
       RedisUrl: cache.url,
+      RedisAuthSecretArn: cache.authToken.secretArn,
       IngressHost: config.host,
       DeployRoleArn: deploy.role.roleArn,
     };

@@ -145,7 +145,8 @@ describe.each(STAGES)('platform stack (%s)', (stage) => {
     // References to the resources, never pasted ids.
     expect(chartValues).toMatch(/Ref.*StorageFileSystem/);
     expect(chartValues).toMatch(/Ref.*StorageFileSystemGameData/);
-    expect(chartValues).toMatch(/PrimaryEndPoint\.Address/);
+    expect(JSON.stringify(outputs['RedisUrl']?.Value)).toMatch(/PrimaryEndPoint\.Address/);
+    expect(chartValues).toMatch(/NetworkVpc[0-9A-F]+.{0,6}CidrBlock/);
     expect(chartValues).not.toMatch(/fs-[0-9a-f]{8}/);
     expect(outputs['IngressHost']?.Value).toBe(config.host);
   });
