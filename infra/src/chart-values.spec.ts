@@ -40,7 +40,15 @@ describe('chart values from resources', () => {
         efs: { fileSystemId: inputs.fileSystemId, accessPointId: inputs.accessPointId },
       },
       redis: { external: { url: '', existingSecret: { name: 'tengen-redis', key: 'redis-url' } } },
-      ingress: { enabled: true, host: inputs.host, tls: true, certificateArn: '' },
+      ingress: {
+        enabled: true,
+        host: inputs.host,
+        tls: true,
+        certificateArn: '',
+        wafAclArn: '',
+        deletionProtection: false,
+        accessLogs: { bucket: '', prefix: 'alb' },
+      },
       networkPolicy: {
         enabled: true,
         loadBalancerCidrs: ['10.0.0.0/16'],

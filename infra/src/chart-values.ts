@@ -1,6 +1,7 @@
 // The chart values that come from AWS resources, in one place: the platform stack exports them as
 // the ChartValues output (read by chart:deploy) and the app stack passes them to its HelmChart.
 // Stage sizing of the workload lives in the chart's ci/<stage>-values.yaml, layered underneath.
+import { ACCESS_LOG_PREFIX } from './edge.ts';
 
 /** Resource attributes the chart needs (CDK tokens at synth time, strings at deploy time). */
 export interface ChartResourceInputs {
@@ -12,6 +13,12 @@ export interface ChartResourceInputs {
   certificateArn: string;
   /** CIDR of the VPC: where the ALB (target type ip) connects from and where Redis lives. */
   vpcCidr: string;
+  /** WAF web ACL of the ALB; empty for none. */
+  wafAclArn?: string;
+  /** S3 bucket of the ALB access logs; empty for none. */
+  accessLogBucket?: string;
+  /** ALB deletion protection (production). */
+  deletionProtection?: boolean;
 }
 
 /** Kubernetes Secret (in the app namespace) holding REDIS_URL with the AUTH token; made by chart:deploy. */
@@ -27,7 +34,15 @@ export function chartValues(inputs: ChartResourceInputs): Record<string, unknown
     },
     // The URL carries the AUTH token, so it comes from a Secret, never from a value.
     redis: { external: { url: '', existingSecret: { ...REDIS_SECRET } } },
-    ingress: { enabled: true, host: inputs.host, tls: true, certificateArn: inputs.certificateArn },
+    ingress: {
+      enabled: true,
+      host: inputs.host,
+      tls: true,
+      certificateArn: inputs.certificateArn,
+      wafAclArn: inputs.wafAclArn ?? '',
+      deletionProtection: inputs.deletionProtection ?? false,
+      accessLogs: { bucket: inputs.accessLogBucket ?? '', prefix: ACCESS_LOG_PREFIX },
+    },
     networkPolicy: {
       enabled: true,
       loadBalancerCidrs: [inputs.vpcCidr],

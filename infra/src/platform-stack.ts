@@ -11,6 +11,7 @@ import { GithubDeployRole } from './github-deploy-role.ts';
 import { githubOidcProviderArn } from './github-oidc-stack.ts';
 import { Network } from './network.ts';
 import { ImageRegistry } from './registry.ts';
+import { EdgeProtection } from './edge.ts';
 import { GameStorage } from './storage.ts';
 import { acknowledgePlatformFindings } from './nag-acknowledgements.ts';
 
@@ -54,6 +55,7 @@ export class PlatformStack extends Stack {
       replicas: config.redis.replicas,
       name,
     });
+    const edge = new EdgeProtection(this, 'Edge', { name });
     const registry = new ImageRegistry(this, 'Registry', { repositoryName: name });
     const deploy = new GithubDeployRole(this, 'GithubDeploy', {
       repository: config.githubRepository,
@@ -78,6 +80,9 @@ export class PlatformStack extends Stack {
       redisUrl: cache.url,
       host: config.host,
       vpcCidr: network.vpc.vpcCidrBlock,
+      wafAclArn: edge.webAcl.attrArn,
+      accessLogBucket: edge.logBucket.bucketName,
+      deletionProtection: config.stage === 'production',
       certificateArn: config.certificateArn,
     };
     const outputs: Record<string, string> = {
