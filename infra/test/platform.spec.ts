@@ -41,7 +41,8 @@ describe.each(STAGES)('platform stack (%s)', (stage) => {
         DesiredSize: config.nodes.desired,
         MaxSize: config.nodes.max,
       },
-      InstanceTypes: [config.nodes.instanceType],
+      InstanceTypes: [config.nodes.instanceType, ...(config.nodes.spotAlternatives ?? [])],
+      CapacityType: config.nodes.capacity,
       AmiType: 'AL2023_x86_64_STANDARD',
     });
   });
