@@ -16,6 +16,7 @@ const inputs = {
   redisUrl: 'rediss://master.tengen.xyz.euw1.cache.amazonaws.com:6380',
   host: 'staging.example.org',
   certificateArn: '',
+  vpcCidr: '10.0.0.0/16',
 };
 
 describe('mergeValues', () => {
@@ -38,9 +39,24 @@ describe('chart values from resources', () => {
         type: 'efs',
         efs: { fileSystemId: inputs.fileSystemId, accessPointId: inputs.accessPointId },
       },
-      redis: { external: { url: inputs.redisUrl } },
-      ingress: { enabled: true, host: inputs.host, tls: true, certificateArn: '' },
+      redis: { external: { url: '', existingSecret: { name: 'tengen-redis', key: 'redis-url' } } },
+      ingress: {
+        enabled: true,
+        host: inputs.host,
+        tls: true,
+        certificateArn: '',
+        wafAclArn: '',
+        deletionProtection: false,
+        accessLogs: { bucket: '', prefix: 'alb' },
+      },
+      networkPolicy: {
+        enabled: true,
+        loadBalancerCidrs: ['10.0.0.0/16'],
+        redisCidrs: ['10.0.0.0/16'],
+      },
     });
+    // The URL with its AUTH token never becomes a value.
+    expect(JSON.stringify(chartValues(inputs))).not.toContain(inputs.redisUrl);
   });
 
   // The values CDK would pass must satisfy the chart's schema and render: run the chart's own helm.
@@ -73,7 +89,9 @@ describe('chart values from resources', () => {
     const text = JSON.stringify(objects);
     expect(text).toContain(`${inputs.repositoryUri}:abc1234`);
     expect(text).toContain(`${inputs.fileSystemId}::${inputs.accessPointId}`);
-    expect(text).toContain(inputs.redisUrl);
+    expect(text).not.toContain(inputs.redisUrl);
+    expect(text).toContain('"secretKeyRef":{"name":"tengen-redis","key":"redis-url"}');
+    expect(objects.some((o) => o.kind === 'NetworkPolicy')).toBe(true);
     expect(text).toContain(`${inputs.host}/pods/$(POD_NAME)`);
     expect(objects.some((o) => o.kind === 'StatefulSet')).toBe(true);
   });

@@ -1,6 +1,7 @@
 // The chart values that come from AWS resources, in one place: the platform stack exports them as
 // the ChartValues output (read by chart:deploy) and the app stack passes them to its HelmChart.
 // Stage sizing of the workload lives in the chart's ci/<stage>-values.yaml, layered underneath.
+import { ACCESS_LOG_PREFIX } from './edge.ts';
 
 /** Resource attributes the chart needs (CDK tokens at synth time, strings at deploy time). */
 export interface ChartResourceInputs {
@@ -10,7 +11,18 @@ export interface ChartResourceInputs {
   redisUrl: string;
   host: string;
   certificateArn: string;
+  /** CIDR of the VPC: where the ALB (target type ip) connects from and where Redis lives. */
+  vpcCidr: string;
+  /** WAF web ACL of the ALB; empty for none. */
+  wafAclArn?: string;
+  /** S3 bucket of the ALB access logs; empty for none. */
+  accessLogBucket?: string;
+  /** ALB deletion protection (production). */
+  deletionProtection?: boolean;
 }
+
+/** Kubernetes Secret (in the app namespace) holding REDIS_URL with the AUTH token; made by chart:deploy. */
+export const REDIS_SECRET = { name: 'tengen-redis', key: 'redis-url' } as const;
 
 /** Maps resource attributes onto chart values (each one an env var of the server, or an ALB setting). */
 export function chartValues(inputs: ChartResourceInputs): Record<string, unknown> {
@@ -20,8 +32,22 @@ export function chartValues(inputs: ChartResourceInputs): Record<string, unknown
       type: 'efs',
       efs: { fileSystemId: inputs.fileSystemId, accessPointId: inputs.accessPointId },
     },
-    redis: { external: { url: inputs.redisUrl } },
-    ingress: { enabled: true, host: inputs.host, tls: true, certificateArn: inputs.certificateArn },
+    // The URL carries the AUTH token, so it comes from a Secret, never from a value.
+    redis: { external: { url: '', existingSecret: { ...REDIS_SECRET } } },
+    ingress: {
+      enabled: true,
+      host: inputs.host,
+      tls: true,
+      certificateArn: inputs.certificateArn,
+      wafAclArn: inputs.wafAclArn ?? '',
+      deletionProtection: inputs.deletionProtection ?? false,
+      accessLogs: { bucket: inputs.accessLogBucket ?? '', prefix: ACCESS_LOG_PREFIX },
+    },
+    networkPolicy: {
+      enabled: true,
+      loadBalancerCidrs: [inputs.vpcCidr],
+      redisCidrs: [inputs.vpcCidr],
+    },
   };
 }
 

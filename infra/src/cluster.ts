@@ -9,13 +9,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { addonVersion, KUBERNETES_VERSION, type EksAddonName } from './config/kubernetes.ts';
+import type { StageConfig } from './config/stages.ts';
 
 /** Props of the cluster. */
 export interface GameClusterProps {
   vpc: ec2.IVpc;
   clusterName: string;
   namespace: string;
-  nodes: { instanceType: string; min: number; desired: number; max: number };
+  nodes: StageConfig['nodes'];
   /** CIDRs allowed on the public API endpoint (the endpoint is private too). */
   apiAllowedCidrs: string[];
 }
@@ -75,7 +76,10 @@ export class GameCluster extends Construct {
     (this.cluster.node.defaultChild as eks.CfnCluster).upgradePolicy = { supportType: 'STANDARD' };
     const nodegroup = this.cluster.addNodegroupCapacity('Nodes', {
       launchTemplateSpec: this.nodeLaunchTemplate(),
-      instanceTypes: [new ec2.InstanceType(props.nodes.instanceType)],
+      instanceTypes: [props.nodes.instanceType, ...(props.nodes.spotAlternatives ?? [])].map(
+        (type) => new ec2.InstanceType(type),
+      ),
+      capacityType: eks.CapacityType[props.nodes.capacity],
       amiType: eks.NodegroupAmiType.AL2023_X86_64_STANDARD,
       minSize: props.nodes.min,
       desiredSize: props.nodes.desired,
@@ -86,7 +90,9 @@ export class GameCluster extends Construct {
     this.nodeRole = nodegroup.role;
 
     // The CNI comes first, so nodes join with the pinned version; the others run on the nodes.
-    const vpcCni = this.addon(this, 'vpc-cni');
+    // Network policy enforcement on: the chart's NetworkPolicies are applied by the VPC CNI's
+    // node agent (without it they are accepted and ignored).
+    const vpcCni = this.addon(this, 'vpc-cni', undefined, { enableNetworkPolicy: 'true' });
     nodegroup.node.addDependency(vpcCni);
     // Same construct path as the cluster's own lazily created agent: existing stacks keep it.
     const podIdentityAgent = this.addon(

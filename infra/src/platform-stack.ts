@@ -11,6 +11,7 @@ import { GithubDeployRole } from './github-deploy-role.ts';
 import { githubOidcProviderArn } from './github-oidc-stack.ts';
 import { Network } from './network.ts';
 import { ImageRegistry } from './registry.ts';
+import { EdgeProtection } from './edge.ts';
 import { GameStorage } from './storage.ts';
 import { acknowledgePlatformFindings } from './nag-acknowledgements.ts';
 
@@ -54,6 +55,7 @@ export class PlatformStack extends Stack {
       replicas: config.redis.replicas,
       name,
     });
+    const edge = new EdgeProtection(this, 'Edge', { name });
     const registry = new ImageRegistry(this, 'Registry', { repositoryName: name });
     const deploy = new GithubDeployRole(this, 'GithubDeploy', {
       repository: config.githubRepository,
@@ -61,6 +63,8 @@ export class PlatformStack extends Stack {
       providerArn: config.githubOidcProviderArn || githubOidcProviderArn(this),
     });
     registry.repository.grantPullPush(deploy.role);
+    // chart:deploy copies the Redis AUTH token into the cluster's Secret.
+    cache.authToken.grantRead(deploy.role);
     deploy.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['eks:DescribeCluster'],
@@ -75,6 +79,10 @@ export class PlatformStack extends Stack {
       accessPointId: storage.accessPoint.accessPointId,
       redisUrl: cache.url,
       host: config.host,
+      vpcCidr: network.vpc.vpcCidrBlock,
+      wafAclArn: edge.webAcl.attrArn,
+      accessLogBucket: edge.logBucket.bucketName,
+      deletionProtection: config.stage === 'production',
       certificateArn: config.certificateArn,
     };
     const outputs: Record<string, string> = {
@@ -87,6 +95,7 @@ export class PlatformStack extends Stack {
       EfsFileSystemId: storage.fileSystem.fileSystemId,
       EfsAccessPointId: storage.accessPoint.accessPointId,
       RedisUrl: cache.url,
+      RedisAuthSecretArn: cache.authToken.secretArn,
       IngressHost: config.host,
       DeployRoleArn: deploy.role.roleArn,
     };

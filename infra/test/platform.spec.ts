@@ -41,7 +41,8 @@ describe.each(STAGES)('platform stack (%s)', (stage) => {
         DesiredSize: config.nodes.desired,
         MaxSize: config.nodes.max,
       },
-      InstanceTypes: [config.nodes.instanceType],
+      InstanceTypes: [config.nodes.instanceType, ...(config.nodes.spotAlternatives ?? [])],
+      CapacityType: config.nodes.capacity,
       AmiType: 'AL2023_x86_64_STANDARD',
     });
   });
@@ -145,7 +146,8 @@ describe.each(STAGES)('platform stack (%s)', (stage) => {
     // References to the resources, never pasted ids.
     expect(chartValues).toMatch(/Ref.*StorageFileSystem/);
     expect(chartValues).toMatch(/Ref.*StorageFileSystemGameData/);
-    expect(chartValues).toMatch(/PrimaryEndPoint\.Address/);
+    expect(JSON.stringify(outputs['RedisUrl']?.Value)).toMatch(/PrimaryEndPoint\.Address/);
+    expect(chartValues).toMatch(/NetworkVpc[0-9A-F]+.{0,6}CidrBlock/);
     expect(chartValues).not.toMatch(/fs-[0-9a-f]{8}/);
     expect(outputs['IngressHost']?.Value).toBe(config.host);
   });

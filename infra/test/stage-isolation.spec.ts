@@ -115,3 +115,40 @@ describe.each(STAGES)('stage hardening (%s)', (stage) => {
     template.resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
   });
 });
+
+describe.each(STAGES)('Redis AUTH and network policy enforcement (%s)', (stage) => {
+  const { platformTemplate: template } = synthStage(stage);
+
+  it('requires an AUTH token generated in Secrets Manager, never written in the template', () => {
+    const [secretId] = Object.entries(template.findResources('AWS::SecretsManager::Secret'))[0] as [
+      string,
+      Resource,
+    ];
+    const group = Object.values(
+      template.findResources('AWS::ElastiCache::ReplicationGroup'),
+    )[0] as Resource;
+    expect(group.Properties['TransitEncryptionEnabled']).toBe(true);
+    expect(group.Properties['AuthToken']).toEqual({
+      'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+    });
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs['RedisAuthSecretArn']?.Value).toEqual({ Ref: secretId });
+    // The deploy role may read that secret (chart:deploy copies it into the cluster), and no other.
+    const reads = (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]).flatMap(
+      (p) =>
+        (
+          p.Properties['PolicyDocument'] as { Statement: { Action: unknown; Resource: unknown }[] }
+        ).Statement.filter((s) =>
+          JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue'),
+        ),
+    );
+    expect(reads.map((s) => s.Resource)).toEqual([{ Ref: secretId }]);
+  });
+
+  it('turns on VPC CNI network policy enforcement', () => {
+    template.hasResourceProperties('AWS::EKS::Addon', {
+      AddonName: 'vpc-cni',
+      ConfigurationValues: '{"enableNetworkPolicy":"true"}',
+    });
+  });
+});

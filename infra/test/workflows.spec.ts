@@ -20,7 +20,11 @@ interface Job {
   steps: Step[];
 }
 interface Workflow {
-  on: Record<string, { branches?: string[]; tags?: string[] } | null>;
+  name?: string;
+  on: Record<
+    string,
+    { branches?: string[]; tags?: string[]; workflows?: string[]; types?: string[] } | null
+  >;
   permissions?: Record<string, string>;
   concurrency?: { group: string };
   jobs: Record<string, Job>;
@@ -90,11 +94,45 @@ describe('deploy.yml', () => {
   const staging = deploy.jobs['staging'] as Job;
   const production = deploy.jobs['production'] as Job;
 
-  it('runs on pushes to main and on v* tags', () => {
-    expect(Object.keys(deploy.on)).toEqual(['push']);
-    expect(deploy.on['push']).toEqual({ branches: ['main'], tags: ['v*'] });
-    expect(staging.if).toBe("github.ref == 'refs/heads/main'");
+  it('deploys staging only after ci.yml passed on a push to main, and production on v* tags', () => {
+    expect(Object.keys(deploy.on).sort()).toEqual(['push', 'workflow_run']);
+    expect(deploy.on['workflow_run']).toEqual({
+      workflows: [ci.name],
+      types: ['completed'],
+      branches: ['main'],
+    });
+    expect(deploy.on['push']).toEqual({ tags: ['v*'] });
+    expect(staging.if).toContain("github.event_name == 'workflow_run'");
+    expect(staging.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    expect(staging.if).toContain("github.event.workflow_run.event == 'push'");
     expect(production.if).toBe("startsWith(github.ref, 'refs/tags/v')");
+  });
+
+  it('deploys to staging exactly the commit CI tested', () => {
+    const checkout = staging.steps[at(staging, /actions\/checkout/)];
+    expect(checkout?.with?.['ref']).toBe('${{ github.event.workflow_run.head_sha }}');
+    expect(JSON.stringify(staging)).not.toContain('github.sha');
+  });
+
+  it('refuses a release tag that does not point at a commit of main, before any credentials', () => {
+    const check = at(production, /git merge-base --is-ancestor "\$GITHUB_SHA" origin\/main/);
+    expect(check).toBeGreaterThan(at(production, /actions\/checkout/));
+    expect(check).toBeLessThan(at(production, /configure-aws-credentials/));
+    expect(production.steps[at(production, /actions\/checkout/)]?.with).toMatchObject({
+      'fetch-depth': 0,
+    });
+  });
+
+  it('caches the Nx cache and the Playwright browser where they are used', () => {
+    for (const job of [ci.jobs['affected'] as Job, staging]) {
+      const caches = job.steps.filter((s) => s.uses?.startsWith('actions/cache@'));
+      expect(caches.map((c) => c.with?.['path']).sort()).toEqual([
+        '.nx/cache',
+        '~/.cache/ms-playwright',
+      ]);
+      const playwright = job.steps.findIndex((s) => s.with?.['path'] === '~/.cache/ms-playwright');
+      expect(playwright).toBeLessThan(at(job, /playwright install/));
+    }
   });
 
   it('grants id-token only to the jobs that assume an AWS role, never at workflow level', () => {
@@ -134,7 +172,9 @@ describe('deploy.yml', () => {
     expect(chromium).toBeGreaterThan(deployStep);
     expect(e2e).toBeGreaterThan(chromium);
     expect(staging.steps[e2e]?.env?.['BASE_URL']).toBe('https://${{ vars.STAGING_HOST }}');
-    expect(staging.steps[deployStep]?.env?.['IMAGE_TAG']).toBe('${{ github.sha }}');
+    expect(staging.steps[deployStep]?.env?.['IMAGE_TAG']).toBe(
+      '${{ github.event.workflow_run.head_sha }}',
+    );
   });
 
   it('promotes tags to production through the gated environment, in the cluster-image-chart order', () => {

@@ -2,6 +2,11 @@
 export interface ReadinessCheck {
   name: string;
   ok: () => boolean;
+  /**
+   * `false`: when down, the process degrades (reported by `/readyz`) but stays ready, because it
+   * still serves the site and its running games (Redis: only new matchmaking stops).
+   */
+  critical?: boolean;
 }
 
 /**
@@ -35,9 +40,16 @@ export class Lifecycle {
   notReadyReasons(): string[] {
     const reasons = this.#draining ? ['draining'] : [];
     for (const c of this.#checks) {
-      if (!safeCheck(c)) reasons.push(`${c.name} unavailable`);
+      if (c.critical !== false && !safeCheck(c)) reasons.push(`${c.name} unavailable`);
     }
     return reasons;
+  }
+
+  /** Non-critical dependencies that are down: the process serves, with less (empty when none). */
+  degradedReasons(): string[] {
+    return this.#checks
+      .filter((c) => c.critical === false && !safeCheck(c))
+      .map((c) => `${c.name} unavailable`);
   }
 }
 

@@ -69,7 +69,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     driver = new RedisDriver(config.redisUrl);
     const p = new RedisProbe(presence);
     probe = p;
-    lifecycle.addCheck({ name: 'redis', ok: () => p.ok });
+    // Known before the first request: matchmaking is refused only while Redis is really down.
+    await p.check();
+    lifecycle.addCheck({ name: 'redis', ok: () => p.ok, critical: false });
   }
 
   registerHealthMetrics(metrics, lifecycle);
@@ -83,7 +85,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     connections: () => transport.connectionCount,
     maxConnections: config.maxConnections,
   });
-  installMatchmakeGuard({ limits, metrics, log });
+  installMatchmakeGuard({
+    limits,
+    metrics,
+    log,
+    matchmakingAvailable: () => probe?.ok ?? true,
+  });
   configureCors(config.corsOrigins);
   const deps: RoomDeps = {
     recorder,

@@ -29,6 +29,51 @@ const input = {
   cwd: '/repo',
 };
 
+describe('deploy plan with the Redis AUTH secret', () => {
+  const withRedis: StackOutputs = {
+    ...outputs,
+    RedisUrl: 'rediss://master.x.cache.amazonaws.com:6380',
+    RedisAuthSecretArn: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:AuthToken-abc',
+    ChartValues: JSON.stringify({
+      redis: { external: { url: '', existingSecret: { name: 'tengen-redis', key: 'redis-url' } } },
+    }),
+  };
+
+  it('keeps the optional outputs from the outputs file', () => {
+    expect(stackOutputsFrom({ S: { ...withRedis, Other: 'x' } })).toEqual(withRedis);
+  });
+
+  it('copies the token into the Secret after the kubeconfig and before helm, passing no token', () => {
+    const plan = buildPlan({ ...input, outputs: withRedis });
+    expect(plan.steps.map((s) => s.command[1])).toEqual([
+      'eks',
+      'charts/tengen-tetris/scripts/redis-secret.ts',
+      'upgrade',
+      'history',
+    ]);
+    expect(plan.steps[1]?.command).toEqual([
+      'node',
+      'charts/tengen-tetris/scripts/redis-secret.ts',
+      '--secret-arn',
+      withRedis.RedisAuthSecretArn,
+      '--redis-url',
+      withRedis.RedisUrl,
+      '--namespace',
+      'tengen',
+      '--name',
+      'tengen-redis',
+      '--key',
+      'redis-url',
+      '--region',
+      'eu-west-1',
+      '--kubeconfig',
+      'dist/deploy/staging/kubeconfig',
+    ]);
+    // Without a Secret in the values (a plain URL), there is nothing to copy.
+    expect(buildPlan(input).steps).toHaveLength(3);
+  });
+});
+
 describe('deploy plan', () => {
   it('accepts only the known stages', () => {
     expect(parseStage('production')).toBe('production');

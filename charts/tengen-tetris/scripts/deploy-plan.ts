@@ -15,8 +15,11 @@ export const REQUIRED_OUTPUTS = [
   'ReleaseName',
   'ChartValues',
 ] as const;
+/** Outputs used when present: the Redis AUTH token's secret and the URL it belongs to. */
+export const OPTIONAL_OUTPUTS = ['RedisUrl', 'RedisAuthSecretArn'] as const;
 /** The subset of one stack's outputs the deploy uses. */
-export type StackOutputs = Record<(typeof REQUIRED_OUTPUTS)[number], string>;
+export type StackOutputs = Record<(typeof REQUIRED_OUTPUTS)[number], string> &
+  Partial<Record<(typeof OPTIONAL_OUTPUTS)[number], string>>;
 
 /** Validates a stage name from the command line. */
 export function parseStage(value: string | undefined): Stage {
@@ -42,9 +45,13 @@ export function stackOutputsFrom(document: unknown): StackOutputs {
   );
   if (missing.length > 0)
     throw new Error(`stack ${stackName} lacks outputs: ${missing.join(', ')}`);
-  return Object.fromEntries(
-    REQUIRED_OUTPUTS.map((key) => [key, String(outputs[key])]),
-  ) as StackOutputs;
+  return Object.fromEntries([
+    ...REQUIRED_OUTPUTS.map((key) => [key, String(outputs[key])]),
+    ...OPTIONAL_OUTPUTS.filter((key) => typeof outputs[key] === 'string').map((key) => [
+      key,
+      String(outputs[key]),
+    ]),
+  ]) as StackOutputs;
 }
 
 /** One step of the plan: what it does and the exact argv it runs. */
@@ -88,6 +95,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
   const infraValuesFile = join(input.workDir, `infra-values-${stage}.json`);
   const valuesFiles = [join(input.chartDir, 'ci', `${stage}-values.yaml`), infraValuesFile];
   const infraValues = JSON.parse(outputs.ChartValues) as Record<string, unknown>;
+  const redisSecret = redisSecretStep(outputs, infraValues, rel(kubeconfig));
   return {
     stage,
     release: outputs.ReleaseName,
@@ -111,6 +119,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
           rel(kubeconfig),
         ],
       },
+      ...(redisSecret ? [redisSecret] : []),
       {
         description: `install or upgrade release ${outputs.ReleaseName}; on failure roll back to the last good release`,
         command: [
@@ -147,6 +156,43 @@ export function buildPlan(input: PlanInput): DeployPlan {
           rel(kubeconfig),
         ],
       },
+    ],
+  };
+}
+
+/**
+ * When the infra values point REDIS_URL at an existing Secret and the stack exports the AUTH token's
+ * secret: copy the token into that Secret before helm runs (scripts/redis-secret.ts).
+ */
+function redisSecretStep(
+  outputs: StackOutputs,
+  values: Record<string, unknown>,
+  kubeconfig: string,
+): PlanStep | undefined {
+  const secret = (
+    values['redis'] as { external?: { existingSecret?: { name?: string; key?: string } } }
+  )?.external?.existingSecret;
+  if (!secret?.name || !outputs.RedisAuthSecretArn) return undefined;
+  if (!outputs.RedisUrl) throw new Error('stack exports RedisAuthSecretArn without RedisUrl');
+  return {
+    description: `copy the Redis AUTH token into Secret ${secret.name} (never printed)`,
+    command: [
+      'node',
+      'charts/tengen-tetris/scripts/redis-secret.ts',
+      '--secret-arn',
+      outputs.RedisAuthSecretArn,
+      '--redis-url',
+      outputs.RedisUrl,
+      '--namespace',
+      outputs.Namespace,
+      '--name',
+      secret.name,
+      '--key',
+      secret.key ?? 'redis-url',
+      '--region',
+      outputs.Region,
+      '--kubeconfig',
+      kubeconfig,
     ],
   };
 }

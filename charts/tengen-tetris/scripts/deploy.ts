@@ -27,6 +27,8 @@ export function placeholderOutputs(stage: Stage): StackOutputs {
     Namespace: 'tengen',
     ReleaseName: 'tengen-tetris',
     ChartValues: '{}',
+    RedisUrl: '<RedisUrl>',
+    RedisAuthSecretArn: '<RedisAuthSecretArn>',
   };
 }
 

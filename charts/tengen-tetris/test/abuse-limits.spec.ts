@@ -67,11 +67,14 @@ describe('abuse limits and metrics in the chart', () => {
         { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
         { name: 'metrics', port: 9100, targetPort: 'metrics', protocol: 'TCP' },
       ]);
-      // Every Ingress path goes to an `http` port, none to `metrics`.
+      // Every Ingress path goes to an `http` port, none to `metrics`; /metrics itself is answered
+      // 404 by the ALB (a fixed-response action).
       for (const ingress of ofKind(objects, 'Ingress') as IIngress[])
         for (const rule of ingress.spec?.rules ?? [])
           for (const path of rule.http?.paths ?? [])
-            expect(path.backend.service?.port).toEqual({ name: 'http' });
+            expect(path.backend.service?.port).toEqual(
+              path.path === '/metrics' ? { name: 'use-annotation' } : { name: 'http' },
+            );
       // Per-pod Services (scale-out) carry the game port only.
       for (const s of ofKind(objects, 'Service') as IService[])
         if (s !== entry) expect(s.spec?.ports?.map((p) => p.name)).toEqual(['http']);

@@ -44,6 +44,9 @@ describe('stage configuration', () => {
     expect(production.natGateways).toBe(3);
     expect(staging.natGateways).toBe(1);
     expect(production.redis.replicas).toBeGreaterThan(0);
+    // Spot only where a reclaimed node interrupts nobody's real game.
+    expect(staging.nodes.capacity).toBe('SPOT');
+    expect(production.nodes.capacity).toBe('ON_DEMAND');
     for (const config of [staging, production])
       expect(config.nodes.min).toBeLessThanOrEqual(config.nodes.desired);
   });

@@ -27,7 +27,16 @@ export interface StageConfig {
    */
   apiAllowedCidrs: string[];
   natGateways: number;
-  nodes: { instanceType: string; min: number; desired: number; max: number };
+  nodes: {
+    instanceType: string;
+    /** Further types of the same size Spot may fall back to (Spot only). */
+    spotAlternatives?: string[];
+    /** Spot (staging: a reclaimed node only interrupts test games) or on-demand. */
+    capacity: 'SPOT' | 'ON_DEMAND';
+    min: number;
+    desired: number;
+    max: number;
+  };
   redis: { nodeType: string; replicas: number };
   /** Kubernetes namespace and Helm release of the app. */
   namespace: string;
@@ -37,12 +46,19 @@ export interface StageConfig {
 const SIZING: Record<Stage, Pick<StageConfig, 'natGateways' | 'nodes' | 'redis'>> = {
   staging: {
     natGateways: 1,
-    nodes: { instanceType: 't3.medium', min: 2, desired: 2, max: 4 },
+    nodes: {
+      instanceType: 't3.medium',
+      spotAlternatives: ['t3a.medium'],
+      capacity: 'SPOT',
+      min: 2,
+      desired: 2,
+      max: 4,
+    },
     redis: { nodeType: 'cache.t4g.micro', replicas: 0 },
   },
   production: {
     natGateways: 3,
-    nodes: { instanceType: 't3.large', min: 3, desired: 3, max: 6 },
+    nodes: { instanceType: 't3.large', capacity: 'ON_DEMAND', min: 3, desired: 3, max: 6 },
     redis: { nodeType: 'cache.t4g.small', replicas: 1 },
   },
 };

@@ -41,6 +41,11 @@ export const MATCHMAKE_REFUSAL = {
    * new games under (`ENGINE_VERSION`): it is older or newer than the server, reload it.
    */
   otherEngine: 426,
+  /**
+   * Redis, through which matchmaking works across processes, is unreachable: new games cannot be
+   * arranged for now; games in progress and the site are not affected. Try again shortly.
+   */
+  matchmakingUnavailable: 507,
 } as const;
 
 /** One of `MATCHMAKE_REFUSAL`. */

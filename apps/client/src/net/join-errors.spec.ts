@@ -77,5 +77,18 @@ describe('classifyJoinError', () => {
       kind: 'serverFull',
       message: 'The server is full right now. Try again in a moment.',
     });
+    // Redis down: "unavailable" and "redis" must not read as an unreachable server or a full room.
+    const down = classifyJoinError(
+      new ServerError(
+        MATCHMAKE_REFUSAL.matchmakingUnavailable,
+        'matchmaking is unavailable for a moment (redis unreachable), try again shortly',
+      ),
+      'K7QXM3PAHD',
+    );
+    expect(down).toEqual({
+      kind: 'matchmakingDown',
+      message:
+        'New games cannot be started for a moment. Games already running are not affected. Try again shortly.',
+    });
   });
 });

@@ -11,6 +11,7 @@ export type JoinFailure =
   | { kind: 'rateLimited'; message: string }
   | { kind: 'serverFull'; message: string }
   | { kind: 'outdated'; message: string }
+  | { kind: 'matchmakingDown'; message: string }
   | { kind: 'other'; message: string };
 
 /**
@@ -40,6 +41,12 @@ export function classifyJoinError(err: unknown, code?: string): JoinFailure {
     return {
       kind: 'serverFull',
       message: 'The server is full right now. Try again in a moment.',
+    };
+  if (c === MATCHMAKE_REFUSAL.matchmakingUnavailable)
+    return {
+      kind: 'matchmakingDown',
+      message:
+        'New games cannot be started for a moment. Games already running are not affected. Try again shortly.',
     };
   // Across processes (Redis), Colyseus's IPC replaces the room's refusal with an error naming the call.
   if (msg.includes(SEAT_IN_USE_MESSAGE) || msg.includes('"checkReconnectionToken'))

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address.ts';
 import type { Metrics } from '../metrics.ts';
 import { otherEngineClaim } from './engine-claim.ts';
-import type { MatchmakeLimits, Refusal } from './matchmake-limits.ts';
+import { refusal, type MatchmakeLimits, type Refusal } from './matchmake-limits.ts';
 
 type Invoke = typeof matchMaker.controller.invokeMethod;
 type AuthContext = Parameters<Invoke>[3];
@@ -13,6 +13,11 @@ export interface MatchmakeGuardDeps {
   limits: MatchmakeLimits;
   metrics: Metrics;
   log: Logger;
+  /**
+   * Whether matchmaking can work now (Redis reachable when configured). When it cannot, every call
+   * is refused at once with `matchmakingUnavailable` instead of hanging on Redis.
+   */
+  matchmakingAvailable?: () => boolean;
 }
 
 let active: MatchmakeGuardDeps | undefined;
@@ -40,8 +45,11 @@ export function installMatchmakeGuard(deps: MatchmakeGuardDeps): void {
         'only a watch relay joins as one',
       );
     const address = addressOf(auth);
-    const refused =
-      otherEngineClaim(clientOptions) ?? guard.limits.admit(method, address, Date.now());
+    const claim = otherEngineClaim(clientOptions);
+    if (claim) throw refuse(guard, claim, method, address);
+    if (guard.matchmakingAvailable && !guard.matchmakingAvailable())
+      throw refuse(guard, refusal('matchmakingUnavailable'), method, address);
+    const refused = guard.limits.admit(method, address, Date.now());
     if (refused) throw refuse(guard, refused, method, address);
     if (method !== 'joinOrCreate') return invoke(method, roomName, clientOptions, auth);
     // Join a room when there is one; only creating one spends the address's creation budget.

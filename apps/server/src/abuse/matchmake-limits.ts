@@ -44,6 +44,12 @@ export function refusal(reason: RefusalReason): Refusal {
         code: MATCHMAKE_REFUSAL.otherEngine,
         message: 'this page plays other game rules than the server, reload it',
       };
+    case 'matchmakingUnavailable':
+      return {
+        reason,
+        code: MATCHMAKE_REFUSAL.matchmakingUnavailable,
+        message: 'matchmaking is unavailable for a moment (redis unreachable), try again shortly',
+      };
     default: {
       const never: never = reason;
       throw new Error(`unknown refusal ${String(never)}`);

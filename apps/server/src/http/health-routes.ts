@@ -2,8 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import type { Lifecycle } from '../lifecycle.ts';
 
 /**
- * Probes: `/healthz` (the process answers), `/readyz` (database open and migrated, Redis connected
- * when configured, not draining; else 503 with the reasons). `/metrics` has its own port.
+ * Probes: `/healthz` (the process answers), `/readyz` (database open and migrated, not draining;
+ * else 503 with the reasons). A Redis outage does not make the pod unready (that would take the
+ * site and every running game out of the load balancer): it is listed under `degraded` while new
+ * matchmaking is refused. `/metrics` has its own port.
  */
 export function healthRouter(lifecycle: Lifecycle): Router {
   const router = Router();
@@ -12,9 +14,14 @@ export function healthRouter(lifecycle: Lifecycle): Router {
   });
   router.get('/readyz', (_req: Request, res: Response) => {
     const reasons = lifecycle.notReadyReasons();
+    const degraded = lifecycle.degradedReasons();
     res.set('Cache-Control', 'no-store');
-    if (reasons.length === 0) res.json({ status: 'ready' });
-    else res.status(503).json({ status: 'not ready', reasons });
+    if (reasons.length === 0)
+      res.json({ status: 'ready', ...(degraded.length ? { degraded } : {}) });
+    else
+      res
+        .status(503)
+        .json({ status: 'not ready', reasons, ...(degraded.length ? { degraded } : {}) });
   });
   return router;
 }
