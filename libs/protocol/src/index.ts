@@ -8,7 +8,21 @@ export {
 } from './client-messages.ts';
 export { CLOSE_CODE, type CloseCode } from './close-codes.ts';
 export * from './constants.ts';
-export type { ErrorResponse, ScoreLine, ScoresResponse } from './http-api.ts';
+export type {
+  ErrorResponse,
+  NameClaimResponse,
+  NameCodeResponse,
+  PlayerResponse,
+  ScoreLine,
+  ScoresResponse,
+} from './http-api.ts';
+export {
+  BOARD_PERIODS,
+  periodStart,
+  START_FILTERS,
+  type BoardPeriod,
+  type StartFilter,
+} from './board-filters.ts';
 export type { LiveGame, LivePlayer, LiveResponse, WatchResponse } from './live-api.ts';
 export { InputBatcher, type InputBatch } from './input-batcher.ts';
 export { validateName, type NameCheck } from './name.ts';
