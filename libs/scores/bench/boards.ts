@@ -1,7 +1,7 @@
 /**
  * Scoreboard query benchmark: fills a SQLite file with BENCH_GAMES games (default 1,000,000) spread
- * over a year, then times every board filter, a player page and a save with a name claim.
- * `npx nx run scores:bench-boards` (BENCH_GAMES, BENCH_FILE to keep the file). Prints figures only.
+ * over BENCH_DAYS days (default 365), then times every board filter, a player page and a save with
+ * a name claim. `npx nx run scores:bench-boards` (BENCH_FILE keeps the file). Prints figures only.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,8 @@ import { SqliteScoreStore } from '../src/sqlite-score-store.ts';
 
 const GAMES = Number(process.env['BENCH_GAMES'] ?? 1_000_000);
 const NAMES = 20_000;
+/** Days the games are spread over (365: a year; 7: every game in the current week, the worst case). */
+const DAYS = Number(process.env['BENCH_DAYS'] ?? 365);
 const DAY = 86_400_000;
 const dir = mkdtempSync(join(tmpdir(), 'bench-boards-'));
 const file = process.env['BENCH_FILE'] ?? join(dir, 'boards.db');
@@ -55,7 +57,7 @@ function fill(): void {
         10_000,
         1 + Math.floor(rand() * 65_534),
         '{"version":1}',
-        now - Math.floor(rand() * 365 * DAY),
+        now - Math.floor(rand() * DAYS * DAY),
       );
     }
   });

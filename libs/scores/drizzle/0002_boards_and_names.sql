@@ -11,6 +11,7 @@ CREATE TABLE `name_codes` (
 	`failures` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `games_rank_idx` ON `games` (`mode`,"score" desc,`created_at`,`name`);--> statement-breakpoint
 CREATE INDEX `games_board_start_idx` ON `games` (`mode`,`start_level`,"score" desc,`created_at`);--> statement-breakpoint
 CREATE INDEX `games_period_idx` ON `games` (`mode`,`created_at`);--> statement-breakpoint
 CREATE INDEX `games_period_start_idx` ON `games` (`mode`,`start_level`,`created_at`);--> statement-breakpoint

@@ -1,5 +1,6 @@
+import { MAX_START_LEVEL } from '@tengen/protocol';
 import type { SqliteDatabase } from './database.ts';
-import type { GameMode } from './schema.ts';
+import { GAME_MODES, type GameMode } from './schema.ts';
 import type { BoardFilter, PlayerGames, ScoreEntry } from './score-store.ts';
 
 interface BoardRow {
@@ -69,7 +70,13 @@ export class BoardReader {
 
   /** A name's best game per mode and start level, and its most recent games. */
   player(name: string, recent: number): PlayerGames {
-    const best = this.#all<BoardRow>('best', { name }).map((r) => entry(r, 0));
+    // One index seek per mode and start level: a busy name's games are never all read.
+    const best: ScoreEntry[] = [];
+    for (const mode of GAME_MODES)
+      for (let start = 0; start <= MAX_START_LEVEL; start++) {
+        const row = this.#get<BoardRow>('best', { name, mode, start });
+        if (row) best.push(entry(row, 0));
+      }
     const latest = this.#all<BoardRow>('recent', { name, n: recent }).map((r) => entry(r, 0));
     return { best, recent: latest };
   }
@@ -148,10 +155,9 @@ function sqlFor(kind: Kind, start: boolean, since: boolean): string {
         AND (score < @score OR (score = @score
           AND (created_at > @at OR (created_at = @at AND rowid > @rid)))) ${BEST_FIRST}`;
     case 'best':
-      return `SELECT * FROM (SELECT ${COLUMNS}, row_number() OVER (PARTITION BY mode, start_level
-          ORDER BY score DESC, created_at ASC, rowid ASC) AS rn
-        FROM games INDEXED BY games_player_best_idx WHERE name = @name)
-        WHERE rn = 1 ORDER BY mode DESC, start_level ASC`;
+      return `SELECT ${COLUMNS} FROM games INDEXED BY games_player_best_idx
+        WHERE name = @name AND mode = @mode AND start_level = @start
+        ORDER BY score DESC, created_at ASC, rowid ASC LIMIT 1`;
     case 'recent':
       return `SELECT ${COLUMNS} FROM games INDEXED BY games_player_recent_idx
         WHERE name = @name ORDER BY created_at DESC, rowid DESC LIMIT @n`;

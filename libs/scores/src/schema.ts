@@ -35,6 +35,9 @@ export const games = sqliteTable(
     index('games_board_idx').on(t.mode, sql`${t.score} desc`, t.createdAt),
     // The copy check reads the best stored games of one seed and start level (any mode).
     index('games_seed_idx').on(t.seed, t.startLevel, sql`${t.score} desc`),
+    // The rank a saved game takes counts the names ahead of it: this index covers that count, so
+    // it reads index pages only (a low score on a big board has most games ahead of it).
+    index('games_rank_idx').on(t.mode, sql`${t.score} desc`, t.createdAt, t.name),
     // Boards of one start level, walked best-first like games_board_idx.
     index('games_board_start_idx').on(t.mode, t.startLevel, sql`${t.score} desc`, t.createdAt),
     // Boards of a period (today, this week): the period's games of a mode (and start level).

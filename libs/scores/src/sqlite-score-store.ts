@@ -97,7 +97,7 @@ export class SqliteScoreStore implements ScoreStore {
       [{ mode: GameMode; name: string; score: number; at: number; rid: number }],
       { n: number }
     >(
-      `SELECT count(DISTINCT name) AS n FROM games
+      `SELECT count(DISTINCT name) AS n FROM games INDEXED BY games_rank_idx
        WHERE mode = @mode AND name <> @name AND (score > @score OR (score = @score
          AND (created_at < @at OR (created_at = @at AND rowid < @rid))))`,
     );
