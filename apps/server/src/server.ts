@@ -18,6 +18,7 @@ import { installRequestPipeline } from './http/request-pipeline.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { colyseusLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
+import { NameRegistry } from './names/name-registry.ts';
 import { RedisProbe } from './redis-probe.ts';
 import { RoomReannouncer } from './room-reannouncer.ts';
 import { DuoRoom } from './rooms/duo-room.ts';
@@ -118,6 +119,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         log,
         clientDir: config.clientDir,
         limits,
+        names: new NameRegistry(store),
       }),
   });
 

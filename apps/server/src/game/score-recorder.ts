@@ -1,6 +1,7 @@
 import { ENGINE_VERSION, runReplay } from '@tengen/engine';
 import {
   isStorageUnavailable,
+  NameTakenError,
   newGameId,
   type GameMode,
   type SavedGame,
@@ -47,12 +48,13 @@ export class ScoreRecorder {
   }
 
   /**
-   * Verifies and stores one game under `name`. When the database cannot be written the game goes
-   * to the outbox (`queued`); rejects with `VerificationError`, or the store's error when the
-   * outbox cannot take it either.
+   * Verifies and stores one game under `name` for the browser key whose hash is `keyHash`. When
+   * the database cannot be written the game goes to the outbox (`queued`); rejects with
+   * `NameTakenError` (another key holds the name), `VerificationError`, or the store's error when
+   * the outbox cannot take it either.
    */
-  save(mode: GameMode, name: string, result: GameResult): Promise<SaveOutcome> {
-    const op = this.#save(mode, name, result);
+  save(mode: GameMode, name: string, result: GameResult, keyHash: string): Promise<SaveOutcome> {
+    const op = this.#save(mode, name, result, keyHash);
     this.#pending.add(op);
     void op.then(
       () => this.#pending.delete(op),
@@ -66,7 +68,16 @@ export class ScoreRecorder {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
   }
 
-  async #save(mode: GameMode, name: string, result: GameResult): Promise<SaveOutcome> {
+  async #save(
+    mode: GameMode,
+    name: string,
+    result: GameResult,
+    keyHash: string,
+  ): Promise<SaveOutcome> {
+    // Refused at once when readable; the write below checks again in its transaction (a race, or a
+    // database that could not be read now).
+    const holder = await this.#store.nameStatus(name, keyHash).catch(() => 'unknown' as const);
+    if (holder === 'taken') throw new NameTakenError(`the name ${name} belongs to another player`);
     const check = runReplay(result.replay);
     if (
       !check.topOut ||
@@ -104,6 +115,7 @@ export class ScoreRecorder {
       seed: result.seed,
       replayJson: JSON.stringify(result.replay),
       engineVersion: ENGINE_VERSION,
+      keyHash,
     };
     try {
       const saved = await this.#store.saveGame(game);
@@ -115,6 +127,7 @@ export class ScoreRecorder {
       );
       return { kind: 'stored', ...saved };
     } catch (err) {
+      if (err instanceof NameTakenError) throw err;
       this.#metrics.storeErrors.inc({ op: 'save' });
       this.#log.error({ err, mode, name, score: result.score }, 'storing a score failed');
       if (!this.#outbox || !isStorageUnavailable(err)) throw err;

@@ -5,7 +5,9 @@ import type { MatchmakeLimits } from '../abuse/matchmake-limits.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics } from '../metrics.ts';
 import { healthRouter } from './health-routes.ts';
+import type { NameRegistry } from '../names/name-registry.ts';
 import { liveRouter } from './live-routes.ts';
+import { namesRouter } from './names-routes.ts';
 import { errorBody, scoresRouter } from './scores-routes.ts';
 import { staticClient } from './static-client.ts';
 
@@ -18,6 +20,8 @@ export interface HttpDeps {
   clientDir: string;
   /** Per-address limits and the connection cap (spectators are admitted through HTTP). */
   limits: MatchmakeLimits;
+  /** Name moves between devices (`/api/names/*`). */
+  names: NameRegistry;
 }
 
 /** Registers every HTTP route on the express app Colyseus hands over (`defineServer({ express })`). */
@@ -26,6 +30,7 @@ export function configureHttp(app: Application, deps: HttpDeps): void {
   app.set('query parser', 'simple');
   app.use(healthRouter(deps.lifecycle));
   app.use('/api', liveRouter(deps.log, deps.limits));
+  app.use('/api', namesRouter(deps.store, deps.names, deps.log));
   app.use('/api', scoresRouter(deps.store, deps.log));
   app.use(staticClient(deps.clientDir));
   app.use((req: Request, res: Response) => {
