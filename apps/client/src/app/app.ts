@@ -6,6 +6,7 @@ import { DuoMode } from './duo-mode.ts';
 import { LiveMode } from './live-mode.ts';
 import { NotFoundMode } from './not-found-mode.ts';
 import { parseRoute, routeUrl, setUrl, type Route } from './router.ts';
+import { PlayerMode } from './player-mode.ts';
 import { ScoreboardMode } from './scoreboard-mode.ts';
 import { SoloMode } from './solo-mode.ts';
 import { TitleMode } from './title-mode.ts';
@@ -33,7 +34,9 @@ function modeFor(route: Route, ctx: AppContext): Mode {
     case 'solo-game':
       return new SoloMode(ctx, null, route.roomId);
     case 'scoreboard':
-      return new ScoreboardMode(ctx, route.replay);
+      return new ScoreboardMode(ctx, route.replay, route.board);
+    case 'player':
+      return new PlayerMode(ctx, route.player);
     case 'live':
       return new LiveMode(ctx);
     case 'watch':

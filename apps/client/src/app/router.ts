@@ -1,4 +1,5 @@
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '@tengen/protocol';
+import { boardQuery, parseBoardView, type BoardView } from './board-view.ts';
 
 /** The client's pages; the server falls back to index.html for each of these paths. */
 export type Route =
@@ -10,7 +11,9 @@ export type Route =
   | { name: 'duo-room'; roomId: string }
   /** A live solo game by its room id (the address a reload resumes). */
   | { name: 'solo-game'; roomId: string }
-  | { name: 'scoreboard'; replay: string | null }
+  | { name: 'scoreboard'; replay: string | null; board?: BoardView }
+  /** A player's page (`/player/NAME`, the name URL-encoded). */
+  | { name: 'player'; player: string }
   | { name: 'live' }
   | { name: 'watch'; roomId: string }
   | { name: 'not-found'; path: string };
@@ -60,7 +63,18 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (path === '/scoreboard') {
     const id = q.get('replay');
-    return { name: 'scoreboard', replay: id !== null && REPLAY_ID.test(id) ? id : null };
+    if (id !== null && REPLAY_ID.test(id)) return { name: 'scoreboard', replay: id };
+    return { name: 'scoreboard', replay: null, board: parseBoardView(q) };
+  }
+  const player = /^\/player\/([^/]+)$/.exec(path);
+  if (player) {
+    try {
+      const name = decodeURIComponent(player[1]!);
+      if (name.length > 0 && name.length <= 64) return { name: 'player', player: name };
+    } catch {
+      // A broken escape: no such page.
+    }
+    return { name: 'not-found', path };
   }
   return { name: 'not-found', path };
 }
@@ -82,8 +96,10 @@ export function routeUrl(route: Route): string {
       return `/solo/${encodeURIComponent(route.roomId)}`;
     case 'scoreboard':
       return route.replay === null
-        ? '/scoreboard'
+        ? `/scoreboard${route.board ? boardQuery(route.board) : ''}`
         : `/scoreboard?replay=${encodeURIComponent(route.replay)}`;
+    case 'player':
+      return `/player/${encodeURIComponent(route.player)}`;
     case 'live':
       return '/live';
     case 'watch':

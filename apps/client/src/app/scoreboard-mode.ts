@@ -1,20 +1,24 @@
 import { playEvents } from '../audio/play-events.ts';
 import { replayDriver } from '../game/replay-driver.ts';
 import type { Command } from '../input/input-hub.ts';
-import type { ScoreMode } from '../net/http-api.ts';
 import { button, h, panel } from '../ui/dom.ts';
 import { scoreboardPanel, type TableState } from '../ui/scoreboard-panel.ts';
+import { DEFAULT_BOARD, type BoardView } from './board-view.ts';
 import type { AppContext, Mode } from './context.ts';
 
 /** The scoreboard (`/scoreboard`) and replays of its games (`/scoreboard?replay=ID`). */
 export class ScoreboardMode implements Mode {
   readonly #ctx: AppContext;
   readonly #replay: string | null;
+  #view: BoardView;
+  /** Counts table loads, so a slow answer for an older filter never replaces a newer one. */
+  #load = 0;
   #left = false;
 
-  constructor(ctx: AppContext, replay: string | null) {
+  constructor(ctx: AppContext, replay: string | null, view: BoardView = DEFAULT_BOARD) {
     this.#ctx = ctx;
     this.#replay = replay;
+    this.#view = view;
   }
 
   enter(): void {
@@ -34,30 +38,38 @@ export class ScoreboardMode implements Mode {
 
   async #showTables(): Promise<void> {
     this.#ctx.showDemo();
-    const tables: Record<ScoreMode, TableState> = {
-      solo: { kind: 'loading' },
-      duo: { kind: 'loading' },
-    };
-    const render = (focus: boolean): void => {
-      if (this.#left) return;
-      const el = scoreboardPanel(
-        tables,
-        (row) => this.#ctx.navigate({ name: 'scoreboard', replay: row.replayId }),
-        () => this.#ctx.navigate({ name: 'title' }),
-      );
+    const load = ++this.#load;
+    const view = this.#view;
+    const render = (state: TableState, focus: boolean): void => {
+      if (this.#left || load !== this.#load) return;
+      const el = scoreboardPanel(view, state, {
+        onFilter: (next) => {
+          this.#view = next;
+          // The filters live in the address (shareable, kept on reload); focus stays on the filter.
+          this.#ctx.setUrl({ name: 'scoreboard', replay: null, board: next }, 'replace');
+          void this.#showTables();
+        },
+        onWatch: (row) => this.#ctx.navigate({ name: 'scoreboard', replay: row.replayId }),
+        onBack: () => this.#ctx.navigate({ name: 'title' }),
+      });
+      const focused = document.activeElement?.id;
       this.#ctx.panel.show(el, { focus });
+      if (focused?.startsWith('board-')) document.getElementById(focused)?.focus();
     };
-    render(true);
-    await Promise.all(
-      (['solo', 'duo'] as const).map(async (mode) => {
-        try {
-          tables[mode] = { kind: 'rows', rows: await this.#ctx.net.api.scores(mode) };
-        } catch (err) {
-          tables[mode] = { kind: 'error', message: (err as Error).message };
-        }
-      }),
-    );
-    render(false);
+    render({ kind: 'loading' }, load === 1);
+    let state: TableState;
+    try {
+      state = {
+        kind: 'rows',
+        rows: await this.#ctx.net.api.scores(view.mode, 50, {
+          period: view.period,
+          start: view.start,
+        }),
+      };
+    } catch (err) {
+      state = { kind: 'error', message: (err as Error).message };
+    }
+    render(state, false);
   }
 
   async #watch(id: string): Promise<void> {
