@@ -13,6 +13,8 @@ export class ScoreboardMode implements Mode {
   #view: BoardView;
   /** Counts table loads, so a slow answer for an older filter never replaces a newer one. */
   #load = 0;
+  /** The filter a player just changed: it keeps the focus across the table's re-renders. */
+  #refocus: string | null = null;
   #left = false;
 
   constructor(ctx: AppContext, replay: string | null, view: BoardView = DEFAULT_BOARD) {
@@ -45,6 +47,7 @@ export class ScoreboardMode implements Mode {
       const el = scoreboardPanel(view, state, {
         onFilter: (next) => {
           this.#view = next;
+          this.#refocus = document.activeElement?.id ?? null;
           // The filters live in the address (shareable, kept on reload); focus stays on the filter.
           this.#ctx.setUrl({ name: 'scoreboard', replay: null, board: next }, 'replace');
           void this.#showTables();
@@ -52,9 +55,8 @@ export class ScoreboardMode implements Mode {
         onWatch: (row) => this.#ctx.navigate({ name: 'scoreboard', replay: row.replayId }),
         onBack: () => this.#ctx.navigate({ name: 'title' }),
       });
-      const focused = document.activeElement?.id;
       this.#ctx.panel.show(el, { focus });
-      if (focused?.startsWith('board-')) document.getElementById(focused)?.focus();
+      if (this.#refocus?.startsWith('board-')) document.getElementById(this.#refocus)?.focus();
     };
     render({ kind: 'loading' }, load === 1);
     let state: TableState;
