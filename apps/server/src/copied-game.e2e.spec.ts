@@ -66,8 +66,8 @@ describe('no copied games', () => {
     };
     expect(board.scores.map((s) => s.name)).toEqual(['victim']);
     expect(await (await fetch(server.metricsUrl)).text()).toMatch(/tengen_copied_games_total 1/);
-    // Under its owner's name a copy gains nothing (best game per name), so it is not refused.
-    expect(await thief.submit('victim')).toMatchObject({ type: 'submitted' });
+    // Nor can the thief take the owner's name: another browser holds it (names that are yours).
+    expect(await thief.submit('victim')).toMatchObject({ type: 'error', code: 'nameTaken' });
     await Promise.all([victim.leave(), thief.leave()]);
   }, 150_000);
 });

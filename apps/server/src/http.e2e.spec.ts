@@ -39,10 +39,13 @@ describe('score API parameters', () => {
   it('defaults to the solo board, 10 lines', async () => {
     expect(await getJson(`${server.url}/api/scores`)).toMatchObject({
       status: 200,
-      body: { mode: 'solo', scores: [] },
+      body: { mode: 'solo', period: 'all', start: 'all', since: null, scores: [] },
     });
     expect((await getJson(`${server.url}/api/scores?mode=duo&limit=100`)).body).toEqual({
       mode: 'duo',
+      period: 'all',
+      start: 'all',
+      since: null,
       scores: [],
     });
   });
@@ -138,7 +141,7 @@ describe('static client', () => {
 describe('public address with a path prefix', () => {
   it('strips the prefix from HTTP requests', async () => {
     expect((await getJson(`${server.url}/pods/pod-0/healthz`)).status).toBe(200);
-    expect((await getJson(`${server.url}/pods/pod-0/api/scores?mode=duo`)).body).toEqual({
+    expect((await getJson(`${server.url}/pods/pod-0/api/scores?mode=duo`)).body).toMatchObject({
       mode: 'duo',
       scores: [],
     });

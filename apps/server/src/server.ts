@@ -19,6 +19,7 @@ import { registerHealthMetrics } from './health-metrics.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { colyseusLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
+import { NameRegistry } from './names/name-registry.ts';
 import { RedisProbe } from './redis-probe.ts';
 import { RoomReannouncer } from './room-reannouncer.ts';
 import { DuoRoom } from './rooms/duo-room.ts';
@@ -129,6 +130,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         clientDir: config.clientDir,
         limits,
         watchRelay: { url: config.watchRelayUrl, secret: config.watchRelaySecret },
+        names: new NameRegistry(store),
       }),
   });
 

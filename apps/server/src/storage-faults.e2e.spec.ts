@@ -84,8 +84,9 @@ async function faultAndRecovery(
   const [a, b] = await Promise.all([finishedSolo(server.url), finishedSolo(server.url)]);
   const answers = [await submit(a.player, 'kept one'), await submit(b.player, 'kept two')];
   expect(answers).toEqual([
-    { type: 'submitQueued', replayId: expect.any(String), score: a.score },
-    { type: 'submitQueued', replayId: expect.any(String), score: b.score },
+    // A first submit gets its name key with the answer, queued or not.
+    { type: 'submitQueued', replayId: expect.any(String), score: a.score, key: expect.any(String) },
+    { type: 'submitQueued', replayId: expect.any(String), score: b.score, key: expect.any(String) },
   ]);
   // Kept means kept: a second submit of the same game is refused, not queued twice.
   expect(await submit(a.player, 'kept one')).toMatchObject({ code: 'alreadySubmitted' });

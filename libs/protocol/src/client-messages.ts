@@ -23,8 +23,11 @@ export type ClientMessage =
    * once both players asked; a game not submitted by then can no longer be submitted.
    */
   | { type: 'rematch' }
-  /** Store the finished game under this name; the server answers `submitted` or `error`. */
-  | { type: 'submit'; name: string }
+  /**
+   * Store the finished game under this name; the server answers `submitted` or `error`. `key` is
+   * the browser's name key (see `NAME_KEY_PATTERN`), absent until the server issued one.
+   */
+  | { type: 'submit'; name: string; key?: string }
   /** The host of a private room closes it before play; everyone else gets `roomClosed`. */
   | { type: 'closeRoom' };
 

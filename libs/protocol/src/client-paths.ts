@@ -26,6 +26,15 @@ function decoded(segment: string): string | null {
 /** Stored game ids as they appear in `/replay/ID` (and the scoreboard's old `?replay=ID`). */
 export const REPLAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Longest name (decoded) a player page's address (`/player/NAME`) may carry. */
+const PLAYER_PATH_NAME_MAX = 64;
+
+/** The player name in a `/player/NAME` path segment (URL-encoded), or null when it cannot be one. */
+export function playerFromPathSegment(segment: string): string | null {
+  const name = decoded(segment);
+  return name !== null && name.length > 0 && name.length <= PLAYER_PATH_NAME_MAX ? name : null;
+}
+
 /** Fixed pages of the client (paths without a trailing slash). */
 const PAGES = new Set(['/', '/solo', '/duo', '/live', '/scoreboard', '/replay']);
 
@@ -40,6 +49,8 @@ export function isClientPath(pathname: string): boolean {
   if (PAGES.has(path)) return true;
   const room = /^\/(?:duo\/room|solo|watch)\/([^/]+)$/.exec(path);
   if (room) return ROOM_ID.test(decoded(room[1]!) ?? '');
+  const player = /^\/player\/([^/]+)$/.exec(path);
+  if (player) return playerFromPathSegment(player[1]!) !== null;
   const replay = /^\/replay\/([^/]+)$/.exec(path);
   if (replay) return REPLAY_ID.test(decoded(replay[1]!) ?? '');
   const join = /^\/duo\/([^/]+)$/.exec(path);

@@ -118,3 +118,24 @@ export const LIVE_PAGE_MAX = 50;
 
 /** See `LIVE_PAGE_MAX`. */
 export const LIVE_PAGE_DEFAULT = 20;
+
+/**
+ * A browser's name key: the secret the server issues with the first score stored under a free
+ * name (32 random bytes, base64url). The server keeps only its SHA-256; anything else is refused.
+ */
+export const NAME_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Move codes (a name to another device): this many symbols of `ROOM_CODE_ALPHABET`. */
+export const NAME_CODE_LENGTH = 10;
+
+/** A move code works this long after it was shown, and once. */
+export const NAME_CODE_TTL_SECONDS = 600;
+
+/** Wrong codes tried against one name's live code before that code is burned. */
+export const NAME_CODE_MAX_FAILURES = 5;
+
+/** Name-move requests (asking for a code or trying one) per minute from one address (burst 10). */
+export const NAME_MOVES_PER_MINUTE = 10;
+
+/** Most recent games a player page lists. */
+export const PLAYER_RECENT_GAMES = 20;

@@ -7,11 +7,32 @@ export {
   type ClientPayload,
 } from './client-messages.ts';
 export { CLOSE_CODE, type CloseCode } from './close-codes.ts';
-export { REPLAY_ID, ROOM_CODE, ROOM_ID, isClientPath, normaliseRoomCode } from './client-paths.ts';
+export {
+  REPLAY_ID,
+  ROOM_CODE,
+  ROOM_ID,
+  isClientPath,
+  normaliseRoomCode,
+  playerFromPathSegment,
+} from './client-paths.ts';
 export * from './constants.ts';
 export * from './game-modes.ts';
-export type { ErrorResponse, ScoreLine, ScoresResponse } from './http-api.ts';
 export type { GameInfoResponse } from './game-api.ts';
+export type {
+  ErrorResponse,
+  NameClaimResponse,
+  NameCodeResponse,
+  PlayerResponse,
+  ScoreLine,
+  ScoresResponse,
+} from './http-api.ts';
+export {
+  BOARD_PERIODS,
+  periodStart,
+  START_FILTERS,
+  type BoardPeriod,
+  type StartFilter,
+} from './board-filters.ts';
 export type { LiveGame, LivePlayer, LiveResponse, WatchResponse } from './live-api.ts';
 export { InputBatcher, type InputBatch } from './input-batcher.ts';
 export { validateName, type NameCheck } from './name.ts';

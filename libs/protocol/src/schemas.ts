@@ -1,7 +1,12 @@
 import * as z from 'zod/mini';
 import type { ClientMessage } from './client-messages.ts';
 import { NAME_RAW_MAX_LENGTH } from './name.ts';
-import { MAX_BATCH_FRAMES, MAX_BATCH_RUNS, MAX_START_LEVEL } from './constants.ts';
+import {
+  MAX_BATCH_FRAMES,
+  MAX_BATCH_RUNS,
+  MAX_START_LEVEL,
+  NAME_KEY_PATTERN,
+} from './constants.ts';
 
 const frame = z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1));
 const run = z.tuple([
@@ -31,6 +36,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('submit'),
     name: z.string().check(z.maxLength(NAME_RAW_MAX_LENGTH)),
+    key: z.optional(z.string().check(z.maxLength(64), z.regex(NAME_KEY_PATTERN, 'not a name key'))),
   }),
   z.strictObject({ type: z.literal('closeRoom') }),
 ]);

@@ -31,7 +31,9 @@ export type ErrorCode =
   /** Submit refused: the game reproduces a stored game of the same seed and start level. */
   | 'copiedGame'
   /** The client joined as a spectator: it may watch, not play. */
-  | 'spectating';
+  | 'spectating'
+  /** Submit refused: another browser holds this name (it stored the first score under it). */
+  | 'nameTaken';
 
 /** Why a game became unranked. */
 export type UnrankedReason =
@@ -78,13 +80,17 @@ export type ServerMessage =
   | { type: 'error'; code: ErrorCode; message: string; expectedFrame?: number }
   /** Your current game will not be stored; play continues. */
   | { type: 'unranked'; reason: UnrankedReason; message: string }
-  /** Your game was stored: its rank on the board and the replay id (`GET /api/replays/:id`). */
-  | { type: 'submitted'; rank: number; replayId: string; score: number }
+  /**
+   * Your game was stored: its rank on the board and the replay id (`GET /api/replays/:id`). `key`
+   * (here and in `submitQueued`) is a new name key when the submit carried none: keep it, it is
+   * what makes the name yours (it is sent once and never stored in clear).
+   */
+  | { type: 'submitted'; rank: number; replayId: string; score: number; key?: string }
   /**
    * Your game is verified and kept safe, but the database cannot take it right now: it reaches the
    * board (under `replayId`) shortly, without you doing anything. No rank yet.
    */
-  | { type: 'submitQueued'; replayId: string; score: number }
+  | { type: 'submitQueued'; replayId: string; score: number; key?: string }
   /** The server is draining: finish (and submit) within `seconds`; no new games start. */
   | { type: 'serverRestarting'; seconds: number }
   /** The opponent's connection dropped; they have `seconds` to come back. */

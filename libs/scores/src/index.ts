@@ -1,14 +1,26 @@
 export { openDatabase, type OpenOptions, type SqliteDatabase } from './database.ts';
 export { isBusy, migrateDatabase, MIGRATIONS_FOLDER, type MigrationResult } from './migrate.ts';
 export { isStorageUnavailable, withRetry, type RetryOptions } from './retry.ts';
-export { GAME_MODES, games, type GameMode, type GameRow, type NewGameRow } from './schema.ts';
+export {
+  GAME_MODES,
+  games,
+  nameClaims,
+  nameCodes,
+  type GameMode,
+  type GameRow,
+  type NewGameRow,
+} from './schema.ts';
 export type {
+  BoardFilter,
   GameInfo,
   NewGame,
+  PlayerGames,
   SavedGame,
   ScoreEntry,
   ScoreStore,
   StoredReplay,
 } from './score-store.ts';
+export { PERIOD_AGGREGATE_MAX } from './board-reader.ts';
+export { nameKeyOf, NameTakenError, type NameStatus, type RedeemOutcome } from './name-ledger.ts';
 export { ReopeningScoreStore } from './reopening-score-store.ts';
 export { newGameId, SqliteScoreStore, type SqliteStoreOptions } from './sqlite-score-store.ts';

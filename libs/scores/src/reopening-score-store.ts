@@ -1,7 +1,10 @@
 import type { GameMode } from './schema.ts';
+import type { NameStatus, RedeemOutcome } from './name-ledger.ts';
 import type {
+  BoardFilter,
   GameInfo,
   NewGame,
+  PlayerGames,
   SavedGame,
   ScoreEntry,
   ScoreStore,
@@ -41,18 +44,49 @@ export class ReopeningScoreStore implements ScoreStore {
     return new ReopeningScoreStore(file, opts, SqliteScoreStore.open(file, opts));
   }
 
-  async saveGame(game: NewGame): Promise<SavedGame> {
+  saveGame(game: NewGame): Promise<SavedGame> {
+    return this.#write((s) => s.saveGame(game));
+  }
+
+  topScores(mode: GameMode, limit: number, filter?: BoardFilter): Promise<ScoreEntry[]> {
+    return this.#store.topScores(mode, limit, filter);
+  }
+
+  playerGames(name: string, recent: number): Promise<PlayerGames> {
+    return this.#store.playerGames(name, recent);
+  }
+
+  nameStatus(name: string, keyHash: string): Promise<NameStatus> {
+    return this.#store.nameStatus(name, keyHash);
+  }
+
+  issueNameCode(
+    name: string,
+    keyHash: string,
+    codeHash: string,
+    expiresAt: Date,
+  ): Promise<boolean> {
+    return this.#write((s) => s.issueNameCode(name, keyHash, codeHash, expiresAt));
+  }
+
+  redeemNameCode(
+    name: string,
+    codeHash: string,
+    newKeyHash: string,
+    maxFailures: number,
+  ): Promise<RedeemOutcome> {
+    return this.#write((s) => s.redeemNameCode(name, codeHash, newKeyHash, maxFailures));
+  }
+
+  /** Runs a write, reopening first when an earlier write found the connection read-only. */
+  async #write<T>(op: (store: SqliteScoreStore) => Promise<T>): Promise<T> {
     if (this.#stale && !this.#closed) this.#reopen();
     try {
-      return await this.#store.saveGame(game);
+      return await op(this.#store);
     } catch (err) {
       if (isReadOnlyConnection(err)) this.#stale = true;
       throw err;
     }
-  }
-
-  topScores(mode: GameMode, limit: number): Promise<ScoreEntry[]> {
-    return this.#store.topScores(mode, limit);
   }
 
   replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]> {

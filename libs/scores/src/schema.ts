@@ -34,8 +34,40 @@ export const games = sqliteTable(
     index('games_board_idx').on(t.mode, sql`${t.score} desc`, t.createdAt),
     // The copy check reads the best stored games of one seed and start level (any mode).
     index('games_seed_idx').on(t.seed, t.startLevel, sql`${t.score} desc`),
+    // The rank a saved game takes counts the names ahead of it: this index covers that count, so
+    // it reads index pages only (a low score on a big board has most games ahead of it).
+    index('games_rank_idx').on(t.mode, sql`${t.score} desc`, t.createdAt, t.name),
+    // Boards of one start level, walked best-first like games_board_idx.
+    index('games_board_start_idx').on(t.mode, t.startLevel, sql`${t.score} desc`, t.createdAt),
+    // Boards of a period (today, this week): the period's games of a mode (and start level).
+    index('games_period_idx').on(t.mode, t.createdAt),
+    index('games_period_start_idx').on(t.mode, t.startLevel, t.createdAt),
+    // A player's page: best per mode and start level, and the most recent games.
+    index('games_player_best_idx').on(t.name, t.mode, t.startLevel, sql`${t.score} desc`),
+    index('games_player_recent_idx').on(t.name, t.createdAt),
   ],
 );
+
+/**
+ * Who holds a name: the SHA-256 (hex) of the browser key the server issued to the first browser that
+ * stored a score under it. `name_key` is the name in lower case, so "Ann" and "ann" are one name.
+ */
+export const nameClaims = sqliteTable('name_claims', {
+  nameKey: text('name_key').primaryKey(),
+  keyHash: text('key_hash').notNull(),
+  claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * The one live move code of a name (a new one replaces it): SHA-256 (hex) of the name key and the
+ * code, when it expires, and how many wrong codes were tried against it.
+ */
+export const nameCodes = sqliteTable('name_codes', {
+  nameKey: text('name_key').primaryKey(),
+  codeHash: text('code_hash').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  failures: integer('failures').notNull().default(0),
+});
 
 /** A row as read back. */
 export type GameRow = typeof games.$inferSelect;

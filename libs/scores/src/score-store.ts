@@ -1,3 +1,4 @@
+import type { NameStatus, RedeemOutcome } from './name-ledger.ts';
 import type { GameMode } from './schema.ts';
 
 /** A finished game as the server verified it, ready to be stored. */
@@ -22,12 +23,25 @@ export interface NewGame {
   replayJson: string;
   /** The rules version the game was played and verified under (the replay's `version`). */
   engineVersion: number;
+  /**
+   * SHA-256 (hex) of the submitting browser's key. When set, the name must be free (it is claimed
+   * for this key in the same transaction) or held by this key, else `NameTakenError`. Unset only
+   * for callers that store without a player (tests, tools).
+   */
+  keyHash?: string;
 }
 
-/** One scoreboard line: a name's best game. */
+/** A board's filters: games since an instant (a period), of one start level. */
+export interface BoardFilter {
+  since?: Date;
+  startLevel?: number;
+}
+
+/** One scoreboard line: a name's best game (`rank` is 0 where a list is not a ranking). */
 export interface ScoreEntry {
   rank: number;
   name: string;
+  mode: GameMode;
   score: number;
   lines: number;
   level: number;
@@ -41,6 +55,14 @@ export interface SavedGame {
   id: string;
   /** 1-based position of this game among each name's best games (ties: earlier game first). */
   rank: number;
+  /** The name was free and is now held by the submitting key. */
+  claimed: boolean;
+}
+
+/** A player page's games: best per mode and start level, and the most recent ones. */
+export interface PlayerGames {
+  best: ScoreEntry[];
+  recent: ScoreEntry[];
 }
 
 /** A stored game as the copy check compares it. */
@@ -72,8 +94,24 @@ export interface GameInfo {
 export interface ScoreStore {
   /** Stores a verified game and reports its id and rank. */
   saveGame(game: NewGame): Promise<SavedGame>;
-  /** Best game per name, highest score first, ties to the earlier game; at most `limit` lines. */
-  topScores(mode: GameMode, limit: number): Promise<ScoreEntry[]>;
+  /**
+   * Best game per name, highest score first, ties to the earlier game; at most `limit` lines; only
+   * games matching `filter` count.
+   */
+  topScores(mode: GameMode, limit: number, filter?: BoardFilter): Promise<ScoreEntry[]>;
+  /** One name's (exact spelling) best game per mode and start level, and its `recent` latest games. */
+  playerGames(name: string, recent: number): Promise<PlayerGames>;
+  /** Whether anyone holds `name`, and whether it is the key whose hash is `keyHash`. */
+  nameStatus(name: string, keyHash: string): Promise<NameStatus>;
+  /** Stores a move code (hashed) for the name's holder; false when `keyHash` does not hold it. */
+  issueNameCode(name: string, keyHash: string, codeHash: string, expiresAt: Date): Promise<boolean>;
+  /** Tries a move code (hashed): a right, live one gives the name to `newKeyHash`. */
+  redeemNameCode(
+    name: string,
+    codeHash: string,
+    newKeyHash: string,
+    maxFailures: number,
+  ): Promise<RedeemOutcome>;
   /** The best `limit` stored games (any mode) of one seed and start level, highest score first. */
   replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]>;
   /** The stored replay JSON text, or undefined for an unknown id. */

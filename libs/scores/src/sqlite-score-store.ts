@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { BoardReader } from './board-reader.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { migrateDatabase } from './migrate.ts';
+import { NameLedger, type NameStatus, type RedeemOutcome } from './name-ledger.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 import { games, type GameMode } from './schema.ts';
 import type {
+  BoardFilter,
   GameInfo,
   NewGame,
+  PlayerGames,
   SavedGame,
   ScoreEntry,
   ScoreStore,
@@ -34,17 +38,6 @@ export function newGameId(): string {
   return id;
 }
 
-interface BoardRow {
-  rid: number;
-  id: string;
-  name: string;
-  score: number;
-  lines: number;
-  level: number;
-  start_level: number;
-  created_at: number;
-}
-
 interface StoredRow {
   rid: number;
   created_at: number;
@@ -64,9 +57,6 @@ interface InfoRow {
   created_at: number;
 }
 
-const BOARD_COLUMNS = 'rowid AS rid, id, name, score, lines, level, start_level, created_at';
-const BEST_FIRST = 'ORDER BY score DESC, created_at ASC, rowid ASC LIMIT @n';
-
 /** `ScoreStore` on one SQLite file (better-sqlite3 + Drizzle), safe for several processes. */
 export class SqliteScoreStore implements ScoreStore {
   readonly #sqlite: SqliteDatabase;
@@ -76,8 +66,8 @@ export class SqliteScoreStore implements ScoreStore {
   readonly #insert;
   readonly #stored;
   readonly #replay;
-  readonly #boardFirst;
-  readonly #boardNext;
+  readonly #board: BoardReader;
+  readonly #names: NameLedger;
   readonly #ahead;
   readonly #replaysOf;
   readonly #info;
@@ -115,22 +105,14 @@ export class SqliteScoreStore implements ScoreStore {
       .from(games)
       .where(eq(games.id, p('id')))
       .prepare();
-    this.#boardFirst = sqlite.prepare<[{ mode: GameMode; n: number }], BoardRow>(
-      `SELECT ${BOARD_COLUMNS} FROM games WHERE mode = @mode ${BEST_FIRST}`,
-    );
-    this.#boardNext = sqlite.prepare<
-      [{ mode: GameMode; n: number; score: number; at: number; rid: number }],
-      BoardRow
-    >(
-      `SELECT ${BOARD_COLUMNS} FROM games WHERE mode = @mode AND (score < @score OR (score = @score
-         AND (created_at > @at OR (created_at = @at AND rowid > @rid)))) ${BEST_FIRST}`,
-    );
+    this.#board = new BoardReader(sqlite);
+    this.#names = new NameLedger(sqlite);
     // Other names with a game ahead of this one (higher score, or same score and earlier).
     this.#ahead = sqlite.prepare<
       [{ mode: GameMode; name: string; score: number; at: number; rid: number }],
       { n: number }
     >(
-      `SELECT count(DISTINCT name) AS n FROM games
+      `SELECT count(DISTINCT name) AS n FROM games INDEXED BY games_rank_idx
        WHERE mode = @mode AND name <> @name AND (score > @score OR (score = @score
          AND (created_at < @at OR (created_at = @at AND rowid < @rid))))`,
     );
@@ -170,22 +152,31 @@ export class SqliteScoreStore implements ScoreStore {
     const createdAt = game.createdAt ?? this.#now();
     // One short write transaction; a busy lock is retried with backoff, never waited on here.
     // An id already stored (a retried save whose first write landed) inserts nothing.
-    const { changes, lastInsertRowid } = await withRetry(
-      () =>
-        this.#insert.run({
-          id,
-          mode: game.mode,
-          name: game.name,
-          score: game.score,
-          lines: game.lines,
-          level: game.level,
-          startLevel: game.startLevel,
-          frames: game.frames,
-          seed: game.seed,
-          replay: game.replayJson,
-          engineVersion: game.engineVersion,
-          createdAt,
-        }),
+    // A name claim and the game go in one BEGIN IMMEDIATE transaction: two first submits under one
+    // name (from any process) take the write lock one after the other, and the second is refused.
+    const row = {
+      id,
+      mode: game.mode,
+      name: game.name,
+      score: game.score,
+      lines: game.lines,
+      level: game.level,
+      startLevel: game.startLevel,
+      frames: game.frames,
+      seed: game.seed,
+      replay: game.replayJson,
+      engineVersion: game.engineVersion,
+      createdAt,
+    };
+    const write = this.#sqlite.transaction(() => {
+      const claimed =
+        game.keyHash === undefined
+          ? false
+          : this.#names.claimOrCheck(game.name, game.keyHash, createdAt.getTime());
+      return { ...this.#insert.run(row), claimed };
+    });
+    const { changes, lastInsertRowid, claimed } = await withRetry(
+      () => write.immediate(),
       this.#retry,
     );
     let at = createdAt.getTime();
@@ -199,44 +190,48 @@ export class SqliteScoreStore implements ScoreStore {
     }
     const key = { mode: game.mode, name: game.name, score: game.score, at, rid };
     const ahead = await withRetry(() => this.#ahead.get(key)?.n ?? 0, this.#retry);
-    return { id, rank: ahead + 1 };
+    return { id, rank: ahead + 1, claimed };
   }
 
-  async topScores(mode: GameMode, limit: number): Promise<ScoreEntry[]> {
+  async topScores(mode: GameMode, limit: number, filter?: BoardFilter): Promise<ScoreEntry[]> {
     this.#assertOpen();
-    return withRetry(() => {
-      const seen = new Set<string>();
-      const out: ScoreEntry[] = [];
-      const n = Math.max(64, limit * 4);
-      // Walk the index best-first, a page at a time; a name's first game is its best.
-      let page = this.#boardFirst.all({ mode, n });
-      for (;;) {
-        for (const row of page) {
-          if (seen.has(row.name)) continue;
-          seen.add(row.name);
-          out.push({
-            rank: out.length + 1,
-            name: row.name,
-            score: row.score,
-            lines: row.lines,
-            level: row.level,
-            startLevel: row.start_level,
-            replayId: row.id,
-            at: new Date(row.created_at),
-          });
-          if (out.length >= limit) return out;
-        }
-        const last = page.at(-1);
-        if (!last || page.length < n) return out;
-        page = this.#boardNext.all({
-          mode,
-          n,
-          score: last.score,
-          at: last.created_at,
-          rid: last.rid,
-        });
-      }
-    }, this.#retry);
+    return withRetry(() => this.#board.top(mode, limit, filter), this.#retry);
+  }
+
+  async playerGames(name: string, recent: number): Promise<PlayerGames> {
+    this.#assertOpen();
+    return withRetry(() => this.#board.player(name, recent), this.#retry);
+  }
+
+  async nameStatus(name: string, keyHash: string): Promise<NameStatus> {
+    this.#assertOpen();
+    return withRetry(() => this.#names.status(name, keyHash), this.#retry);
+  }
+
+  async issueNameCode(
+    name: string,
+    keyHash: string,
+    codeHash: string,
+    expiresAt: Date,
+  ): Promise<boolean> {
+    this.#assertOpen();
+    const issue = this.#sqlite.transaction(() =>
+      this.#names.issueCode(name, keyHash, codeHash, expiresAt.getTime()),
+    );
+    return withRetry(() => issue.immediate(), this.#retry);
+  }
+
+  async redeemNameCode(
+    name: string,
+    codeHash: string,
+    newKeyHash: string,
+    maxFailures: number,
+  ): Promise<RedeemOutcome> {
+    this.#assertOpen();
+    const redeem = this.#sqlite.transaction(() =>
+      this.#names.redeem(name, codeHash, newKeyHash, this.#now().getTime(), maxFailures),
+    );
+    return withRetry(() => redeem.immediate(), this.#retry);
   }
 
   async replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]> {

@@ -69,8 +69,8 @@ describe('saving with a caller-chosen id', () => {
     const id = newGameId();
     const first = await store.saveGame(game('ann', 500, id));
     const again = await store.saveGame(game('ann', 500, id));
-    expect(first).toEqual({ id, rank: 2 });
-    expect(again).toEqual({ id, rank: 2 });
+    expect(first).toEqual({ id, rank: 2, claimed: false });
+    expect(again).toEqual({ id, rank: 2, claimed: false });
     const board = await store.topScores('solo', 10);
     expect(board.map((e) => [e.name, e.replayId])).toEqual([
       ['top', board[0]?.replayId],

@@ -148,10 +148,13 @@ export class TestPlayer {
     this.room.send(type, payload ?? {});
   }
 
-  /** Sends `submit` and resolves with the answer: `submitted`, `submitQueued` or the refusal. */
-  submit(name: string) {
+  /**
+   * Sends `submit` (with the browser's name `key` when given) and resolves with the answer:
+   * `submitted`, `submitQueued` or the refusal.
+   */
+  submit(name: string, key?: string) {
     const seen = this.messages.length;
-    this.send('submit', { name });
+    this.send('submit', key === undefined ? { name } : { name, key });
     return this.until('the submit answer', () =>
       this.messages
         .slice(seen)

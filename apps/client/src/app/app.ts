@@ -8,6 +8,7 @@ import { LiveMode } from './live-mode.ts';
 import { NotFoundMode } from './not-found-mode.ts';
 import { pageTitle, screenName } from './route-title.ts';
 import { parseRoute, routeUrl, setUrl, type Route } from './router.ts';
+import { PlayerMode } from './player-mode.ts';
 import { ScoreboardMode } from './scoreboard-mode.ts';
 import { SoloMode } from './solo-mode.ts';
 import { TitleMode } from './title-mode.ts';
@@ -37,7 +38,7 @@ function modeFor(route: Route, ctx: AppContext): Mode {
     case 'solo-game':
       return new SoloMode(ctx, null, route.roomId);
     case 'scoreboard':
-      return new ScoreboardMode(ctx, route.replay);
+      return new ScoreboardMode(ctx, route.replay, route.board);
     case 'replay':
       return new LazyMode(
         () => import('../theater/theater-mode.ts').then((m) => new m.TheaterMode(ctx, route.id)),
@@ -48,6 +49,8 @@ function modeFor(route: Route, ctx: AppContext): Mode {
             'error',
           ),
       );
+    case 'player':
+      return new PlayerMode(ctx, route.player);
     case 'live':
       return new LiveMode(ctx);
     case 'watch':

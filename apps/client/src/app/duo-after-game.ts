@@ -104,7 +104,7 @@ export class DuoAfterGame {
     this.#panel = null;
     askNameAndSubmit(this.#d.ctx, {
       board: 'duo',
-      submit: (name) => this.#d.session.submit(name),
+      submit: (name, key) => this.#d.session.submit(name, key),
       onSaved: () => {
         this.#state.submitted = true;
         this.#show();

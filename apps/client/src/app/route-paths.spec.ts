@@ -16,6 +16,7 @@ const EXAMPLES: Record<Exclude<Route['name'], 'not-found'>, Route> = {
   'solo-game': { name: 'solo-game', roomId: 'Qw3_rTy9z' },
   scoreboard: { name: 'scoreboard', replay: 'r_42' },
   replay: { name: 'replay', id: 'g_77' },
+  player: { name: 'player', player: 'Ann / B&B #1' },
   live: { name: 'live' },
   watch: { name: 'watch', roomId: 'Ab_3-x9Qz' },
 };

@@ -20,6 +20,8 @@ export function screenName(route: Route): string {
       return 'Duo game';
     case 'scoreboard':
       return route.replay === null ? 'Scoreboard' : 'Replay';
+    case 'player':
+      return `Player ${route.player}`;
     case 'replay':
       return route.id === null ? 'Open a replay file' : 'Replay';
     case 'live':

@@ -1,7 +1,8 @@
-import { REPLAY_ID, ROOM_ID, normaliseRoomCode } from '@tengen/protocol';
+import { REPLAY_ID, ROOM_ID, normaliseRoomCode, playerFromPathSegment } from '@tengen/protocol';
 
 // Room ids and codes are parsed as the server matches them (`isClientPath`, `@tengen/protocol`).
 export { ROOM_CODE, ROOM_ID, normaliseRoomCode } from '@tengen/protocol';
+import { boardQuery, parseBoardView, type BoardView } from './board-view.ts';
 
 /** The client's pages; the server falls back to index.html for each of these paths. */
 export type Route =
@@ -13,9 +14,11 @@ export type Route =
   | { name: 'duo-room'; roomId: string }
   /** A live solo game by its room id (the address a reload resumes). */
   | { name: 'solo-game'; roomId: string }
-  | { name: 'scoreboard'; replay: string | null }
+  | { name: 'scoreboard'; replay: string | null; board?: BoardView }
   /** The replay theater: a stored game by id, or (null) a replay file opened from disk. */
   | { name: 'replay'; id: string | null }
+  /** A player's page (`/player/NAME`, the name URL-encoded). */
+  | { name: 'player'; player: string }
   | { name: 'live' }
   | { name: 'watch'; roomId: string }
   | { name: 'not-found'; path: string };
@@ -56,7 +59,13 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (path === '/scoreboard') {
     const id = q.get('replay');
-    return { name: 'scoreboard', replay: id !== null && REPLAY_ID.test(id) ? id : null };
+    if (id !== null && REPLAY_ID.test(id)) return { name: 'scoreboard', replay: id };
+    return { name: 'scoreboard', replay: null, board: parseBoardView(q) };
+  }
+  const player = /^\/player\/([^/]+)$/.exec(path);
+  if (player) {
+    const name = playerFromPathSegment(player[1]!);
+    return name === null ? { name: 'not-found', path } : { name: 'player', player: name };
   }
   return { name: 'not-found', path };
 }
@@ -78,10 +87,12 @@ export function routeUrl(route: Route): string {
       return `/solo/${encodeURIComponent(route.roomId)}`;
     case 'scoreboard':
       return route.replay === null
-        ? '/scoreboard'
+        ? `/scoreboard${route.board ? boardQuery(route.board) : ''}`
         : `/scoreboard?replay=${encodeURIComponent(route.replay)}`;
     case 'replay':
       return route.id === null ? '/replay' : `/replay/${encodeURIComponent(route.id)}`;
+    case 'player':
+      return `/player/${encodeURIComponent(route.player)}`;
     case 'live':
       return '/live';
     case 'watch':

@@ -1,5 +1,6 @@
 import type { RoomName } from '@tengen/protocol';
 import type { SubmitResult } from '../game/backend.ts';
+import { NameKeyStore } from '../net/name-key-store.ts';
 import { LAST_NAME_KEY, nameEntry } from '../ui/name-entry.ts';
 import type { AppContext } from './context.ts';
 import { submittedText } from './submitted-text.ts';
@@ -13,12 +14,14 @@ export function askNameAndSubmit(
   ctx: AppContext,
   opts: {
     board: RoomName;
-    submit(name: string): Promise<SubmitResult>;
+    /** Submits under `name` with this browser's name key (if it has one). */
+    submit(name: string, key: string | undefined): Promise<SubmitResult>;
     onSaved(result: SubmitResult): void;
     onCancel(): void;
   },
 ): void {
   const store = ctx.store;
+  const keys = new NameKeyStore(store);
   let initial: string;
   try {
     initial = store?.getItem(LAST_NAME_KEY) ?? '';
@@ -29,8 +32,11 @@ export function askNameAndSubmit(
     initial,
     onCancel: opts.onCancel,
     onSubmit: (name) => {
-      opts.submit(name).then(
+      opts.submit(name, keys.key()).then(
         (r) => {
+          // The name is this browser's now: keep a key the server issued, and remember the name.
+          keys.keep(r.key);
+          keys.hold(name);
           try {
             store?.setItem(LAST_NAME_KEY, name);
           } catch {

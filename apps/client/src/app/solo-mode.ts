@@ -273,7 +273,7 @@ export class SoloMode implements Mode {
     const game = this.#driver?.sim.game;
     askNameAndSubmit(this.#ctx, {
       board: 'solo',
-      submit: (name) => backend.submit(name),
+      submit: (name, key) => backend.submit(name, key),
       onSaved: () => void this.#retry(backend),
       onCancel: () => this.#gameOver(backend, game?.score ?? 0, game?.lines ?? 0, game?.level ?? 0),
     });

@@ -13,8 +13,8 @@ export type GameStart = GameOptions & { restore?: { snapshot: unknown; nextFrame
  * server while its database is unavailable, on the board shortly (no rank yet).
  */
 export type SubmitResult =
-  | { kind: 'stored'; rank: number; replayId: string; score: number }
-  | { kind: 'queued'; replayId: string; score: number };
+  | { kind: 'stored'; rank: number; replayId: string; score: number; key?: string }
+  | { kind: 'queued'; replayId: string; score: number; key?: string };
 
 /** Things a session tells the screen about, beyond the game itself. */
 export type SessionNotice =
@@ -45,7 +45,8 @@ export interface SoloBackend {
   /** A piece spawned: send what is pending, so the server deals the next piece without delay. */
   spawned(): void;
   pause(on: boolean): void;
-  submit(name: string): Promise<SubmitResult>;
+  /** Stores the game under `name`, sending this browser's name `key` when it has one. */
+  submit(name: string, key?: string): Promise<SubmitResult>;
   onNotice(fn: (n: SessionNotice) => void): () => void;
   dispose(): void;
 }

@@ -75,6 +75,7 @@ describe('HttpApi against the real server', () => {
       {
         rank: 1,
         name: 'ann',
+        mode: 'solo',
         score: game.score,
         lines: game.lines,
         level: game.level,
@@ -84,6 +85,25 @@ describe('HttpApi against the real server', () => {
       },
     ]);
     expect(await api.scores('duo')).toEqual([]);
+    // The filters reach the server: the game started at 19, today.
+    expect(await api.scores('solo', 5, { period: 'today', start: 18 })).toEqual([]);
+    expect(await api.scores('solo', 5, { period: 'week', start: 19 })).toEqual(rows);
+    const page = await api.player('ann');
+    expect(page).toMatchObject({ name: 'ann', held: true });
+    expect(page.recent.map((r) => r.replayId)).toEqual([submitted.replayId]);
+    expect(await api.player('No One')).toEqual({
+      name: 'No One',
+      held: false,
+      best: [],
+      recent: [],
+    });
+    // Moving the name: the key came with the first submit; a wrong code is refused in words.
+    const key = submitted.key!;
+    const { code } = await api.nameCode('ann', key);
+    await expect(api.claimName('ann', 'AAAAAAAAAA')).rejects.toThrow(/That code is wrong/);
+    await expect(api.nameCode('ann', 'x'.repeat(43))).rejects.toThrow(/does not hold the name/);
+    const moved = await api.claimName('ann', code);
+    expect(moved.key).not.toBe(key);
     const stored = await api.replay(submitted.replayId);
     expect(stored.startLevel).toBe(19);
     expect(runReplay(stored)).toMatchObject({

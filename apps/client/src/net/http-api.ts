@@ -1,10 +1,16 @@
 import { parseReplay, type Replay } from '@tengen/engine';
 import {
   SCOREBOARD_SCREEN_LINES,
+  type BoardPeriod,
   type GameInfoResponse,
   type GameMode,
+  type NameClaimResponse,
+  type NameCodeResponse,
+  type PlayerResponse,
   type ScoreLine,
+  type StartFilter,
 } from '@tengen/protocol';
+import { parseNameClaim, parseNameCode, parsePlayer, postJson } from './player-api.ts';
 
 /** A scoreboard mode. */
 export type ScoreMode = GameMode;
@@ -36,6 +42,7 @@ export function parseScoreRow(raw: unknown, index: number): ScoreRow | null {
   return {
     rank: num(o['rank']) ?? index + 1,
     name,
+    mode: o['mode'] === 'duo' ? 'duo' : 'solo',
     score,
     lines: num(o['lines']) ?? 0,
     level: num(o['level']) ?? 0,
@@ -123,15 +130,45 @@ export class HttpApi {
     this.#fetch = fetchFn;
   }
 
-  /** Best score per name for a mode, highest first. */
-  async scores(mode: ScoreMode, limit = SCOREBOARD_SCREEN_LINES): Promise<ScoreRow[]> {
+  /** Best score per name for a mode, highest first; only games of `period` and `start` count. */
+  async scores(
+    mode: ScoreMode,
+    limit = SCOREBOARD_SCREEN_LINES,
+    filter: { period: BoardPeriod; start: StartFilter } = { period: 'all', start: 'all' },
+  ): Promise<ScoreRow[]> {
+    const q = new URLSearchParams({
+      mode,
+      period: filter.period,
+      start: String(filter.start),
+      limit: String(limit),
+    });
     return parseScores(
+      await getJson(this.#fetch, `${this.#base}/api/scores?${q}`, 'the scoreboard'),
+    );
+  }
+
+  /** A player's page: best per mode and start level, and recent games (empty when unknown). */
+  async player(name: string): Promise<PlayerResponse> {
+    return parsePlayer(
       await getJson(
         this.#fetch,
-        `${this.#base}/api/scores?mode=${mode}&limit=${limit}`,
-        'the scoreboard',
+        `${this.#base}/api/players/${encodeURIComponent(name)}`,
+        'the player page',
       ),
     );
+  }
+
+  /** A one-time code that moves `name` (held by this browser's `key`) to another device. */
+  async nameCode(name: string, key: string): Promise<NameCodeResponse> {
+    return parseNameCode(
+      await postJson(this.#fetch, `${this.#base}/api/names/code`, { name, key }),
+    );
+  }
+
+  /** Moves `name` here with a code from the device that holds it. */
+  async claimName(name: string, code: string, key?: string): Promise<NameClaimResponse> {
+    const body = key === undefined ? { name, code } : { name, code, key };
+    return parseNameClaim(await postJson(this.#fetch, `${this.#base}/api/names/claim`, body));
   }
 
   /** A stored game's replay. */

@@ -18,6 +18,7 @@ const SUBMIT_ERRORS = [
   'draining',
   'wrongPhase',
   'copiedGame',
+  'nameTaken',
 ] as const;
 
 /**
@@ -151,16 +152,18 @@ export class OnlineSession {
     this.link.send('pause', { paused: on });
   }
 
-  async submit(name: string): Promise<SubmitResult> {
+  /** Submits under `name`; `key` is this browser's name key (absent: the server issues one). */
+  async submit(name: string, key?: string): Promise<SubmitResult> {
     this.flush();
     const answer = awaitMessage(this.link, ['submitted', 'submitQueued'], {
       failOn: SUBMIT_ERRORS,
     });
-    this.link.send('submit', { name });
+    this.link.send('submit', key === undefined ? { name } : { name, key });
     const m = await answer;
+    const issued = m.key === undefined ? {} : { key: m.key };
     return m.type === 'submitted'
-      ? { kind: 'stored', rank: m.rank, replayId: m.replayId, score: m.score }
-      : { kind: 'queued', replayId: m.replayId, score: m.score };
+      ? { kind: 'stored', rank: m.rank, replayId: m.replayId, score: m.score, ...issued }
+      : { kind: 'queued', replayId: m.replayId, score: m.score, ...issued };
   }
 
   dispose(): void {

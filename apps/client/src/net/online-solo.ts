@@ -45,8 +45,8 @@ export class OnlineSolo implements SoloBackend {
   pause(on: boolean): void {
     this.session.pause(on);
   }
-  submit(name: string): Promise<SubmitResult> {
-    return this.session.submit(name);
+  submit(name: string, key?: string): Promise<SubmitResult> {
+    return this.session.submit(name, key);
   }
   onNotice(fn: (n: SessionNotice) => void): () => void {
     return this.session.onNotice(fn);

@@ -105,9 +105,14 @@ describe('rules versions on the server', () => {
     };
     // Re-labelled as version 1, the same inputs do not reproduce the game: refused.
     await expect(
-      recorder.save('solo', 'relabel', { ...result, replay: { ...replay, version: 1 } }),
+      recorder.save(
+        'solo',
+        'relabel',
+        { ...result, replay: { ...replay, version: 1 } },
+        'a'.repeat(64),
+      ),
     ).rejects.toBeInstanceOf(VerificationError);
-    const saved = await recorder.save('solo', 'honest', result);
+    const saved = await recorder.save('solo', 'honest', result, 'b'.repeat(64));
     expect(saved.kind).toBe('stored');
   });
 

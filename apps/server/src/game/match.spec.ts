@@ -225,7 +225,9 @@ describe('ScoreRecorder', () => {
         inputs: [[1, 0]] as [number, number][],
       },
     };
-    await expect(recorder.save('solo', 'forger', forged)).rejects.toBeInstanceOf(VerificationError);
+    await expect(recorder.save('solo', 'forger', forged, 'f'.repeat(64))).rejects.toBeInstanceOf(
+      VerificationError,
+    );
     expect(
       (await metrics.registry.getSingleMetricAsString('tengen_verification_failures_total')).trim(),
     ).toMatch(/ 1$/);

@@ -7,10 +7,12 @@ import {
   type ServerMessage,
   type UnrankedReason,
 } from '@tengen/protocol';
-import type { GameMode } from '@tengen/scores';
+import { NameTakenError, type GameMode } from '@tengen/scores';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
 import { rematchAgreed, rematchRefusal, settleResult } from './duo-series.ts';
+import { hashNameKey, issueNameKey } from '../names/name-keys.ts';
+import { nameTakenText } from '../names/name-taken.ts';
 import { PauseClock } from './pause-clock.ts';
 import { PieceFeed } from './piece-feed.ts';
 import { PlayerSession } from './player-session.ts';
@@ -184,7 +186,7 @@ export class Match {
       case 'rematch':
         return this.#rematch(id, p);
       case 'submit':
-        return this.#submit(id, p, msg.name);
+        return this.#submit(id, p, msg.name, msg.key);
       case 'closeRoom': {
         const refusal = RoomHost.closeRefusal(this.state, id);
         if (refusal) return this.#refuse(id, refusal.code, refusal.message);
@@ -314,7 +316,7 @@ export class Match {
     if (decision) this.#deps.log.info({ ...decision }, 'duo game decided');
   }
 
-  async #submit(id: string, p: PlayerState, rawName: string): Promise<void> {
+  async #submit(id: string, p: PlayerState, rawName: string, presentedKey?: string): Promise<void> {
     const session = this.#sessions.get(id);
     const name = validateName(rawName);
     if (!name.ok) return this.#refuse(id, 'badName', name.error);
@@ -327,18 +329,34 @@ export class Match {
     session.submitting = true;
     try {
       const result = session.result();
-      const saved = await this.#deps.recorder.save(this.#deps.mode, name.name, result);
+      // A browser without a name key gets one now; it holds the name if the name is free.
+      const key = presentedKey ?? issueNameKey();
+      const issued = presentedKey === undefined ? { key } : {};
+      const saved = await this.#deps.recorder.save(
+        this.#deps.mode,
+        name.name,
+        result,
+        hashNameKey(key),
+      );
       session.submitted = true;
       this.#feed.published(result.seed);
       if (this.#sessions.get(id) === session) p.submitted = true;
       this.#deps.send(
         id,
         saved.kind === 'stored'
-          ? { type: 'submitted', rank: saved.rank, replayId: saved.id, score: result.score }
-          : { type: 'submitQueued', replayId: saved.id, score: result.score },
+          ? {
+              type: 'submitted',
+              rank: saved.rank,
+              replayId: saved.id,
+              score: result.score,
+              ...issued,
+            }
+          : { type: 'submitQueued', replayId: saved.id, score: result.score, ...issued },
       );
     } catch (err) {
       if (err instanceof CopiedGameError) return this.#refuse(id, 'copiedGame', err.message);
+      if (err instanceof NameTakenError)
+        return this.#refuse(id, 'nameTaken', nameTakenText(name.name));
       const message =
         err instanceof VerificationError ? err.message : 'the score could not be stored, try again';
       this.#refuse(id, 'saveFailed', message);

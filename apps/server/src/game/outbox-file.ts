@@ -25,6 +25,11 @@ const entrySchema = z.object({
     seed: z.number().int().nonnegative(),
     replayJson: z.string().min(1),
     engineVersion: z.number().int().nonnegative(),
+    /** SHA-256 of the submitting browser's name key (absent in entries from before names were held). */
+    keyHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   }),
 });
 

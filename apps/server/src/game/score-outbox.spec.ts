@@ -69,4 +69,40 @@ describe('ScoreOutbox (real SQLite file and outbox file)', () => {
     await expect(outbox.keep(game('late'))).rejects.toThrow(/closed/);
     store.close();
   });
+
+  it('keeps the name key through the file; a game whose name another key took meanwhile is dropped, logged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-outbox-'));
+    dirs.push(dir);
+    const store = SqliteScoreStore.open(join(dir, 'db.sqlite'));
+    const lines: Record<string, unknown>[] = [];
+    const log = pino(
+      { level: 'info' },
+      { write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>) },
+    );
+    // Two browsers queued games under one free name while the database was down.
+    const first = { ...game('Shared', 'one'), keyHash: 'a'.repeat(64) };
+    const second = { ...game('shared', 'two'), keyHash: 'b'.repeat(64) };
+    const file = await OutboxFile.open(dir, log);
+    await file.add(outboxEntry(first, 1_000));
+    await file.add(outboxEntry(second, 2_000));
+    // A restart reads the keys back from the file.
+    const reread = await OutboxFile.open(dir, log);
+    expect(reread.entries().map((e) => e.game.keyHash)).toEqual([first.keyHash, second.keyHash]);
+
+    const outbox = await ScoreOutbox.open(dir, store, new Metrics({ defaultMetrics: false }), log, {
+      maxDelayMs: 60_000,
+      now: () => 10_000,
+    });
+    await outbox.flush();
+    expect(outbox.size).toBe(0);
+    expect((await store.topScores('solo', 10)).map((e) => e.name)).toEqual(['Shared']);
+    expect(await store.nameStatus('SHARED', first.keyHash)).toBe('yours');
+    expect(lines.find((l) => String(l['msg']).includes('name was claimed'))).toMatchObject({
+      level: 50,
+      id: second.id,
+      name: 'shared',
+    });
+    await outbox.stop();
+    store.close();
+  });
 });

@@ -1,4 +1,9 @@
-import { isStorageUnavailable, type NewGame, type ScoreStore } from '@tengen/scores';
+import {
+  isStorageUnavailable,
+  NameTakenError,
+  type NewGame,
+  type ScoreStore,
+} from '@tengen/scores';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import type { Metrics } from '../metrics.ts';
@@ -174,6 +179,16 @@ export class ScoreOutbox {
         if (isStorageUnavailable(err)) {
           blocked = err;
           break; // the database is still unwritable: the rest would fail the same way
+        }
+        if (err instanceof NameTakenError) {
+          // Two browsers queued games under one free name while the database was down: the first
+          // stored holds it now, and this one can never be stored under it.
+          stored.push(entry.id);
+          this.#log.error(
+            { id: entry.id, name: entry.game.name, score: entry.game.score },
+            'score outbox: game dropped, its name was claimed by another browser meanwhile',
+          );
+          continue;
         }
         // Not a storage fault (a bug, a corrupt entry): keep it, log it, go on with the others.
         this.#log.error({ err, id: entry.id }, 'score outbox: this game cannot be stored');

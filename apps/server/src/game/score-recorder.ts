@@ -1,6 +1,7 @@
 import { runReplay } from '@tengen/engine';
 import {
   isStorageUnavailable,
+  NameTakenError,
   newGameId,
   type GameMode,
   type SavedGame,
@@ -47,12 +48,13 @@ export class ScoreRecorder {
   }
 
   /**
-   * Verifies and stores one game under `name`. When the database cannot be written the game goes
-   * to the outbox (`queued`); rejects with `VerificationError`, or the store's error when the
-   * outbox cannot take it either.
+   * Verifies and stores one game under `name` for the browser key whose hash is `keyHash`. When
+   * the database cannot be written the game goes to the outbox (`queued`); rejects with
+   * `NameTakenError` (another key holds the name), `VerificationError`, or the store's error when
+   * the outbox cannot take it either.
    */
-  save(mode: GameMode, name: string, result: GameResult): Promise<SaveOutcome> {
-    const op = this.#save(mode, name, result);
+  save(mode: GameMode, name: string, result: GameResult, keyHash: string): Promise<SaveOutcome> {
+    const op = this.#save(mode, name, result, keyHash);
     void op.then(
       (outcome) => this.#metrics.submits.inc({ result: outcome.kind }),
       (err: unknown) => this.#metrics.submits.inc({ result: failedSubmit(err) }),
@@ -70,7 +72,16 @@ export class ScoreRecorder {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
   }
 
-  async #save(mode: GameMode, name: string, result: GameResult): Promise<SaveOutcome> {
+  async #save(
+    mode: GameMode,
+    name: string,
+    result: GameResult,
+    keyHash: string,
+  ): Promise<SaveOutcome> {
+    // Refused at once when readable; the write below checks again in its transaction (a race, or a
+    // database that could not be read now).
+    const holder = await this.#store.nameStatus(name, keyHash).catch(() => 'unknown' as const);
+    if (holder === 'taken') throw new NameTakenError(`the name ${name} belongs to another player`);
     const verifying = this.#metrics.verificationSeconds.startTimer();
     const check = runReplay(result.replay);
     if (
@@ -112,6 +123,7 @@ export class ScoreRecorder {
       replayJson: JSON.stringify(result.replay),
       // The rules the game was played (and just verified) under, as its replay says.
       engineVersion: result.replay.version,
+      keyHash,
     };
     try {
       const saved = await this.#store.saveGame(game);
@@ -123,6 +135,7 @@ export class ScoreRecorder {
       );
       return { kind: 'stored', ...saved };
     } catch (err) {
+      if (err instanceof NameTakenError) throw err;
       this.#metrics.storeErrors.inc({ op: 'save' });
       this.#log.error({ err, mode, name, score: result.score }, 'storing a score failed');
       if (!this.#outbox || !isStorageUnavailable(err)) throw err;

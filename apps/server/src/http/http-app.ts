@@ -6,7 +6,9 @@ import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics } from '../metrics.ts';
 import { gameRouter } from './game-routes.ts';
 import { healthRouter } from './health-routes.ts';
+import type { NameRegistry } from '../names/name-registry.ts';
 import { liveRouter, type WatchRelayOptions } from './live-routes.ts';
+import { namesRouter } from './names-routes.ts';
 import { errorBody, scoresRouter } from './scores-routes.ts';
 import { staticClient } from './static-client.ts';
 
@@ -21,6 +23,8 @@ export interface HttpDeps {
   limits: MatchmakeLimits;
   /** Where watchers are seated when a relay serves them, and the secret relays present. */
   watchRelay?: WatchRelayOptions;
+  /** Name moves between devices (`/api/names/*`). */
+  names: NameRegistry;
 }
 
 /** Registers every HTTP route on the express app Colyseus hands over (`defineServer({ express })`). */
@@ -30,6 +34,7 @@ export function configureHttp(app: Application, deps: HttpDeps): void {
   app.use(healthRouter(deps.lifecycle));
   app.use('/api', liveRouter(deps.log, deps.limits, deps.watchRelay));
   app.use('/api', gameRouter(deps.store, deps.log));
+  app.use('/api', namesRouter(deps.store, deps.names, deps.log));
   app.use('/api', scoresRouter(deps.store, deps.log));
   app.use(staticClient(deps.clientDir));
   app.use((req: Request, res: Response) => {

@@ -1,11 +1,25 @@
-import { GAME_MODES, SCOREBOARD_DEFAULT_LIMIT, SCOREBOARD_MAX_LIMIT } from '@tengen/protocol';
-import type { ScoreStore } from '@tengen/scores';
+import {
+  BOARD_PERIODS,
+  GAME_MODES,
+  periodStart,
+  SCOREBOARD_DEFAULT_LIMIT,
+  SCOREBOARD_MAX_LIMIT,
+  START_FILTERS,
+  type ScoresResponse,
+} from '@tengen/protocol';
+import type { BoardFilter, ScoreStore } from '@tengen/scores';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import * as z from 'zod';
 
 const scoresQuery = z.strictObject({
   mode: z.enum(GAME_MODES).default('solo'),
+  period: z.enum(BOARD_PERIODS).default('all'),
+  // 'all' or a start level 0-19, spelled exactly so ("", "018", "1e1" are refused).
+  start: z
+    .enum(START_FILTERS.map(String) as [string, ...string[]])
+    .default('all')
+    .transform((s) => (s === 'all' ? ('all' as const) : Number(s))),
   limit: z.coerce.number().int().min(1).max(SCOREBOARD_MAX_LIMIT).default(SCOREBOARD_DEFAULT_LIMIT),
 });
 
@@ -15,8 +29,8 @@ const REPLAY_ID = /^[a-z2-9]{12}$/;
 export const errorBody = (message: string) => ({ error: message });
 
 /**
- * Read-only score API: `GET /api/scores?mode=solo|duo&limit=1..SCOREBOARD_MAX_LIMIT` and
- * `GET /api/replays/:id`.
+ * Read-only score API: `GET /api/scores?mode=solo|duo&period=today|week|all&start=all|0..19&limit=1..SCOREBOARD_MAX_LIMIT`
+ * (periods in UTC, see `periodStart`) and `GET /api/replays/:id`.
  * Scores only ever enter through a finished game in a room; no endpoint accepts one.
  */
 export function scoresRouter(store: ScoreStore, log: Logger): Router {
@@ -34,11 +48,22 @@ export function scoresRouter(store: ScoreStore, log: Logger): Router {
         .json(errorBody(`bad query parameter ${field}: ${issue?.message ?? 'invalid'}`));
       return;
     }
-    const { mode, limit } = parsed.data;
+    const { mode, period, start, limit } = parsed.data;
+    const since = periodStart(period, new Date());
+    const filter: BoardFilter = {};
+    if (since) filter.since = since;
+    if (start !== 'all') filter.startLevel = start;
     try {
-      const entries = await store.topScores(mode, limit);
+      const entries = await store.topScores(mode, limit, filter);
+      const body: ScoresResponse = {
+        mode,
+        period,
+        start,
+        since: since?.toISOString() ?? null,
+        scores: entries.map((e) => ({ ...e, at: e.at.toISOString() })),
+      };
       res.set('Cache-Control', 'no-cache');
-      res.json({ mode, scores: entries.map((e) => ({ ...e, at: e.at.toISOString() })) });
+      res.json(body);
     } catch (err) {
       log.error({ err, mode }, 'reading the scoreboard failed');
       res.status(503).json(errorBody('the scoreboard is unavailable, try again'));

@@ -1,0 +1,88 @@
+import { expect, test } from './fixtures.ts';
+import { storeBotGame } from './boards-helpers.ts';
+import { uniqueName } from './helpers.ts';
+
+const at19 = uniqueName('Nineteen');
+const at18 = uniqueName('Eighteen');
+const spaced = `${uniqueName('Page')} x`; // a space, encoded in the address
+type Stored = Awaited<ReturnType<typeof storeBotGame>>;
+let g19: Stored;
+let g18: Stored;
+let gSpaced: Stored;
+
+// Real verified games, stored once for this file by bots over WebSockets (in parallel).
+test.beforeAll(async ({ baseURL }) => {
+  [g19, g18, gSpaced] = await Promise.all([
+    storeBotGame(baseURL!, at19, 19),
+    storeBotGame(baseURL!, at18, 18),
+    storeBotGame(baseURL!, spaced, 19),
+  ]);
+});
+
+test.describe('boards people care about', () => {
+  test('the scoreboard filters by mode, period and start level, kept in the address', async ({
+    page,
+  }) => {
+    const row = (name: string) =>
+      page.getByTestId('score-row-solo').filter({ has: page.getByRole('rowheader', { name }) });
+
+    await page.goto('/scoreboard?period=today&start=19');
+    await expect(page.getByLabel('Period')).toHaveValue('today');
+    await expect(page.getByLabel('Start level')).toHaveValue('19');
+    await expect(row(at19).getByTestId('score-value')).toHaveText(String(g19.score));
+    await expect(row(at18)).toHaveCount(0);
+
+    await page.getByLabel('Start level').focus();
+    await page.getByLabel('Start level').selectOption('18');
+    await expect(page).toHaveURL(/\/scoreboard\?period=today&start=18$/);
+    await expect(row(at18).getByTestId('score-value')).toHaveText(String(g18.score));
+    await expect(row(at19)).toHaveCount(0);
+    await expect(page.getByLabel('Start level')).toBeFocused();
+
+    // A reload keeps the filters; another mode has no games for them.
+    await page.reload();
+    await expect(page.getByLabel('Start level')).toHaveValue('18');
+    await page.getByLabel('Mode').selectOption('duo');
+    await expect(page).toHaveURL(/mode=duo&period=today&start=18/);
+    await expect(page.getByTestId('scores-empty')).toHaveText(
+      'No scores for these filters yet. Be the first!',
+    );
+
+    // All levels, all time, on a phone: every column fits, names lead to player pages.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/scoreboard');
+    await expect(row(at19)).toBeVisible();
+    const fits = await page
+      .getByTestId('scores-solo')
+      .evaluate((t) => t.getBoundingClientRect().right <= window.innerWidth);
+    expect(fits).toBe(true);
+    await expect(row(at19).getByTestId('watch-replay')).toBeInViewport();
+    await row(at19).getByRole('link', { name: at19 }).click();
+    await expect(page).toHaveURL(`/player/${encodeURIComponent(at19)}`);
+    await expect(page.getByRole('heading', { name: at19 })).toBeVisible();
+  });
+
+  test('a player page lists best and recent games with replays; unknown names are empty', async ({
+    page,
+  }) => {
+    const name = spaced;
+    const game = gSpaced;
+    await page.goto(`/player/${encodeURIComponent(name)}`);
+    await expect(page.getByRole('heading', { name })).toBeVisible();
+    const best = page.getByTestId('player-best-row');
+    await expect(best).toHaveCount(1);
+    await expect(best.getByRole('rowheader')).toHaveText('Level 19');
+    await expect(best.getByTestId('score-value')).toHaveText(String(game.score));
+    await expect(page.getByTestId('player-recent-row')).toHaveCount(1);
+    await expect(page.getByTestId('name-held')).toBeVisible(); // held by the bot's "browser"
+    await page.getByTestId('player-recent-row').getByRole('button', { name: /Watch/ }).click();
+    await expect(page).toHaveURL(`/replay/${game.replayId}`);
+
+    await page.goto(`/player/${encodeURIComponent('No One Here')}`);
+    await expect(page.getByTestId('player-empty')).toHaveText(
+      'No games are stored under "No One Here" yet. The first score stored under this name makes it yours.',
+    );
+    await page.goto('/player/%3Cscript%3E');
+    await expect(page.getByTestId('player-empty')).toContainText('is not a player name');
+  });
+});
