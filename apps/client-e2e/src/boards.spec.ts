@@ -59,7 +59,7 @@ test.describe('boards people care about', () => {
     await expect(row(at19).getByTestId('watch-replay')).toBeInViewport();
     await row(at19).getByRole('link', { name: at19 }).click();
     await expect(page).toHaveURL(`/player/${encodeURIComponent(at19)}`);
-    await expect(page.getByRole('heading', { name: at19 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: at19 })).toBeVisible();
   });
 
   test('a player page lists best and recent games with replays; unknown names are empty', async ({
@@ -68,7 +68,7 @@ test.describe('boards people care about', () => {
     const name = spaced;
     const game = gSpaced;
     await page.goto(`/player/${encodeURIComponent(name)}`);
-    await expect(page.getByRole('heading', { name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
     const best = page.getByTestId('player-best-row');
     await expect(best).toHaveCount(1);
     await expect(best.getByRole('rowheader')).toHaveText('Level 19');

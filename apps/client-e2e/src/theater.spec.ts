@@ -232,6 +232,8 @@ test.describe('replay theater', () => {
       await page.getByRole('button', { name: 'Submit', exact: true }).click();
       await expect(page.getByTestId('notice-submitted')).toContainText(name);
 
+      // Submitting started the next game: leaving it asks first, and the player confirms.
+      page.once('dialog', (d) => void d.accept());
       await page.getByRole('link', { name: 'Scoreboard' }).click();
       const row = page
         .getByTestId('score-row-solo')
@@ -267,7 +269,12 @@ test.describe('replay theater', () => {
         new RegExp(`^tengen-${name}-${score}-[a-z2-9]{12}\\.json$`),
       );
       const saved = readFileSync(await download.path(), 'utf8');
-      expect(JSON.parse(saved)).toMatchObject({ version: 1, startLevel: 19 });
+      // The file carries the rules version the server stored the game under.
+      const id = /[a-z2-9]{12}$/.exec(link)![0];
+      const info = (await (await page.request.get(`/api/games/${id}`)).json()) as {
+        engineVersion: number;
+      };
+      expect(JSON.parse(saved)).toMatchObject({ version: info.engineVersion, startLevel: 19 });
 
       // The downloaded file opens again and verifies to the same score.
       await page.getByTestId('theater-file').setInputFiles({
