@@ -142,7 +142,10 @@ test.describe('every screen', () => {
     const table = row.locator('xpath=ancestor::table');
     const fit = await table.evaluate((t) => {
       const box = t.getBoundingClientRect();
-      const cells = Array.from(t.querySelectorAll('th, td')).map((c) => c.getBoundingClientRect());
+      // Columns hidden on phones (display: none) have no box and clip nothing.
+      const cells = Array.from(t.querySelectorAll('th, td'))
+        .map((c) => c.getBoundingClientRect())
+        .filter((c) => c.width > 0);
       return {
         tableRight: box.right,
         viewport: window.innerWidth,
