@@ -26,9 +26,28 @@ export async function startSolo(page: Page, level: number): Promise<void> {
  */
 export async function dropUntilOver(page: Page, timeout = 60_000): Promise<void> {
   const phase = hud(page, 'phase');
+  await dropUntil(
+    page,
+    async () => (await phase.textContent()) === 'GAME OVER',
+    'no top-out',
+    timeout,
+  );
+}
+
+/**
+ * Soft-drops piece after piece (Down held 400 ms, then released: the NES drops a new piece only on a
+ * new press) until `done` says so. One drop may score nothing (a piece already landing), so a test
+ * that needs points keeps dropping rather than pressing once.
+ */
+export async function dropUntil(
+  page: Page,
+  done: () => Promise<boolean>,
+  what: string,
+  timeout = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeout;
-  while ((await phase.textContent()) !== 'GAME OVER') {
-    if (Date.now() > deadline) throw new Error(`no top-out within ${timeout} ms`);
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeout} ms`);
     await page.keyboard.down('ArrowDown');
     await page.waitForTimeout(400);
     await page.keyboard.up('ArrowDown');

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { hud, startSolo } from './helpers.ts';
+import { dropUntil, hud, startSolo } from './helpers.ts';
 
 test('the HUD statistics toggle shows Tetris rate, burns, drought and pieces per minute, and is remembered', async ({
   page,
@@ -16,9 +16,8 @@ test('the HUD statistics toggle shows Tetris rate, burns, drought and pieces per
   await expect(stats.getByTestId('stat-ppm')).toHaveText(/^\d+\.\d$/);
   await expect(stats.getByTestId('stat-pieces')).toHaveText(/^T\d+ J\d+ Z\d+ O\d+ S\d+ L\d+ I\d+$/);
   // The keys went back to the game: a soft drop still plays.
-  await page.keyboard.down('ArrowDown');
-  await expect(hud(page, 'score')).not.toHaveText('0', { timeout: 15_000 });
-  await page.keyboard.up('ArrowDown');
+  const score = hud(page, 'score');
+  await dropUntil(page, async () => (await score.textContent()) !== '0', 'no soft-drop points');
 
   // Remembered: the next visit shows them at once.
   await startSolo(page, 0);
