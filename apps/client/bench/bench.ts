@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
 import { playGame } from '@tengen/bot';
-import { FRAMES_PER_SECOND } from '@tengen/protocol';
+import { FRAMES_PER_SECOND, type GameInfoResponse } from '@tengen/protocol';
+import { launch, median } from './bench-browser.ts';
 import { serveDist } from './static-server.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -15,27 +15,6 @@ const dist = join(root, 'dist', 'apps', 'client');
 const TARGET = { gzipKb: 450, firstPlayableMs: 1500, p99Ms: 2 };
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const PLAY_SECONDS = Number(process.env['BENCH_PLAY_SECONDS'] ?? 30);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function launch(): Promise<Browser> {
-  const executablePath =
-    process.env['CHROMIUM_PATH'] ??
-    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
 
 if (!existsSync(join(dist, 'index.html')))
   throw new Error(`no build at ${dist}: run npx nx build client first`);
@@ -47,7 +26,22 @@ const { replay, summary } = playGame({
   startLevel: 7,
   maxFrames: Math.round((PLAY_SECONDS + 10) * FRAMES_PER_SECOND),
 });
-const { url, server } = await serveDist(dist, { '/api/replays/benchgame': JSON.stringify(replay) });
+const info: GameInfoResponse = {
+  id: 'benchgame',
+  mode: 'solo',
+  name: 'bench',
+  score: summary.score,
+  lines: summary.lines,
+  level: summary.level,
+  startLevel: replay.startLevel,
+  frames: summary.frames,
+  engineVersion: replay.version,
+  at: new Date().toISOString(),
+};
+const { url, server } = await serveDist(dist, {
+  '/api/replays/benchgame': JSON.stringify(replay),
+  '/api/games/benchgame': JSON.stringify(info),
+});
 const browser = await launch();
 try {
   // 1. JS a first visit to the title screen downloads (lazy chunks such as the network SDK excluded).
@@ -75,10 +69,10 @@ try {
     await p.close();
   }
 
-  // 3. Per-frame update cost while the replay plays (after a warm-up second).
+  // 3. Per-frame update cost while the replay theater plays it (after a warm-up second).
   const p = await browser.newPage();
-  await p.goto(`${url}/scoreboard?replay=benchgame`);
-  await p.getByTestId('hud-phase').filter({ hasText: 'REPLAY' }).waitFor({ timeout: 20_000 });
+  await p.goto(`${url}/replay/benchgame`);
+  await p.getByTestId('theater-play').waitFor({ timeout: 20_000 });
   await p.waitForTimeout(1000);
   await p.evaluate(() => window.__tengenPerf?.reset());
   await p.waitForTimeout(PLAY_SECONDS * 1000);

@@ -10,8 +10,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { spawnServer } from '@tengen/test-kit';
+import { launch, median } from './bench-browser.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const dist = join(root, 'dist', 'apps', 'client');
@@ -24,21 +25,6 @@ const FAST_3G = {
   downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
   uploadThroughput: ((750 * 1000) / 8) * 0.9,
 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function launch(): Promise<Browser> {
-  const executablePath =
-    process.env['CHROMIUM_PATH'] ??
-    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-  });
-}
 
 /** Bytes received for every request of the page (CDP `encodedDataLength`: headers and body as sent). */
 async function countBytes(page: Page): Promise<{ total: () => number; rows: () => string[] }> {
