@@ -1,3 +1,5 @@
+import type { GameMode } from './game-modes.ts';
+
 /**
  * Body of `GET /api/games/:id`: a stored game's facts for its replay page. The replay itself is at
  * `GET /api/replays/:id`; the numbers are the server's own re-run of it.
@@ -5,7 +7,7 @@
 export interface GameInfoResponse {
   /** The game's id, which is also its replay's id. */
   id: string;
-  mode: 'solo' | 'duo';
+  mode: GameMode;
   name: string;
   score: number;
   lines: number;
