@@ -5,14 +5,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { serverMain } from '@tengen/test-kit';
 
 const root = join(import.meta.dirname, '..', '..');
 const external = process.env['BASE_URL'];
 // The config is evaluated again in every worker; the env carries the first choice to them.
 process.env['E2E_PORT'] ??= String(20_000 + (process.pid % 20_000));
 process.env['E2E_DB_DIR'] ??= mkdtempSync(join(tmpdir(), 'tengen-e2e-'));
-// The server the layout specs start themselves (`spawnServer` from @tengen/test-kit).
-process.env['TENGEN_SERVER_MAIN'] ??= join(root, 'apps', 'server', 'src', 'main.ts');
 const port = Number(process.env['E2E_PORT']);
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 
@@ -59,7 +58,8 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: 'node --conditions=@tengen/source apps/server/src/main.ts',
+        // The entry point the root .env names (as for every spec that starts its own server).
+        command: `node --conditions=@tengen/source ${JSON.stringify(serverMain())}`,
         cwd: root,
         url: `${baseURL}/healthz`,
         reuseExistingServer: false,

@@ -1,7 +1,6 @@
 // The client's tests run in node: unit tests for the pure modules (view functions, clock, input,
-// storage) and the network specs (src/net), which start the real server as a child process and
-// talk to it over real WebSockets and HTTP (hence the generous timeouts).
-import { fileURLToPath } from 'node:url';
+// storage, network parsing). The specs that need a live server are in apps/client-integration, so
+// the client does not depend on the server.
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -12,8 +11,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts'],
     environment: 'node',
-    // The network specs' `spawnServer` (@tengen/test-kit) starts the server from its source.
-    env: { TENGEN_SERVER_MAIN: fileURLToPath(new URL('../server/src/main.ts', import.meta.url)) },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

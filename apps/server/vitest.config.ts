@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,8 +5,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts'],
     environment: 'node',
-    // `spawnServer` (@tengen/test-kit) starts this entry point.
-    env: { TENGEN_SERVER_MAIN: fileURLToPath(new URL('./src/main.ts', import.meta.url)) },
     // Colyseus keeps one matchmaker per process and several tests spawn servers: one file at a time.
     fileParallelism: false,
     testTimeout: 60_000,

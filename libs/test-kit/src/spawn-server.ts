@@ -1,23 +1,48 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import * as z from 'zod';
 
 /**
- * The server's entry point, started as a process (apps are run, never imported): the test kit does
- * not know where the server lives; the target that runs a server names it in `TENGEN_SERVER_MAIN`
- * (the server's and the client's vitest configs, the e2e Playwright config, the bench targets).
+ * The workspace root: `NX_WORKSPACE_ROOT` when Nx runs the task, else the nearest folder above
+ * `cwd` that holds `nx.json` (a test run straight through `npx vitest` or `npx playwright`).
  */
-export function serverMain(env: NodeJS.ProcessEnv = process.env): string {
+export function workspaceRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const fromNx = env['NX_WORKSPACE_ROOT'];
+  if (fromNx) return fromNx;
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir)
+      throw new Error(`no nx.json in ${cwd} or above: not inside the workspace`);
+  }
+}
+
+/** `TENGEN_SERVER_MAIN` from the workspace's `.env` file, when it has one. */
+function fromDotEnv(root: string): string | undefined {
+  const file = join(root, '.env');
+  return existsSync(file) ? parseEnv(readFileSync(file, 'utf8'))['TENGEN_SERVER_MAIN'] : undefined;
+}
+
+/**
+ * The server's entry point, started as a process (apps are run, never imported). The test kit does
+ * not know where the server lives: the workspace names it once, as `TENGEN_SERVER_MAIN` in the root
+ * `.env` (Nx loads it into every target; outside Nx this reads the file). The environment wins
+ * over the file; a relative path is taken from the workspace root.
+ */
+export function serverMain(
+  env: NodeJS.ProcessEnv = process.env,
+  root: string = workspaceRoot(env),
+): string {
   const parsed = z
     .string({ error: 'is not set' })
     .min(1, { error: 'is empty' })
-    .transform((p) => resolve(p))
+    .transform((p) => resolve(root, p))
     .refine(existsSync, { error: 'names no file' })
-    .safeParse(env['TENGEN_SERVER_MAIN']);
+    .safeParse(env['TENGEN_SERVER_MAIN'] ?? fromDotEnv(root));
   if (!parsed.success) {
     throw new Error(
-      `TENGEN_SERVER_MAIN ${parsed.error.issues[0]?.message ?? 'is invalid'}: it must name the server's entry point (apps/server/src/main.ts); run tests and benches through their Nx targets, which set it`,
+      `TENGEN_SERVER_MAIN ${parsed.error.issues[0]?.message ?? 'is invalid'}: it must name the server's entry point (apps/server/src/main.ts), in the environment or in ${join(root, '.env')}`,
     );
   }
   return parsed.data;

@@ -3,9 +3,9 @@
 import { Client } from '@colyseus/sdk';
 import { ROOM } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTDATED_PAGE_MESSAGE } from './engine-version.ts';
-import { classifyJoinError } from './join-errors.ts';
-import { ColyseusNet } from './net-client.ts';
+import { OUTDATED_PAGE_MESSAGE } from '@tengen/client/net/engine-version.ts';
+import { classifyJoinError } from '@tengen/client/net/join-errors.ts';
+import { ColyseusNet } from '@tengen/client/net/net-client.ts';
 import { startServer, type RealServer } from './testing/real-server.ts';
 
 let server: RealServer;

@@ -3,10 +3,10 @@
 import { TestPlayer } from '@tengen/test-kit';
 import type { ServerMessage } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionNotice } from '../game/backend.ts';
-import type { LeaveReason } from './room-link.ts';
-import { OnlineSession } from './online-session.ts';
-import { OnlineSolo } from './online-solo.ts';
+import type { SessionNotice } from '@tengen/client/game/backend.ts';
+import type { LeaveReason } from '@tengen/client/net/room-link.ts';
+import { OnlineSession } from '@tengen/client/net/online-session.ts';
+import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
 import { Pilot } from './testing/pilot.ts';
 import { joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
 

@@ -1,7 +1,12 @@
 import { TestPlayer } from '@tengen/test-kit';
 import { runReplay } from '@tengen/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, HttpApi, parseReplayResponse, parseScores } from './http-api.ts';
+import {
+  ApiError,
+  HttpApi,
+  parseReplayResponse,
+  parseScores,
+} from '@tengen/client/net/http-api.ts';
 import { freePort, startServer, type RealServer } from './testing/real-server.ts';
 
 const replay = { version: 1, seed: '8988', startLevel: 3, inputs: [[10, 0]] };

@@ -13,10 +13,10 @@ import { Game, GameEvent, type PieceQueue } from '@tengen/engine';
 import { MAX_START_LEVEL, PIECES_AHEAD, ROOM, type RoomStateShape } from '@tengen/protocol';
 import { latencyProxy, testClientOptions, type LatencyProxy } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRAME_MS } from '../loop/frame-clock.ts';
-import { SimDriver } from '../game/sim-driver.ts';
-import { OnlineSolo } from './online-solo.ts';
-import { linkRoom } from './room-link.ts';
+import { FRAME_MS } from '@tengen/client/loop/frame-clock.ts';
+import { SimDriver } from '@tengen/client/game/sim-driver.ts';
+import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
+import { linkRoom } from '@tengen/client/net/room-link.ts';
 import { startServer, until, type RealServer } from './testing/real-server.ts';
 
 const GAMES = 20;

@@ -2,11 +2,11 @@
 // socket, the refusal while the seat is connected, and the game continuing from the server's frame.
 import { Game, withoutGenerator } from '@tengen/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KeyValueStore } from '../input/bindings-store.ts';
-import { ColyseusNet } from './net-client.ts';
-import { OnlineSolo } from './online-solo.ts';
-import { resumeSeat } from './resume.ts';
-import { ResumeStore, trackResume } from './resume-store.ts';
+import type { KeyValueStore } from '@tengen/client/input/bindings-store.ts';
+import { ColyseusNet } from '@tengen/client/net/net-client.ts';
+import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
+import { resumeSeat } from '@tengen/client/net/resume.ts';
+import { ResumeStore, trackResume } from '@tengen/client/net/resume-store.ts';
 import { Pilot } from './testing/pilot.ts';
 import {
   joinRoom,

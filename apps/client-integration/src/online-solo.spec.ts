@@ -2,8 +2,8 @@
 import { Button, PIECE_TYPES, PieceQueue, runReplay } from '@tengen/engine';
 import { InputBatcher, PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpApi } from './http-api.ts';
-import { OnlineSolo } from './online-solo.ts';
+import { HttpApi } from '@tengen/client/net/http-api.ts';
+import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
 import { Pilot } from './testing/pilot.ts';
 import { joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
 

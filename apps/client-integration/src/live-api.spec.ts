@@ -1,8 +1,8 @@
 import { TestPlayer } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from './http-api.ts';
-import { fetchLive, parseLive, parseLiveGame, reserveWatch } from './live-api.ts';
-import { ColyseusNet } from './net-client.ts';
+import { ApiError } from '@tengen/client/net/http-api.ts';
+import { fetchLive, parseLive, parseLiveGame, reserveWatch } from '@tengen/client/net/live-api.ts';
+import { ColyseusNet } from '@tengen/client/net/net-client.ts';
 import { startServer, type RealServer } from './testing/real-server.ts';
 
 let server: RealServer;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { ROOM, type GameMode, type RoomStateShape } from '@tengen/protocol';
 import { spawnServer, testClientOptions } from '@tengen/test-kit';
-import { linkRoom, type RoomLink } from '../room-link.ts';
+import { linkRoom, type RoomLink } from '@tengen/client/net/room-link.ts';
 
 export { freePort } from '@tengen/test-kit';
 

@@ -2,9 +2,9 @@
 import { runReplay } from '@tengen/engine';
 import { MAX_PENDING_FRAMES, MIN_BATCH_FRAMES, type ServerMessage } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionNotice } from '../game/backend.ts';
-import { HttpApi } from './http-api.ts';
-import { OnlineSolo } from './online-solo.ts';
+import type { SessionNotice } from '@tengen/client/game/backend.ts';
+import { HttpApi } from '@tengen/client/net/http-api.ts';
+import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
 import { Pilot } from './testing/pilot.ts';
 import { joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
 

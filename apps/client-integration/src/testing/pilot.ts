@@ -1,7 +1,7 @@
 import { FRAMES_PER_SECOND } from '@tengen/protocol';
 import { Game, NES_POWER_ON_SEED, ReplayRecorder } from '@tengen/engine';
-import type { GameStart, SoloBackend } from '../../game/backend.ts';
-import type { Runs } from '../input-stream.ts';
+import type { GameStart, SoloBackend } from '@tengen/client/game/backend.ts';
+import type { Runs } from '@tengen/client/net/input-stream.ts';
 
 /**
  * Plays a solo game through a `SoloBackend` as the solo screen does: a local engine stepped frame

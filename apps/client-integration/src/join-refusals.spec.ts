@@ -7,8 +7,8 @@ import {
   ROOM_CREATE_BURST,
 } from '@tengen/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ColyseusNet, JoinError } from './net-client.ts';
-import type { RoomLink } from './room-link.ts';
+import { ColyseusNet, JoinError } from '@tengen/client/net/net-client.ts';
+import type { RoomLink } from '@tengen/client/net/room-link.ts';
 import { startServer, type RealServer } from './testing/real-server.ts';
 
 const servers: RealServer[] = [];
