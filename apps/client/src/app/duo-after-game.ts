@@ -1,10 +1,11 @@
 import type { GameStart } from '../game/backend.ts';
 import type { Runs } from '../net/input-stream.ts';
 import type { OnlineSession } from '../net/online-session.ts';
-import { duoOverPanel, type DuoOverPanel, type DuoOverState } from '../ui/duo-over-panel.ts';
+import { duoOverPanel, type DuoOverPanel } from '../ui/duo-over-panel.ts';
 import type { MatchSummary } from '../view/match-summary.ts';
 import type { AppContext } from './context.ts';
-import { askNameAndSubmit } from './score-submit.ts';
+import { PostGameFlow, type PostGameChoice, type PostGameView } from './post-game.ts';
+import { domPostGameUi } from './post-game-ui.ts';
 
 /** What the after-game flow needs from the duo screen. */
 export interface AfterGameDeps {
@@ -21,57 +22,72 @@ export interface AfterGameDeps {
 }
 
 /**
- * Duo after our top-out, until the rematch starts or we leave: the game-over panel kept in step
- * with the room (opponent, result, series, rematch wishes), the shared name entry, and one wait for
- * the rematch's `start`.
+ * Duo after our top-out, until the rematch starts or we leave: the shared post-game flow (name
+ * entry, remembered name, choices) with duo's panel, kept in step with the room (opponent, result,
+ * series, rematch wishes), and one wait for the rematch's `start`.
  */
 export class DuoAfterGame {
   readonly #d: AfterGameDeps;
-  readonly #game: { score: number; lines: number; level: number };
-  readonly #state: DuoOverState;
+  readonly #score: number;
+  readonly #flow: PostGameFlow;
   #panel: DuoOverPanel | null = null;
+  /** We asked for a rematch (waiting for the opponent). */
+  #asked = false;
   #waiting = false;
   #done = false;
 
   constructor(d: AfterGameDeps, score: number, lines: number, level: number) {
     this.#d = d;
-    this.#game = { score, lines, level };
-    this.#state = { submitted: false, submitBlocked: d.session.submitBlocked(), asked: false };
-    this.#show();
+    this.#score = score;
+    this.#flow = new PostGameFlow(
+      {
+        store: d.ctx.store,
+        ui: domPostGameUi(d.ctx, (view, choose) => this.#showPanel(view, choose)),
+        screen: {
+          board: 'duo',
+          submitBlocked: d.session.submitBlocked(),
+          submit: (name, key) => d.session.submit(name, key),
+          afterSaved: 'panel',
+          again: () => void this.#rematch(),
+          changeLevel: null,
+          leave: () => d.onLeave(),
+        },
+      },
+      { score, lines, level },
+    );
   }
 
   /** Our final score (the room state does not echo our own game back). */
   get score(): number {
-    return this.#game.score;
+    return this.#score;
   }
 
   /** The room state changed: refresh the panel's live lines. */
   refresh(): void {
-    const s = this.#d.summary(this.#game.score);
-    if (s && this.#panel) this.#panel.update(s);
+    const s = this.#d.summary(this.#score);
+    if (s && this.#panel && !this.#flow.naming) this.#panel.update(s);
   }
 
   /** A refusal arrived (`error`): if it answers our rematch request, say why and allow again. */
   refused(code: string, message: string): void {
-    if (!this.#state.asked || code !== 'wrongPhase') return;
-    this.#state.asked = false;
+    if (!this.#asked || code !== 'wrongPhase') return;
+    this.#asked = false;
     this.#d.ctx.banner.show('error', `No rematch: ${message}.`, 'error', 8000);
-    if (this.#panel) this.#show();
+    if (!this.#flow.naming) this.#flow.show();
   }
 
   /** The screen is closing: stop touching it. */
   dispose(): void {
     this.#done = true;
+    this.#flow.dispose();
   }
 
-  #show(): void {
+  #showPanel(view: PostGameView, choose: (c: PostGameChoice) => void): void {
     if (this.#done) return;
     this.#panel = duoOverPanel({
-      ...this.#game,
-      state: this.#state,
-      onSubmit: () => this.#askName(),
-      onRematch: () => void this.#rematch(),
-      onLeave: () => this.#d.onLeave(),
+      ...view.result,
+      state: { submitted: view.submitted, submitBlocked: view.submitBlocked, asked: this.#asked },
+      onChoose: choose,
     });
     this.#d.ctx.panel.show(this.#panel.el);
     this.refresh();
@@ -79,8 +95,8 @@ export class DuoAfterGame {
 
   /** Asks for a rematch; the next game starts when the opponent asks too (one wait at a time). */
   async #rematch(): Promise<void> {
-    this.#state.asked = true;
-    this.#show(); // without Submit: asking skips an unsubmitted score
+    this.#asked = true;
+    this.#flow.show(); // without Submit: asking skips an unsubmitted score
     const started = this.#waiting ? null : this.#d.session.awaitStart(this.#d.recorded);
     this.#waiting = true;
     this.#d.session.link.send('rematch', {});
@@ -88,28 +104,15 @@ export class DuoAfterGame {
     try {
       const start = await started;
       if (this.#done) return;
-      this.#done = true;
+      this.dispose();
       this.#d.onStart(start);
     } catch (err) {
       if (this.#done) return;
-      this.#state.asked = false;
+      this.#asked = false;
       this.#d.ctx.banner.show('error', (err as Error).message, 'error', 8000);
-      if (this.#panel) this.#show();
+      if (!this.#flow.naming) this.#flow.show();
     } finally {
       this.#waiting = false;
     }
-  }
-
-  #askName(): void {
-    this.#panel = null;
-    askNameAndSubmit(this.#d.ctx, {
-      board: 'duo',
-      submit: (name, key) => this.#d.session.submit(name, key),
-      onSaved: () => {
-        this.#state.submitted = true;
-        this.#show();
-      },
-      onCancel: () => this.#show(),
-    });
   }
 }

@@ -18,7 +18,7 @@ import { DuoAfterGame } from './duo-after-game.ts';
 import { MatchNotices } from './match-notices.ts';
 import { showSessionNotice } from './notices.ts';
 import { inviteLink } from './router.ts';
-import { loadTop, recordTop } from './top-score.ts';
+import { loadTop } from './top-score.ts';
 
 type Phase = 'waiting' | 'choosing' | 'ready' | 'playing' | 'over';
 
@@ -347,7 +347,6 @@ export class DuoMatch {
 
   #gameOver(score: number, lines: number, level: number): void {
     this.#phase = 'over';
-    recordTop(this.#ctx.store, score);
     this.#ctx.setPlaying(false);
     this.#after = new DuoAfterGame(
       {

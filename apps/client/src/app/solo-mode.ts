@@ -14,16 +14,17 @@ import { resumeSeat } from '../net/resume.ts';
 import { ResumeStore, trackResume } from '../net/resume-store.ts';
 import { firstState, type RoomLink } from '../net/room-link.ts';
 import { h, panel } from '../ui/dom.ts';
-import { gameOverPanel, type GameOverChoice } from '../ui/game-over-panel.ts';
+import { gameOverPanel } from '../ui/game-over-panel.ts';
 import { levelSelect } from '../ui/level-select.ts';
 import { showWatching } from '../ui/watching-badge.ts';
 import type { AppContext, Mode } from './context.ts';
 import { showSessionNotice } from './notices.ts';
-import { askNameAndSubmit } from './score-submit.ts';
+import { PostGameFlow, type PostGameChoice, type PostGameView } from './post-game.ts';
+import { domPostGameUi } from './post-game-ui.ts';
 import { freshSeed } from './seed.ts';
-import { loadTop, recordTop } from './top-score.ts';
+import { loadTop } from './top-score.ts';
 
-type Phase = 'select' | 'starting' | 'playing' | 'over' | 'naming';
+type Phase = 'select' | 'starting' | 'playing' | 'over';
 
 /**
  * Solo: level select, play, pause, game over, name entry. Online (the default) the server deals the
@@ -35,6 +36,8 @@ export class SoloMode implements Mode {
   #backend: Promise<SoloBackend> | null = null;
   #offNotice: (() => void) | null = null;
   #driver: SimDriver | null = null;
+  /** The game-over flow of the last game, until the player leaves. */
+  #after: PostGameFlow | null = null;
   #phase: Phase = 'select';
   #level = 0;
   #left = false;
@@ -91,6 +94,7 @@ export class SoloMode implements Mode {
 
   leave(): void {
     this.#left = true;
+    this.#after?.dispose();
     this.#ctx.setPlaying(false);
     this.#offNotice?.();
     void this.#backend?.then((b) => b.dispose());
@@ -226,36 +230,31 @@ export class SoloMode implements Mode {
 
   #gameOver(backend: SoloBackend, score: number, lines: number, level: number): void {
     this.#phase = 'over';
-    recordTop(this.#ctx.store, score);
     this.#ctx.setPlaying(false);
-    this.#ctx.panel.show(
-      gameOverPanel({
-        score,
-        lines,
-        level,
-        submitBlocked: backend.submitBlocked(),
-        onChoose: (c) => void this.#choose(backend, c),
-      }),
+    const showPanel = (view: PostGameView, choose: (c: PostGameChoice) => void): void =>
+      this.#ctx.panel.show(
+        gameOverPanel({ ...view.result, submitBlocked: view.submitBlocked, onChoose: choose }),
+      );
+    this.#after = new PostGameFlow(
+      {
+        store: this.#ctx.store,
+        ui: domPostGameUi(this.#ctx, showPanel),
+        screen: {
+          board: 'solo',
+          submitBlocked: backend.submitBlocked(),
+          submit: (name, key) => backend.submit(name, key),
+          afterSaved: 'again',
+          again: () => void this.#retry(backend),
+          changeLevel: () => {
+            backend.dispose();
+            this.#connect();
+            this.#showSelect();
+          },
+          leave: () => this.#ctx.navigate({ name: 'title' }),
+        },
+      },
+      { score, lines, level },
     );
-  }
-
-  async #choose(backend: SoloBackend, c: GameOverChoice): Promise<void> {
-    switch (c) {
-      case 'retry':
-        return this.#retry(backend);
-      case 'submit':
-        return this.#askName(backend);
-      case 'level':
-        backend.dispose();
-        this.#connect();
-        return this.#showSelect();
-      case 'menu':
-        return this.#ctx.navigate({ name: 'title' });
-      default: {
-        const never: never = c;
-        throw new Error(`unknown choice ${String(never)}`);
-      }
-    }
   }
 
   async #retry(backend: SoloBackend): Promise<void> {
@@ -266,16 +265,5 @@ export class SoloMode implements Mode {
       this.#ctx.banner.show('error', (err as Error).message, 'error', 8000);
       this.#showSelect();
     }
-  }
-
-  #askName(backend: SoloBackend): void {
-    this.#phase = 'naming';
-    const game = this.#driver?.sim.game;
-    askNameAndSubmit(this.#ctx, {
-      board: 'solo',
-      submit: (name, key) => backend.submit(name, key),
-      onSaved: () => void this.#retry(backend),
-      onCancel: () => this.#gameOver(backend, game?.score ?? 0, game?.lines ?? 0, game?.level ?? 0),
-    });
   }
 }

@@ -1,8 +1,8 @@
-import type { RoomName } from '@tengen/protocol';
+import type { GameMode } from '@tengen/protocol';
 import type { SubmitResult } from '../game/backend.ts';
 
 /** What the player reads after submitting: the rank, or that a kept score appears shortly. */
-export function submittedText(name: string, r: SubmitResult, board: RoomName): string {
+export function submittedText(name: string, r: SubmitResult, board: GameMode): string {
   switch (r.kind) {
     case 'stored':
       return `Saved: ${name} scored ${r.score}, rank #${r.rank} on the ${board} board.`;

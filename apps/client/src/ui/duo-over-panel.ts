@@ -1,3 +1,4 @@
+import type { PostGameChoice } from '../app/post-game.ts';
 import type { MatchSummary } from '../view/match-summary.ts';
 import { button, h, panel, setText } from './dom.ts';
 import { finalResult } from './game-over-panel.ts';
@@ -30,9 +31,8 @@ export function duoOverPanel(opts: {
   lines: number;
   level: number;
   state: DuoOverState;
-  onSubmit(): void;
-  onRematch(): void;
-  onLeave(): void;
+  /** Submit, Rematch (`again`) or Leave. */
+  onChoose(c: PostGameChoice): void;
 }): DuoOverPanel {
   const { state } = opts;
   const line = (testId: string, extra: Record<string, string> = {}) =>
@@ -47,7 +47,7 @@ export function duoOverPanel(opts: {
     canSubmit ? 'Skip score, rematch' : 'Rematch',
     () => {
       rematch.disabled = true;
-      opts.onRematch();
+      opts.onChoose({ kind: 'again' });
     },
     { 'data-testid': 'rematch', disabled: state.asked },
   );
@@ -63,10 +63,13 @@ export function duoOverPanel(opts: {
       'div',
       { class: 'actions' },
       canSubmit
-        ? button('Submit score', opts.onSubmit, { autofocus: true, 'data-testid': 'submit' })
+        ? button('Submit score', () => opts.onChoose({ kind: 'submit' }), {
+            autofocus: true,
+            'data-testid': 'submit',
+          })
         : null,
       rematch,
-      button('Leave', opts.onLeave, { 'data-testid': 'leave-room' }),
+      button('Leave', () => opts.onChoose({ kind: 'leave' }), { 'data-testid': 'leave-room' }),
     ),
     state.submitted ? h('p', { class: 'hint' }, 'Your score is saved.') : null,
     state.submitBlocked

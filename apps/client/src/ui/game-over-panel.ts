@@ -1,7 +1,5 @@
+import type { PostGameChoice } from '../app/post-game.ts';
 import { button, h, panel } from './dom.ts';
-
-/** What the player can do after a top-out. */
-export type GameOverChoice = 'retry' | 'submit' | 'level' | 'menu';
 
 /** The game-over menu: TRY AGAIN and SUBMIT AND TRY AGAIN as on the original, plus level and menu. */
 export function gameOverPanel(opts: {
@@ -14,9 +12,9 @@ export function gameOverPanel(opts: {
   extra?: HTMLElement[];
   /** Offer "Change level" (solo only: a duo room keeps its level). */
   levelChange?: boolean;
-  onChoose(c: GameOverChoice): void;
+  onChoose(c: PostGameChoice): void;
 }): HTMLElement {
-  const pick = (c: GameOverChoice) => (): void => opts.onChoose(c);
+  const pick = (c: PostGameChoice) => (): void => opts.onChoose(c);
   return panel(
     'game-over',
     'Game over',
@@ -25,16 +23,16 @@ export function gameOverPanel(opts: {
     h(
       'div',
       { class: 'actions' },
-      button('Try again', pick('retry'), { autofocus: true, 'data-testid': 'retry' }),
-      button('Submit and try again', pick('submit'), {
+      button('Try again', pick({ kind: 'again' }), { autofocus: true, 'data-testid': 'retry' }),
+      button('Submit and try again', pick({ kind: 'submit' }), {
         'data-testid': 'submit',
         disabled: opts.submitBlocked !== null,
         'aria-describedby': opts.submitBlocked ? 'submit-blocked' : undefined,
       }),
       opts.levelChange === false
         ? null
-        : button('Change level', pick('level'), { 'data-testid': 'change-level' }),
-      button('Menu', pick('menu'), { 'data-testid': 'to-menu' }),
+        : button('Change level', pick({ kind: 'level' }), { 'data-testid': 'change-level' }),
+      button('Menu', pick({ kind: 'leave' }), { 'data-testid': 'to-menu' }),
     ),
     opts.submitBlocked ? h('p', { class: 'hint', id: 'submit-blocked' }, opts.submitBlocked) : null,
   );

@@ -1,9 +1,6 @@
 import { NAME_MAX_LENGTH, validateName } from '@tengen/protocol';
 import { button, h, panel } from './dom.ts';
 
-/** localStorage key of the last name used. */
-export const LAST_NAME_KEY = 'tengen.name';
-
 /** Name entry controls: the form and a way to report the server's answer. */
 export interface NameEntry {
   el: HTMLElement;
