@@ -64,8 +64,7 @@ export class DuoAfterGame {
 
   /** The room state changed: refresh the panel's live lines. */
   refresh(): void {
-    const s = this.#d.summary(this.#score);
-    if (s && this.#panel && !this.#flow.naming) this.#panel.update(s);
+    if (!this.#flow.naming) this.#update();
   }
 
   /** A refusal arrived (`error`): if it answers our rematch request, say why and allow again. */
@@ -90,7 +89,13 @@ export class DuoAfterGame {
       onChoose: choose,
     });
     this.#d.ctx.panel.show(this.#panel.el);
-    this.refresh();
+    this.#update();
+  }
+
+  /** The panel's live lines from the room as it is now (the flow calls `#showPanel` while it is being built). */
+  #update(): void {
+    const s = this.#d.summary(this.#score);
+    if (s && this.#panel) this.#panel.update(s);
   }
 
   /** Asks for a rematch; the next game starts when the opponent asks too (one wait at a time). */
