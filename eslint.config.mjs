@@ -32,8 +32,10 @@ export const moduleBoundaries = {
       sourceTag: 'type:e2e',
       onlyDependOnLibsWithTags: ['type:engine', 'type:engine-tooling', 'type:lib', 'type:testing'],
     },
-    // Delivery projects import only the test player (the image smoke test plays a game).
-    { sourceTag: 'type:deploy', onlyDependOnLibsWithTags: ['type:testing'] },
+    // What the deploy projects share (stages, stack outputs, plan steps): it imports no project.
+    { sourceTag: 'type:deploy-lib', onlyDependOnLibsWithTags: ['type:none'] },
+    // Delivery projects import the test player (the image smoke test plays a game) and what they share.
+    { sourceTag: 'type:deploy', onlyDependOnLibsWithTags: ['type:testing', 'type:deploy-lib'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     {
       sourceTag: 'scope:server',
@@ -43,7 +45,7 @@ export const moduleBoundaries = {
       sourceTag: 'scope:client',
       onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'],
     },
-    { sourceTag: 'scope:delivery', onlyDependOnLibsWithTags: ['scope:shared'] },
+    { sourceTag: 'scope:delivery', onlyDependOnLibsWithTags: ['scope:shared', 'scope:delivery'] },
   ],
 };
 

@@ -3,31 +3,12 @@
  * the stack's ECR repository, tag the local image with the git revision, push it.
  */
 
-/** Deployment stages, as the infra app names them. */
-export const STAGES = ['staging', 'production'] as const;
-/** A deployment stage. */
-export type Stage = (typeof STAGES)[number];
-
-/** One step: what it does and the argv it runs (`stdinFrom` pipes another step's output in). */
-export interface PushStep {
-  description: string;
-  command: string[];
-  stdinFrom?: string[];
-}
-
-/** Validates a stage from the command line. */
-export function parseStage(value: string | undefined): Stage {
-  const stage = STAGES.find((s) => s === value);
-  if (!stage) throw new Error(`--stage must be one of ${STAGES.join(', ')} (got ${String(value)})`);
-  return stage;
-}
+import { stacksOf, type PlanStep } from '@tengen/delivery';
 
 /** Finds the ECR repository URI in a `cdk deploy --outputs-file` document (keyed by stack). */
 export function repositoryFrom(document: unknown): string {
-  if (typeof document !== 'object' || document === null)
-    throw new Error('outputs file is not a JSON object');
-  const uris = Object.values(document as Record<string, Record<string, unknown>>)
-    .map((outputs) => outputs?.['EcrRepositoryUri'])
+  const uris = stacksOf(document)
+    .map(([, outputs]) => outputs['EcrRepositoryUri'])
     .filter((uri): uri is string => typeof uri === 'string' && uri !== '');
   if (uris.length !== 1)
     throw new Error(`expected one EcrRepositoryUri output, found ${uris.length}`);
@@ -44,7 +25,7 @@ export function pushPlan(input: {
   revision: string;
   localImage: string;
   builder: 'docker' | 'buildah';
-}): PushStep[] {
+}): PlanStep[] {
   if (!/^[0-9a-f]{40}$/.test(input.revision))
     throw new Error(`revision "${input.revision}" is not a git sha`);
   const registry = input.repository.split('/')[0]!;

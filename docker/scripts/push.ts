@@ -4,12 +4,12 @@
  * Usage: node docker/scripts/push.ts --stage staging|production [--dry-run]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatSteps, imageTag, outputsFile, parseStage, readOutputs } from '@tengen/delivery';
 import { buildImage, defaultTag } from './container.ts';
-import { parseStage, pushPlan, repositoryFrom } from './push-plan.ts';
-import { buildahFlags, hasDockerDaemon, imageMetadata, repoRoot } from './tools.ts';
+import { pushPlan, repositoryFrom } from './push-plan.ts';
+import { buildahFlags, hasDockerDaemon, repoRoot } from './tools.ts';
 
 const DRY_RUN_REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/tengen-tetris';
 
@@ -19,24 +19,18 @@ function main(): void {
   });
   const stage = parseStage(values.stage);
   const dryRun = values['dry-run'] ?? false;
-  const outputsPath = join(repoRoot, 'dist', 'infra', `outputs-${stage}.json`);
-  let repository: string;
-  if (existsSync(outputsPath))
-    repository = repositoryFrom(JSON.parse(readFileSync(outputsPath, 'utf8')));
-  else if (dryRun) {
-    repository = DRY_RUN_REPOSITORY;
-    console.log(`image:deploy: no ${outputsPath} yet: the plan shows a placeholder repository`);
-  } else throw new Error(`${outputsPath} is missing: run infra:deploy for ${stage} first`);
+  const outputsPath = join(repoRoot, outputsFile(stage));
+  const document = readOutputs(outputsPath, stage, dryRun);
+  let repository = DRY_RUN_REPOSITORY;
+  if (document !== null) repository = repositoryFrom(document);
+  else console.log(`image:deploy: no ${outputsPath} yet: the plan shows a placeholder repository`);
 
   // The workflow passes IMAGE_TAG=github.sha; locally the checkout's revision is the tag.
-  const revision = process.env['IMAGE_TAG'] || imageMetadata().revision;
+  const revision = imageTag(repoRoot, dryRun);
   const builder = hasDockerDaemon() ? 'docker' : 'buildah';
   const steps = pushPlan({ repository, revision, localImage: defaultTag(), builder });
   console.log(`image:deploy ${stage}${dryRun ? ' (dry run)' : ''}: ${steps.length} steps`);
-  for (const [i, step] of steps.entries()) {
-    const pipe = step.stdinFrom ? `${step.stdinFrom.join(' ')} | ` : '';
-    console.log(`  ${i + 1}. ${step.description}\n     $ ${pipe}${step.command.join(' ')}`);
-  }
+  console.log(formatSteps(steps, '  '));
   if (dryRun) return;
   // ECR tags are immutable: a re-run for a revision that is already there has nothing to do.
   const [name] = repository.split('/').slice(1).join('/').split(':');

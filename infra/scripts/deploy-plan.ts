@@ -2,18 +2,9 @@
 // synthesized cloud assembly (what `cdk deploy` would create), for the dry run.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { platformStackName, STAGES, type Stage } from '../src/config/stages.ts';
+import { outputsFile, type Stage } from '@tengen/delivery';
+import { platformStackName } from '../src/config/stages.ts';
 import { GITHUB_OIDC_STACK_NAME } from '../src/github-oidc-stack.ts';
-
-/** Validates `--stage`. */
-export function parseStage(value: string | undefined): Stage {
-  const stage = STAGES.find((s) => s === value);
-  if (!stage) throw new Error(`--stage must be one of ${STAGES.join(', ')} (got ${String(value)})`);
-  return stage;
-}
-
-/** Where `cdk deploy` writes the outputs chart:deploy reads (relative to the workspace root). */
-export const outputsFile = (stage: Stage): string => join('dist', 'infra', `outputs-${stage}.json`);
 
 /** Common CDK CLI flags: no network calls for notices. */
 const QUIET = ['--no-notices'];

@@ -5,10 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseStage } from '@tengen/delivery';
 import {
   deployCommand,
   formatSummary,
-  parseStage,
   planDir,
   summarizeAssembly,
   synthCommand,

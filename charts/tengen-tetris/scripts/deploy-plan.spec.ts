@@ -3,13 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  buildPlan,
-  formatPlan,
-  parseStage,
-  stackOutputsFrom,
-  type StackOutputs,
-} from './deploy-plan.ts';
+import { buildPlan, formatPlan, stackOutputsFrom, type StackOutputs } from './deploy-plan.ts';
 
 const outputs: StackOutputs = {
   ClusterName: 'tengen-staging',
@@ -75,11 +69,6 @@ describe('deploy plan with the Redis AUTH secret', () => {
 });
 
 describe('deploy plan', () => {
-  it('accepts only the known stages', () => {
-    expect(parseStage('production')).toBe('production');
-    expect(() => parseStage('prod')).toThrow(/staging, production/);
-  });
-
   it('picks the stack that exports ChartValues from a cdk outputs file and names missing outputs', () => {
     const document = { Other: { Foo: 'x' }, 'TengenTetris-staging': { ...outputs, Extra: '1' } };
     expect(stackOutputsFrom(document)).toEqual(outputs);

@@ -1,11 +1,7 @@
 // The chart deployment as data: which values files, which commands, in which order. Pure, so the
 // dry run prints exactly what a real run executes and tests can check it without AWS.
 import { join, relative } from 'node:path';
-
-/** Stages the infra app knows; each has ci/<stage>-values.yaml. */
-export const STAGES = ['staging', 'production'] as const;
-/** A deployment stage. */
-export type Stage = (typeof STAGES)[number];
+import { formatSteps, stacksOf, type PlanStep, type Stage } from '@tengen/delivery';
 
 /** Outputs of the infra stack the chart deploy needs (written by `cdk deploy --outputs-file`). */
 export const REQUIRED_OUTPUTS = [
@@ -21,22 +17,14 @@ export const OPTIONAL_OUTPUTS = ['RedisUrl', 'RedisAuthSecretArn'] as const;
 export type StackOutputs = Record<(typeof REQUIRED_OUTPUTS)[number], string> &
   Partial<Record<(typeof OPTIONAL_OUTPUTS)[number], string>>;
 
-/** Validates a stage name from the command line. */
-export function parseStage(value: string | undefined): Stage {
-  const stage = STAGES.find((s) => s === value);
-  if (!stage) throw new Error(`--stage must be one of ${STAGES.join(', ')} (got ${String(value)})`);
-  return stage;
-}
-
 /**
  * Picks the app stack's outputs from a `cdk deploy --outputs-file` document (keyed by stack name):
  * the one stack that exports ChartValues. Fails naming any missing output.
  */
 export function stackOutputsFrom(document: unknown): StackOutputs {
-  if (typeof document !== 'object' || document === null)
-    throw new Error('outputs file is not a JSON object');
-  const stacks = Object.entries(document as Record<string, Record<string, unknown>>);
-  const found = stacks.filter(([, outputs]) => typeof outputs?.['ChartValues'] === 'string');
+  const found = stacksOf(document).filter(
+    ([, outputs]) => typeof outputs['ChartValues'] === 'string',
+  );
   if (found.length !== 1)
     throw new Error(`expected one stack with a ChartValues output, found ${found.length}`);
   const [stackName, outputs] = found[0] as [string, Record<string, unknown>];
@@ -52,12 +40,6 @@ export function stackOutputsFrom(document: unknown): StackOutputs {
       String(outputs[key]),
     ]),
   ]) as StackOutputs;
-}
-
-/** One step of the plan: what it does and the exact argv it runs. */
-export interface PlanStep {
-  description: string;
-  command: string[];
 }
 
 /** Everything a deploy does, in order. */
@@ -199,15 +181,11 @@ function redisSecretStep(
 
 /** Renders the plan as the text the dry run prints. */
 export function formatPlan(plan: DeployPlan): string {
-  const quote = (arg: string): string =>
-    /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
   const lines = [
     `chart deploy plan: stage=${plan.stage} release=${plan.release} namespace=${plan.namespace} image.tag=${plan.imageTag}`,
     `values files (later wins): ${plan.valuesFiles.join(', ')}`,
     `infra values (ChartValues output): ${JSON.stringify(plan.infraValues)}`,
-    ...plan.steps.map(
-      (step, i) => `${i + 1}. ${step.description}\n   $ ${step.command.map(quote).join(' ')}`,
-    ),
+    formatSteps(plan.steps),
   ];
   return lines.join('\n');
 }

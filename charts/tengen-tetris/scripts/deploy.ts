@@ -4,17 +4,16 @@
 // plan and renders the manifests with the real helm, without AWS or a cluster. --outputs <file>
 // reads another outputs file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { imageTag, outputsFile, parseStage, readOutputs, type Stage } from '@tengen/delivery';
 import { parseAllDocuments } from 'yaml';
 import {
   buildPlan,
   formatPlan,
-  parseStage,
   stackOutputsFrom,
   type DeployPlan,
-  type Stage,
   type StackOutputs,
 } from './deploy-plan.ts';
 import { chartDir, ensureHelm, workspaceRoot } from './helm-binary.ts';
@@ -30,21 +29,6 @@ export function placeholderOutputs(stage: Stage): StackOutputs {
     RedisUrl: '<RedisUrl>',
     RedisAuthSecretArn: '<RedisAuthSecretArn>',
   };
-}
-
-function imageTagFromEnvironment(dryRun: boolean): string {
-  const fromEnv = process.env['IMAGE_TAG'];
-  if (fromEnv) return fromEnv;
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd: workspaceRoot,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch (error) {
-    if (dryRun) return 'git-sha-unavailable';
-    throw new Error('set IMAGE_TAG or run inside a git checkout', { cause: error });
-  }
 }
 
 /** Renders the plan's manifests with `helm template` and lists them, hooks first. */
@@ -93,26 +77,21 @@ function main(): void {
   });
   const stage = parseStage(values.stage);
   const dryRun = values['dry-run'] === true;
-  const outputsFile = resolve(
-    values.outputs ?? join(workspaceRoot, 'dist', 'infra', `outputs-${stage}.json`),
-  );
+  const file = resolve(values.outputs ?? join(workspaceRoot, outputsFile(stage)));
+  const document = readOutputs(file, stage, dryRun);
   let outputs: StackOutputs;
-  if (existsSync(outputsFile)) {
-    outputs = stackOutputsFrom(JSON.parse(readFileSync(outputsFile, 'utf8')));
-  } else if (dryRun) {
-    process.stdout.write(
-      `note: ${outputsFile} not found (infra:deploy writes it); using placeholders\n`,
-    );
-    outputs = placeholderOutputs(stage);
+  if (document !== null) {
+    outputs = stackOutputsFrom(document);
   } else {
-    throw new Error(`${outputsFile} not found: run infra:deploy for ${stage} first`);
+    process.stdout.write(`note: ${file} not found (infra:deploy writes it); using placeholders\n`);
+    outputs = placeholderOutputs(stage);
   }
   const helm = ensureHelm();
   const workDir = join(workspaceRoot, 'dist', 'deploy', stage);
   const plan = buildPlan({
     stage,
     outputs,
-    imageTag: imageTagFromEnvironment(dryRun),
+    imageTag: imageTag(workspaceRoot, dryRun),
     chartDir,
     workDir,
     helm,

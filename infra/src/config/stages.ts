@@ -1,10 +1,9 @@
 // Per-stage settings of the platform: sizing lives here (reviewed like code); facts about the
 // environment (region, public host, GitHub repository) come from CDK context (cdk.json or -c).
 
-/** The deployment stages. */
-export const STAGES = ['staging', 'production'] as const;
-/** A deployment stage. */
-export type Stage = (typeof STAGES)[number];
+import { parseStage as parseStageName, type Stage } from '@tengen/delivery';
+
+export { STAGES, type Stage } from '@tengen/delivery';
 
 /** Everything that differs between stages. */
 export interface StageConfig {
@@ -106,12 +105,7 @@ function text(context: ContextReader, key: string, fallback?: string): string {
 
 /** Validates `-c stage=...`. */
 export function parseStage(value: unknown): Stage {
-  const stage = STAGES.find((s) => s === value);
-  if (!stage)
-    throw new Error(
-      `context "stage" must be one of ${STAGES.join(', ')} (got ${JSON.stringify(value)}): cdk synth -c stage=staging`,
-    );
-  return stage;
+  return parseStageName(value, 'context "stage"', ': cdk synth -c stage=staging');
 }
 
 /** Builds and validates the configuration of one stage from CDK context. */
