@@ -2,7 +2,7 @@
 // socket, the refusal while the seat is connected, and the game continuing from the server's frame.
 import { Game, withoutGenerator } from '@tengen/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KeyValueStore } from '@tengen/client/input/bindings-store.ts';
+import { memoryStore } from '@tengen/client/testing/memory-store.ts';
 import { ColyseusNet } from '@tengen/client/net/net-client.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
 import { resumeSeat } from '@tengen/client/net/resume.ts';
@@ -24,16 +24,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** localStorage's contract over a Map (node has no localStorage). */
-function mapStore(): KeyValueStore {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
-
 /** Closes the socket as an unloading page does: no consented leave, no SDK retry. */
 function unload(j: Joined): void {
   j.room.reconnection.enabled = false;
@@ -43,7 +33,7 @@ function unload(j: Joined): void {
 describe('resumeSeat', () => {
   it('is refused while the seat is connected, then takes it back as soon as the old socket closes', async () => {
     const joined = await joinRoom(server.url);
-    const store = new ResumeStore(mapStore());
+    const store = new ResumeStore(memoryStore());
     trackResume(store, 'solo', joined.link);
     const solo = new OnlineSolo(joined.link);
     const pilot = new Pilot(solo);
@@ -87,7 +77,7 @@ describe('resumeSeat', () => {
 
   it('a token the server no longer knows is forgotten', async () => {
     const joined = await joinRoom(server.url);
-    const store = new ResumeStore(mapStore());
+    const store = new ResumeStore(memoryStore());
     store.save('solo', {
       roomId: joined.link.roomId,
       reconnectionToken: `${joined.link.roomId}:stale`,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { SubmitResult } from '../game/backend.ts';
-import type { KeyValueStore } from '../input/bindings-store.ts';
 import { NAME_KEY_STORAGE } from '../net/name-key-store.ts';
 import {
   LAST_NAME_KEY,
@@ -11,31 +10,8 @@ import {
   type PostGameUi,
   type PostGameView,
 } from './post-game.ts';
+import { memoryStore, refusingStore } from '../testing/memory-store.ts';
 import { loadTop } from './top-score.ts';
-
-/** localStorage's contract over a Map (node has no localStorage). */
-function memoryStore(): KeyValueStore & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
-
-/** A store that refuses everything (Safari private mode, storage disabled). */
-const refusingStore: KeyValueStore = {
-  getItem: () => {
-    throw new Error('denied');
-  },
-  setItem: () => {
-    throw new Error('denied');
-  },
-  removeItem: () => {
-    throw new Error('denied');
-  },
-};
 
 /** What the flow showed, in order, with the handles a player would use. */
 class ScreenLog implements PostGameUi {
@@ -129,8 +105,8 @@ describe('PostGameFlow', () => {
     expect(submits).toEqual([{ name: 'ALEXEY', key: undefined }]);
     expect(ui.announced).toEqual(['Saved: ALEXEY scored 4200, rank #3 on the solo board.']);
     expect(calls).toEqual(['again']);
-    expect(store.map.get(LAST_NAME_KEY)).toBe('ALEXEY');
-    expect(store.map.get(NAME_KEY_STORAGE)).toBe(key);
+    expect(store.data.get(LAST_NAME_KEY)).toBe('ALEXEY');
+    expect(store.data.get(NAME_KEY_STORAGE)).toBe(key);
 
     // The next game's name entry offers the name, and the submit carries the key.
     const next = new ScreenLog();
@@ -180,11 +156,11 @@ describe('PostGameFlow', () => {
     await settle();
     expect(ui.failures).toEqual(['That name belongs to another player.']);
     expect(ui.shown).toEqual(['panel', 'name']);
-    expect(store.map.has(LAST_NAME_KEY)).toBe(false);
+    expect(store.data.has(LAST_NAME_KEY)).toBe(false);
     refuse = false;
     ui.entry!.submit('MINE');
     await settle();
-    expect(store.map.get(LAST_NAME_KEY)).toBe('MINE');
+    expect(store.data.get(LAST_NAME_KEY)).toBe('MINE');
     expect(calls).toEqual(['again']);
   });
 

@@ -1,23 +1,11 @@
 import { CLOSE_CODE, type PlayerStateShape, type RoomStateShape } from '@tengen/protocol';
 import { describe, expect, it } from 'vitest';
+import { playerStatus } from '../testing/player-status.ts';
 import { watchingText } from '../ui/watching-badge.ts';
 import { watchEndMessage, watchStatus } from './watch-mode.ts';
 
-const player = (over: Partial<PlayerStateShape>): PlayerStateShape => ({
-  connected: true,
-  left: false,
-  phase: 'playing',
-  selectedLevel: 0,
-  startLevel: 0,
-  ranked: true,
-  submitted: false,
-  rematch: false,
-  wins: 0,
-  losses: 0,
-  draws: 0,
-  score: 0,
-  ...over,
-});
+const player = (over: Partial<PlayerStateShape>): PlayerStateShape =>
+  playerStatus({ score: 0, ...over });
 
 function room(players: PlayerStateShape[], over: Partial<RoomStateShape> = {}): RoomStateShape {
   const map = new Map(players.map((p, i) => [`p${i}`, p]));

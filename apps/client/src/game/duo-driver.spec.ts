@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PlayerStateShape } from '@tengen/protocol';
 import { FRAME_MS } from '../loop/frame-clock.ts';
+import { playerStatus } from '../testing/player-status.ts';
 import { idleFrame } from '../view/remote-frame.ts';
 import { DuoDriver, type DuoSource } from './duo-driver.ts';
 import { SimDriver } from './sim-driver.ts';
 
-const status = (phase: PlayerStateShape['phase']): PlayerStateShape => ({
-  connected: true,
-  left: false,
-  phase,
-  selectedLevel: 3,
-  startLevel: 3,
-  ranked: true,
-  submitted: false,
-  rematch: false,
-  wins: 0,
-  losses: 0,
-  draws: 0,
-});
+const status = (phase: PlayerStateShape['phase']): PlayerStateShape =>
+  playerStatus({ phase, selectedLevel: 3, startLevel: 3 });
 
 function source(opp: PlayerStateShape | null, paused = false): DuoSource {
   return {

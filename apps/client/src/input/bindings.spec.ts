@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Button } from '@tengen/engine';
 import { ACTION_BIT, ACTIONS, actionsToButtons } from './actions.ts';
 import { DEFAULT_BINDINGS, keyIndex, keyName, rebind, validateBindings } from './bindings.ts';
-import { BINDINGS_KEY, loadBindings, saveBindings, type KeyValueStore } from './bindings-store.ts';
-
-function memoryStore(
-  init: Record<string, string> = {},
-): KeyValueStore & { data: Map<string, string> } {
-  const data = new Map(Object.entries(init));
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
+import { memoryStore, refusingStore } from '../testing/memory-store.ts';
+import { BINDINGS_KEY, loadBindings, saveBindings } from './bindings-store.ts';
 
 describe('bindings', () => {
   it('defaults follow the original app', () => {
@@ -97,15 +86,7 @@ describe('bindings store', () => {
   });
 
   it('survives storage that throws or is missing', () => {
-    const throwing: KeyValueStore = {
-      getItem: () => {
-        throw new Error('denied');
-      },
-      setItem: () => {
-        throw new Error('quota');
-      },
-      removeItem: () => undefined,
-    };
+    const throwing = refusingStore;
     expect(loadBindings(throwing)).toEqual(DEFAULT_BINDINGS);
     expect(saveBindings(throwing, DEFAULT_BINDINGS)).toBe(false);
     expect(loadBindings(null)).toEqual(DEFAULT_BINDINGS);

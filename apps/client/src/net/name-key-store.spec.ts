@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyValueStore } from '../input/bindings-store.ts';
+import { memoryStore, refusingStore } from '../testing/memory-store.ts';
 import { HELD_NAMES_STORAGE, NAME_KEY_STORAGE, NameKeyStore } from './name-key-store.ts';
 
-function memory(): KeyValueStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
+const memory = () => memoryStore();
 
 const KEY = 'k'.repeat(43);
 
@@ -33,15 +25,7 @@ describe('NameKeyStore', () => {
   });
 
   it('works without storage (private mode): holds nothing, never throws', () => {
-    const failing: KeyValueStore = {
-      getItem: () => {
-        throw new Error('denied');
-      },
-      setItem: () => {
-        throw new Error('denied');
-      },
-      removeItem: () => undefined,
-    };
+    const failing = refusingStore;
     for (const keys of [new NameKeyStore(failing), new NameKeyStore(null)]) {
       keys.keep(KEY);
       keys.hold('ann');

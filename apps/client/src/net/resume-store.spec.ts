@@ -1,21 +1,7 @@
 import { RECONNECT_SECONDS } from '@tengen/protocol';
 import { describe, expect, it } from 'vitest';
-import type { KeyValueStore } from '../input/bindings-store.ts';
+import { memoryStore, refusingStore } from '../testing/memory-store.ts';
 import { RESUME_KEY, ResumeStore } from './resume-store.ts';
-
-/** localStorage's contract over a Map (node has no localStorage). */
-class MapStore implements KeyValueStore {
-  readonly map = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.map.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-}
 
 const seat = (roomId: string, token = 'Tok_en-1') => ({
   roomId,
@@ -25,7 +11,7 @@ const seat = (roomId: string, token = 'Tok_en-1') => ({
 describe('ResumeStore', () => {
   it('remembers a seat per room until the reconnection window after it was last seen', () => {
     let now = 1_000_000;
-    const kv = new MapStore();
+    const kv = memoryStore();
     const store = new ResumeStore(kv, () => now);
     store.save('duo', seat('K7QX'));
     store.save('solo', seat('aB3_x-Yz9', 'other'));
@@ -46,7 +32,7 @@ describe('ResumeStore', () => {
   });
 
   it('refreshing a seat replaces its token; forgetting removes it', () => {
-    const store = new ResumeStore(new MapStore());
+    const store = new ResumeStore(memoryStore());
     store.save('duo', seat('K7QX', 'first'));
     store.save('duo', seat('K7QX', 'second'));
     expect(store.get('K7QX')?.token).toBe('K7QX:second');
@@ -55,7 +41,7 @@ describe('ResumeStore', () => {
   });
 
   it('keeps at most 8 rooms, the most recent first', () => {
-    const store = new ResumeStore(new MapStore());
+    const store = new ResumeStore(memoryStore());
     for (let i = 0; i < 10; i++) store.save('duo', seat(`ROOM${i}`));
     expect(store.get('ROOM9')).not.toBeNull();
     expect(store.get('ROOM2')).not.toBeNull();
@@ -72,7 +58,7 @@ describe('ResumeStore', () => {
     ['time in the future', '[{"roomId":"K7QX","token":"K7QX:abc","mode":"duo","savedAt":9e15}]'],
     ['bad room id', '[{"roomId":"../x","token":"../x:abc","mode":"duo","savedAt":1}]'],
   ])('ignores stored data that is not what it writes: %s', (_what, raw) => {
-    const kv = new MapStore();
+    const kv = memoryStore();
     kv.setItem(RESUME_KEY, raw);
     const store = new ResumeStore(kv, () => 1000);
     expect(store.get('K7QX')).toBeNull();
@@ -80,17 +66,7 @@ describe('ResumeStore', () => {
   });
 
   it('never throws when storage refuses', () => {
-    const refusing: KeyValueStore = {
-      getItem: () => {
-        throw new Error('denied');
-      },
-      setItem: () => {
-        throw new Error('quota');
-      },
-      removeItem: () => {
-        throw new Error('denied');
-      },
-    };
+    const refusing = refusingStore;
     const store = new ResumeStore(refusing);
     expect(() => store.save('duo', seat('K7QX'))).not.toThrow();
     expect(store.get('K7QX')).toBeNull();

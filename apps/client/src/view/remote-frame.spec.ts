@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Button, Game } from '@tengen/engine';
 import { packBoard, type PlayerStateShape } from '@tengen/protocol';
+import { playerStatus } from '../testing/player-status.ts';
 import { composeWell } from './player-frame.ts';
 import { idleFrame, remoteFrame, remoteOverlay } from './remote-frame.ts';
 
@@ -8,16 +9,7 @@ import { idleFrame, remoteFrame, remoteOverlay } from './remote-frame.ts';
 function stateOf(game: Game, over = {}): PlayerStateShape {
   const v = game.view();
   return {
-    connected: true,
-    left: false,
-    phase: game.topOut ? 'over' : 'playing',
-    selectedLevel: game.startLevel,
-    ranked: true,
-    submitted: false,
-    rematch: false,
-    wins: 0,
-    losses: 0,
-    draws: 0,
+    ...playerStatus({ phase: game.topOut ? 'over' : 'playing', selectedLevel: game.startLevel }),
     frame: game.frame,
     board: packBoard(v.board),
     piece: v.piece?.typeIndex ?? -1,
@@ -62,19 +54,7 @@ describe('remoteFrame', () => {
   });
 
   it('draws an empty game while only the status fields have arrived', () => {
-    const status: PlayerStateShape = {
-      connected: true,
-      left: false,
-      phase: 'playing',
-      selectedLevel: 4,
-      startLevel: 4,
-      ranked: true,
-      submitted: false,
-      rematch: false,
-      wins: 0,
-      losses: 0,
-      draws: 0,
-    };
+    const status = playerStatus({ selectedLevel: 4, startLevel: 4 });
     const f = remoteFrame(status, extras);
     expect(f.cells.every((c) => c === 0)).toBe(true);
     expect(f).toMatchObject({ score: 0, level: 4, next: -1, overlay: null });
