@@ -1,11 +1,11 @@
 // E2E for the browser client. Locally it builds nothing itself (the `e2e` target depends on
 // client:build) but starts the real server on a free-ish port with a throwaway database; with
 // BASE_URL set it tests that deployment (e.g. staging) and starts nothing.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { serverMain } from '@tengen/test-kit';
+import { chromiumLaunchOptions, serverMain } from '@tengen/test-kit';
 
 const root = join(import.meta.dirname, '..', '..');
 const external = process.env['BASE_URL'];
@@ -15,26 +15,8 @@ process.env['E2E_DB_DIR'] ??= mkdtempSync(join(tmpdir(), 'tengen-e2e-'));
 const port = Number(process.env['E2E_PORT']);
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 
-/** The system Chromium when there is one (this machine, CI), else Playwright's own (GitHub Actions). */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv) return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
-const executablePath = chromiumPath();
-const launchOptions = {
-  ...(executablePath ? { executablePath } : {}),
-  // The machine's closed network refuses background connections; keep Chromium from trying.
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--autoplay-policy=no-user-gesture-required',
-  ],
-};
+// The system Chromium when there is one (this machine, CI), else Playwright's own (GitHub Actions).
+const launchOptions = chromiumLaunchOptions(['--autoplay-policy=no-user-gesture-required']);
 
 export default defineConfig({
   testDir: './src',

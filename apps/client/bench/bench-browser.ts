@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunchOptions } from '@tengen/test-kit';
 
 /** The middle value of `xs` (the upper one of an even count). */
 export function median(xs: number[]): number {
@@ -9,17 +9,5 @@ export function median(xs: number[]): number {
 
 /** Headless Chromium for the client benchmarks: `CHROMIUM_PATH`, the system's, or Playwright's. */
 export async function launch(): Promise<Browser> {
-  const executablePath =
-    process.env['CHROMIUM_PATH'] ??
-    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }

@@ -3,6 +3,7 @@ import { TestPlayer } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { pauseFor } from './testing/pause-for.ts';
 
 // Duo pause griefing over real sockets: a pause freezes both games, but only the player who
 // paused pays for it, so pausing past the limit cannot unrank the opponent's game.
@@ -14,15 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-/** Pauses the room (both games), holds `ms`, then resumes it. */
-async function pauseFor(p: TestPlayer, ms: number): Promise<void> {
-  p.send('pause', { paused: true });
-  await p.until('paused', () => p.room.state.paused);
-  await new Promise((r) => setTimeout(r, ms));
-  p.send('pause', { paused: false });
-  await p.until('resumed', () => !p.room.state.paused);
-}
 
 describe('duo pauses are charged to the player who paused', () => {
   it(`a griefer pausing ${MAX_PAUSES_PER_GAME + 1} times unranks only their own game; the victim's is stored`, async () => {

@@ -3,6 +3,7 @@ import { TestPlayer } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveFrames, sendPaced, type FrameSource } from './testing/paced-inputs.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { pauseFor } from './testing/pause-for.ts';
 
 // The real-time rules over real sockets: games sent at a controlled pace against the real server.
 
@@ -31,14 +32,6 @@ async function submit(p: TestPlayer, name: string) {
 
 async function metrics(): Promise<string> {
   return (await fetch(server.metricsUrl)).text();
-}
-
-async function pauseFor(p: TestPlayer, ms: number): Promise<void> {
-  p.send('pause', { paused: true });
-  await p.until('paused', () => p.room.state.paused);
-  await new Promise((r) => setTimeout(r, ms));
-  p.send('pause', { paused: false });
-  await p.until('resumed', () => !p.room.state.paused);
 }
 
 describe('real time both ways', () => {

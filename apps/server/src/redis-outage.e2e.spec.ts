@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, spawnServer, TestPlayer, type SpawnedServer } from '@tengen/test-kit';
+import { freePort, pollUntil, spawnServer, TestPlayer, type SpawnedServer } from '@tengen/test-kit';
 import { MATCHMAKE_REFUSAL } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './testing/http.ts';
@@ -42,16 +42,6 @@ afterAll(async () => {
 type Readyz = { status: string; reasons?: string[]; degraded?: string[] };
 const readyz = () => getJson<Readyz>(`${server.url}/readyz`);
 
-async function until<T>(what: string, check: () => Promise<T | false>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function startSolo(): Promise<TestPlayer> {
   const player = await TestPlayer.connect(server.url, 'create', 'solo');
   players.push(player);
@@ -72,7 +62,7 @@ describe('a Redis outage under one server process', () => {
     await redis.stop();
     const stoppedAt = player.messages.length;
     const statuses: number[] = [];
-    const degraded = await until('readyz to report redis as degraded', async () => {
+    const degraded = await pollUntil('readyz to report redis as degraded', async () => {
       const r = await readyz();
       statuses.push(r.status);
       return (r.body.degraded ?? []).includes('redis unavailable') && r;
@@ -107,7 +97,7 @@ describe('a Redis outage under one server process', () => {
 
     // Redis back (empty): the degradation clears and a new game starts.
     redis = await startRedis(redis.port);
-    await until('readyz without degradation', async () => {
+    await pollUntil('readyz without degradation', async () => {
       const r = await readyz();
       return r.status === 200 && r.body.degraded === undefined;
     });

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScoresResponse } from '@tengen/protocol';
-import { spawnServer, type SpawnedServer } from '@tengen/test-kit';
+import { pollUntil, spawnServer, type SpawnedServer } from '@tengen/test-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OUTBOX_FILE } from './game/outbox-file.ts';
 import {
@@ -40,16 +40,6 @@ function start(dbFile: string, outboxDir?: string): Promise<SpawnedServer> {
     servers.push(s);
     return s;
   });
-}
-
-async function until<T>(what: string, check: () => T | false | Promise<T | false>, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 async function stopCleanly(server: SpawnedServer): Promise<void> {
@@ -93,7 +83,7 @@ async function faultAndRecovery(
   expect(readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8').trim().split('\n')).toHaveLength(2);
   expect(await metric(server.metricsUrl, 'tengen_outbox_games')).toBe(2);
   // The alert line comes once per retry round while games wait.
-  await until('an outbox alert line', () =>
+  await pollUntil('an outbox alert line', () =>
     server.logs.some((l) => l['msg'] === 'score outbox not empty: the database cannot be written'),
   );
   expect(
@@ -101,7 +91,7 @@ async function faultAndRecovery(
   ).toMatchObject({ level: 50, games: 2 });
 
   fixIt();
-  await until(
+  await pollUntil(
     'the outbox drained',
     async () => (await metric(server.metricsUrl, 'tengen_outbox_games')) === 0,
   );
@@ -206,11 +196,11 @@ describe.skipIf(unavailable)(
       // Restarted while the folder is still read-only: the game waits.
       const second = await start(dbFile, outboxDir);
       expect(msgs(second)).toContain('score outbox: games from an earlier run');
-      await until('a failed retry round', () =>
+      await pollUntil('a failed retry round', () =>
         msgs(second).includes('score outbox not empty: the database cannot be written'),
       );
       faults.thaw(dbDir);
-      await until(
+      await pollUntil(
         'stored from the outbox',
         async () => (await metric(second.metricsUrl, 'tengen_outbox_games')) === 0,
       );
@@ -221,7 +211,7 @@ describe.skipIf(unavailable)(
       // next start recognises its id and drops it without a second row.
       copyFileSync(leftBehind, outboxPath);
       const third = await start(dbFile, outboxDir);
-      await until('outbox emptied', () => !existsSync(outboxPath));
+      await pollUntil('outbox emptied', () => !existsSync(outboxPath));
       expect(storedGames(dbFile)).toEqual([{ id: replayId, name: 'survivor', score }]);
       await stopCleanly(third);
     });
@@ -241,7 +231,7 @@ describe.skipIf(unavailable)(
       expect(readFileSync(join(outboxDir, OUTBOX_FILE), 'utf8')).toContain('"patient"');
       faults.thaw(dbDir);
       const next = await start(dbFile, outboxDir);
-      await until('stored at start-up', () => storedGames(dbFile).length === 1);
+      await pollUntil('stored at start-up', () => storedGames(dbFile).length === 1);
       expect(storedGames(dbFile)[0]).toMatchObject({ name: 'patient', score });
       await stopCleanly(next);
     });

@@ -2,9 +2,11 @@
 // as its own process, free loopback ports, and a bot that plays over a real Colyseus connection the
 // way the browser does. Used by the server's end-to-end tests and benchmark, the client's network
 // specs and the image smoke test.
+export { chromiumLaunchOptions } from './chromium.ts';
 export { startCluster, type Cluster, type ClusterOptions } from './cluster.ts';
 export { freePort } from './free-port.ts';
 export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.ts';
+export { pollUntil } from './poll-until.ts';
 export { startRedis, type TestRedis } from './redis-server.ts';
 export { serverMain, spawnServer, type SpawnedServer } from './spawn-server.ts';
 export { testAddress, testClientOptions } from './test-address.ts';

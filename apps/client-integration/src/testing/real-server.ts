@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { ROOM, type GameMode, type RoomStateShape } from '@tengen/protocol';
-import { spawnServer, testClientOptions } from '@tengen/test-kit';
+import { pollUntil, spawnServer, testClientOptions } from '@tengen/test-kit';
 import { linkRoom, type RoomLink } from '@tengen/client/net/room-link.ts';
 
 export { freePort } from '@tengen/test-kit';
@@ -81,16 +81,10 @@ export async function joinRoom(url: string, how: GameMode = 'solo'): Promise<Joi
 }
 
 /** Resolves with the value of `check` once it holds, polling it (state patches, messages, notices); fails after `timeoutMs`. */
-export async function until<T>(
+export function until<T>(
   what: string,
   check: () => T | undefined | null | false,
   timeoutMs = 15_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = check();
-    if (v !== undefined && v !== null && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return pollUntil(what, check, timeoutMs, 20);
 }
