@@ -1,44 +1,12 @@
 import type { StateView } from '@colyseus/schema';
-import type { GameProjection, PlayerStatus, RoomStateShape } from '@tengen/protocol';
+import type { RoomStateShape } from '@tengen/protocol';
 import { newPlayerState, type GameRoomState, type PlayerState } from '../game/room-state.ts';
-
-/** Every scalar field of a player (`stats` is copied item by item); the compiler keeps it complete. */
-const PLAYER_FIELDS = {
-  connected: true,
-  left: true,
-  phase: true,
-  selectedLevel: true,
-  startLevel: true,
-  ranked: true,
-  submitted: true,
-  rematch: true,
-  wins: true,
-  losses: true,
-  draws: true,
-  frame: true,
-  board: true,
-  piece: true,
-  orientation: true,
-  x: true,
-  y: true,
-  next: true,
-  score: true,
-  lines: true,
-  level: true,
-} as const satisfies Record<Exclude<keyof PlayerStatus | keyof GameProjection, 'stats'>, true>;
+import { PLAYER_FIELDS, ROOM_FIELDS } from '../game/state-fields.ts';
 
 /** Every scalar field of the room; `players` is mirrored entry by entry. */
-const ROOM_FIELDS = {
-  mode: true,
-  phase: true,
-  code: true,
-  host: true,
-  paused: true,
-  draining: true,
-  result: true,
-  winner: true,
-  spectators: true,
-} as const satisfies Record<Exclude<keyof RoomStateShape, 'players'>, true>;
+const ROOM_SCALARS = Object.keys(ROOM_FIELDS).filter((k) => k !== 'players');
+/** Every scalar field of a player; `stats` is copied item by item. */
+const PLAYER_SCALARS = Object.keys(PLAYER_FIELDS).filter((k) => k !== 'stats');
 
 type Writable = Record<string, unknown>;
 
@@ -51,7 +19,7 @@ type Writable = Record<string, unknown>;
 export function mirrorRoomState(from: RoomStateShape, to: GameRoomState, view: StateView): void {
   const src = from as unknown as Writable;
   const dst = to as unknown as Writable;
-  for (const key of Object.keys(ROOM_FIELDS))
+  for (const key of ROOM_SCALARS)
     if (src[key] !== undefined && dst[key] !== src[key]) dst[key] = src[key];
   to.players.forEach((_p, id) => {
     if (from.players?.get(id) === undefined) to.players.delete(id);
@@ -69,7 +37,7 @@ export function mirrorRoomState(from: RoomStateShape, to: GameRoomState, view: S
 
 function mirrorPlayer(src: Writable, mine: PlayerState): void {
   const dst = mine as unknown as Writable;
-  for (const key of Object.keys(PLAYER_FIELDS))
+  for (const key of PLAYER_SCALARS)
     if (src[key] !== undefined && dst[key] !== src[key]) dst[key] = src[key];
   const stats = src['stats'] as ArrayLike<number> | undefined;
   if (stats === undefined) return;
