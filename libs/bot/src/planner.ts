@@ -46,10 +46,15 @@ export interface Plan {
 }
 
 /**
- * Plays each candidate on a clone of the game until the piece locks, scores the resulting board,
- * and returns the best plan (first one wins ties, so the choice is deterministic).
+ * Plays each candidate on a clone of the game until the piece locks, scores the resulting board
+ * (`score`: the bot's heuristic unless another is given), and returns the best plan (first one wins
+ * ties, so the choice is deterministic).
  */
-export function planPiece(game: Game, softDrop: boolean): Plan {
+export function planPiece(
+  game: Game,
+  softDrop: boolean,
+  score: (board: Uint8Array) => number = scoreBoard,
+): Plan {
   const board = new Uint8Array(200);
   let best: Plan = { buttons: [], value: -Infinity };
   for (const move of candidateMoves(game.pieceTypeIndex, softDrop)) {
@@ -63,7 +68,7 @@ export function planPiece(game: Game, softDrop: boolean): Plan {
       if ((ev & GameEvent.TopOut) !== 0) break;
       if ((ev & GameEvent.Lock) !== 0) {
         sim.readBoard(board);
-        value = scoreBoard(board);
+        value = score(board);
         break;
       }
     }

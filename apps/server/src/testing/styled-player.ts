@@ -1,5 +1,5 @@
-import { boardFeatures, candidateMoves, moveButtons, WEIGHTS } from '@tengen/bot';
-import { Game, GameEvent, ReplayRecorder, type Replay } from '@tengen/engine';
+import { boardFeatures, planPiece, WEIGHTS } from '@tengen/bot';
+import { Game, ReplayRecorder, type Replay } from '@tengen/engine';
 
 // Players for measuring and testing the copy rule: the project's bot with its heuristic weights,
 // soft drop, reaction time and judgement noise made parameters. Noise stands for the variation
@@ -33,32 +33,16 @@ export interface Style {
 
 /** The bot's planner (`planPiece`) with its weights, reaction time and judgement noise made parameters. */
 function plan(game: Game, s: Style, rand: () => number): number[] {
-  const board = new Uint8Array(200);
-  let best: number[] = [];
-  let bestValue = -Infinity;
-  for (const move of candidateMoves(game.pieceTypeIndex, s.softDrop)) {
-    const sim = game.clone();
-    const buttons: number[] = [];
-    for (let f = 0; f < 4000; f++) {
-      const b = moveButtons(move, f);
-      buttons.push(b);
-      const ev = sim.step(b);
-      if ((ev & GameEvent.TopOut) !== 0) break;
-      if ((ev & GameEvent.Lock) !== 0) {
-        sim.readBoard(board);
-        const x = boardFeatures(board);
-        const value =
-          s.weights.aggregateHeight * x.aggregateHeight +
-          s.weights.completeLines * x.completeLines +
-          s.weights.holes * x.holes +
-          s.weights.bumpiness * x.bumpiness +
-          s.noise * rand();
-        if (value > bestValue || best.length === 0) [best, bestValue] = [buttons, value];
-        break;
-      }
-    }
-  }
-  return best;
+  return planPiece(game, s.softDrop, (board) => {
+    const x = boardFeatures(board);
+    return (
+      s.weights.aggregateHeight * x.aggregateHeight +
+      s.weights.completeLines * x.completeLines +
+      s.weights.holes * x.holes +
+      s.weights.bumpiness * x.bumpiness +
+      s.noise * rand()
+    );
+  }).buttons;
 }
 
 /** One game by a `Style` player, stopped at top-out or `maxFrames`. */
