@@ -49,12 +49,16 @@ function smoke(
 beforeAll(async () => {
   const port = await freePort();
   deadPort = await freePort();
-  server = await spawnServer({
-    PORT: String(port),
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    DB_FILE: join(dir, 'scores.sqlite'),
-    OUTBOX_DIR: join(dir, 'outbox'),
-  });
+  server = await spawnServer(
+    {
+      PORT: String(port),
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      DB_FILE: join(dir, 'scores.sqlite'),
+      OUTBOX_DIR: join(dir, 'outbox'),
+    },
+    [],
+    45_000,
+  );
   writeFileSync(
     outputsFile,
     JSON.stringify({
@@ -80,13 +84,13 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-});
+}, 60_000);
 
 afterAll(async () => {
   server?.proc.kill('SIGTERM');
   await server?.exited;
   rmSync(dir, { recursive: true, force: true });
-});
+}, 30_000);
 
 describe('production smoke test', () => {
   it('passes through the URL of a real server: health, readiness and a bot game, leaving the board alone', async () => {
