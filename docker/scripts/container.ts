@@ -4,6 +4,7 @@
  * Usage: node docker/scripts/container.ts [--base IMAGE] [--tag NAME:TAG] [--builder docker|buildah]
  */
 import { parseArgs } from 'node:util';
+import { buildxCacheFlags, rotateBuildxCache } from './buildx-cache.ts';
 import { buildah, hasDockerDaemon, imageMetadata, repoRoot, run } from './tools.ts';
 
 /** What a build needs to know. */
@@ -29,9 +30,14 @@ export function buildImage(options: BuildOptions): void {
   const common = ['-f', 'docker/Dockerfile', '-t', options.tag, ...argFlags, '.'];
   console.log(`image: building ${options.tag} with ${options.builder} (revision ${revision})`);
   switch (options.builder) {
-    case 'docker':
-      run('docker', ['buildx', 'build', '--load', ...common], { cwd: repoRoot });
+    case 'docker': {
+      const cache = process.env['BUILDX_CACHE_DIR'] || undefined;
+      run('docker', ['buildx', 'build', '--load', ...buildxCacheFlags(cache), ...common], {
+        cwd: repoRoot,
+      });
+      rotateBuildxCache(cache);
       return;
+    }
     case 'buildah':
       // A local base (localhost/...) must not be pulled; a registry base is pulled when missing.
       buildah(['bud', '--isolation', 'chroot', '--layers', '--pull=missing', ...common], {

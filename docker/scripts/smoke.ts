@@ -4,11 +4,10 @@
  * /api/scores, plays one bot game through it over a real WebSocket, stops it with SIGTERM
  * (expecting exit code 0 after the drain) and prints the image size.
  */
-import { freePort } from '@tengen/test-kit';
+import { freePort, playSmokeGame } from '@tengen/test-kit';
 import { buildImage } from './container.ts';
 import { ensureLocalBase } from './local-base.ts';
 import { runContainer } from './run-container.ts';
-import { playSmokeGame } from './smoke-game.ts';
 import { buildahOut, capture, hasDockerDaemon } from './tools.ts';
 
 const TAG = 'localhost/tengen-tetris:smoke';
@@ -68,7 +67,7 @@ async function main(): Promise<void> {
     if (index.status !== 200 || !(await index.text()).includes('<html'))
       throw new Error('/ did not serve the client');
 
-    const game = await playSmokeGame(url);
+    const game = await playSmokeGame(url, { submitAs: `smoke-${process.pid}` });
     const after = (await (await fetch(`${url}/api/scores?mode=solo`)).json()) as {
       scores: { name: string; score: number }[];
     };

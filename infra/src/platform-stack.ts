@@ -9,6 +9,7 @@ import { GameCluster } from './cluster.ts';
 import type { StageConfig } from './config/stages.ts';
 import { GithubDeployRole } from './github-deploy-role.ts';
 import { githubOidcProviderArn } from './github-oidc-stack.ts';
+import { grantPromotion, promotionConfig } from './image-promotion.ts';
 import { Network } from './network.ts';
 import { ImageRegistry } from './registry.ts';
 import { EdgeProtection } from './edge.ts';
@@ -63,6 +64,9 @@ export class PlatformStack extends Stack {
       providerArn: config.githubOidcProviderArn || githubOidcProviderArn(this),
     });
     registry.repository.grantPullPush(deploy.role);
+    // Production copies the digest staging tested from staging's repository (promotion by digest).
+    const promotion = promotionConfig((key) => this.node.tryGetContext(key), config.stage);
+    grantPromotion(registry.repository, deploy.role, promotion);
     // chart:deploy copies the Redis AUTH token into the cluster's Secret.
     cache.authToken.grantRead(deploy.role);
     deploy.role.addToPolicy(

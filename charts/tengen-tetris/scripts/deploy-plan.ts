@@ -48,6 +48,8 @@ export interface DeployPlan {
   release: string;
   namespace: string;
   imageTag: string;
+  /** The digest deployed (`image.digest`, which wins over the tag); required in production. */
+  imageDigest?: string;
   valuesFiles: string[];
   /** Values taken from the infra stack (ChartValues output), written to the last values file. */
   infraValues: Record<string, unknown>;
@@ -60,6 +62,7 @@ export interface PlanInput {
   stage: Stage;
   outputs: StackOutputs;
   imageTag: string;
+  imageDigest?: string;
   chartDir: string;
   workDir: string;
   helm: string;
@@ -72,6 +75,13 @@ export function buildPlan(input: PlanInput): DeployPlan {
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageTag) || imageTag === 'latest') {
     throw new Error(`image tag ${imageTag} is not a valid immutable tag`);
   }
+  const { imageDigest } = input;
+  if (imageDigest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(imageDigest)) {
+    throw new Error(`image digest ${imageDigest} is not sha256:<64 hex>`);
+  }
+  if (stage === 'production' && imageDigest === undefined) {
+    throw new Error('production deploys by digest only (the one staging tested): no image digest');
+  }
   const rel = (path: string): string => relative(input.cwd, path) || '.';
   const kubeconfig = join(input.workDir, 'kubeconfig');
   const infraValuesFile = join(input.workDir, `infra-values-${stage}.json`);
@@ -83,6 +93,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
     release: outputs.ReleaseName,
     namespace: outputs.Namespace,
     imageTag,
+    ...(imageDigest ? { imageDigest } : {}),
     valuesFiles: valuesFiles.map(rel),
     infraValues,
     kubeconfig: rel(kubeconfig),
@@ -115,6 +126,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
           ...valuesFiles.flatMap((file) => ['--values', rel(file)]),
           '--set-string',
           `image.tag=${imageTag}`,
+          ...(imageDigest ? ['--set-string', `image.digest=${imageDigest}`] : []),
           // Helm 4 spelling of `--atomic --wait`: wait with kstatus, roll back on any failure.
           '--rollback-on-failure',
           '--wait=watcher',
@@ -182,7 +194,7 @@ function redisSecretStep(
 /** Renders the plan as the text the dry run prints. */
 export function formatPlan(plan: DeployPlan): string {
   const lines = [
-    `chart deploy plan: stage=${plan.stage} release=${plan.release} namespace=${plan.namespace} image.tag=${plan.imageTag}`,
+    `chart deploy plan: stage=${plan.stage} release=${plan.release} namespace=${plan.namespace} image.tag=${plan.imageTag}${plan.imageDigest ? ` image.digest=${plan.imageDigest}` : ''}`,
     `values files (later wins): ${plan.valuesFiles.join(', ')}`,
     `infra values (ChartValues output): ${JSON.stringify(plan.infraValues)}`,
     formatSteps(plan.steps),

@@ -8,6 +8,7 @@ export { freePort } from './free-port.ts';
 export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.ts';
 export { pollUntil } from './poll-until.ts';
 export { startRedis, type TestRedis } from './redis-server.ts';
+export { playSmokeGame, type SmokeGame } from './smoke-game.ts';
 export { serverMain, spawnServer, type SpawnedServer } from './spawn-server.ts';
 export { testAddress, testClientOptions } from './test-address.ts';
 export { TestPlayer, type PlayOptions } from './test-player.ts';
