@@ -19,14 +19,31 @@ export interface ChartResourceInputs {
   accessLogBucket?: string;
   /** ALB deletion protection (production). */
   deletionProtection?: boolean;
+  /** Aurora PostgreSQL with IAM authentication; absent for SQLite on EFS. */
+  database?: {
+    /** `postgres://user@host:5432/db?sslmode=verify-full`, without a password. */
+    url: string;
+    region: string;
+    /** The pods' ServiceAccount, which EKS Pod Identity maps to the database role. */
+    serviceAccount: string;
+  };
 }
+
+/**
+ * ServiceAccounts that need the database role: the pods' and the migration hook's
+ * (`<name>-migrate`, the chart's `tengen.migrateServiceAccountName`).
+ */
+export const databaseServiceAccounts = (serviceAccount: string): string[] => [
+  serviceAccount,
+  `${serviceAccount}-migrate`,
+];
 
 /** Kubernetes Secret (in the app namespace) holding REDIS_URL with the AUTH token; made by chart:deploy. */
 export const REDIS_SECRET = { name: 'tengen-redis', key: 'redis-url' } as const;
 
 /** Maps resource attributes onto chart values (each one an env var of the server, or an ALB setting). */
 export function chartValues(inputs: ChartResourceInputs): Record<string, unknown> {
-  return {
+  const values: Record<string, unknown> = {
     image: { repository: inputs.repositoryUri },
     persistence: {
       type: 'efs',
@@ -49,6 +66,18 @@ export function chartValues(inputs: ChartResourceInputs): Record<string, unknown
       redisCidrs: [inputs.vpcCidr],
     },
   };
+  if (!inputs.database) return values;
+  // No Secret and no password: each connection signs an IAM token with the pod's identity.
+  return mergeValues(values, {
+    database: {
+      type: 'postgres',
+      auth: 'iam',
+      url: inputs.database.url,
+      awsRegion: inputs.database.region,
+    },
+    serviceAccount: { name: inputs.database.serviceAccount },
+    networkPolicy: { databaseCidrs: [inputs.vpcCidr] },
+  });
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

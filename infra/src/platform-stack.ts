@@ -4,7 +4,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PresenceCache } from './cache.ts';
-import { chartValues, type ChartResourceInputs } from './chart-values.ts';
+import { chartValues, databaseServiceAccounts, type ChartResourceInputs } from './chart-values.ts';
 import { GameCluster } from './cluster.ts';
 import type { StageConfig } from './config/stages.ts';
 import { GithubDeployRole } from './github-deploy-role.ts';
@@ -14,6 +14,7 @@ import { Network } from './network.ts';
 import { ImageRegistry } from './registry.ts';
 import { EdgeProtection } from './edge.ts';
 import { GameStorage } from './storage.ts';
+import { ScoreDatabase } from './database.ts';
 import { acknowledgePlatformFindings } from './nag-acknowledgements.ts';
 
 /** Props of the platform stack. */
@@ -24,6 +25,8 @@ export interface PlatformStackProps extends StackProps {
 /** Everything the app runs on, for one stage. */
 export class PlatformStack extends Stack {
   readonly gameCluster: GameCluster;
+  /** Aurora PostgreSQL, when the stage's `database` is `aurora`. */
+  readonly scoreDatabase: ScoreDatabase | undefined;
   /** Resource attributes the chart values are made of. */
   readonly chartInputs: ChartResourceInputs;
 
@@ -56,6 +59,20 @@ export class PlatformStack extends Stack {
       replicas: config.redis.replicas,
       name,
     });
+    // The EFS file system stays either way: it is retained and holds the SQLite scores to copy.
+    this.scoreDatabase =
+      config.database.engine === 'aurora'
+        ? new ScoreDatabase(this, 'Database', {
+            vpc: network.vpc,
+            clientSecurityGroup: cluster.clusterSecurityGroup,
+            sizing: config.database.sizing,
+            deletionProtection: config.stage === 'production',
+            name,
+            cluster,
+            namespace: config.namespace,
+            serviceAccounts: databaseServiceAccounts(config.release),
+          })
+        : undefined;
     const edge = new EdgeProtection(this, 'Edge', { name });
     const registry = new ImageRegistry(this, 'Registry', { repositoryName: name });
     const deploy = new GithubDeployRole(this, 'GithubDeploy', {
@@ -88,6 +105,13 @@ export class PlatformStack extends Stack {
       accessLogBucket: edge.logBucket.bucketName,
       deletionProtection: config.stage === 'production',
       certificateArn: config.certificateArn,
+      ...(this.scoreDatabase && {
+        database: {
+          url: this.scoreDatabase.url,
+          region: this.region,
+          serviceAccount: config.release,
+        },
+      }),
     };
     const outputs: Record<string, string> = {
       ClusterName: cluster.clusterName,
@@ -102,6 +126,10 @@ export class PlatformStack extends Stack {
       RedisAuthSecretArn: cache.authToken.secretArn,
       IngressHost: config.host,
       DeployRoleArn: deploy.role.roleArn,
+      ...(this.scoreDatabase && {
+        DatabaseUrl: this.scoreDatabase.url,
+        DatabaseMasterSecretArn: this.scoreDatabase.masterSecretArn,
+      }),
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
     acknowledgePlatformFindings(this.gameCluster, deploy.role, config.region);

@@ -30,6 +30,9 @@ const serviceUrl = z.preprocess(
 /** What this process is: a game server (rooms, scores, HTTP API) or a watch relay. */
 export const ROLES = ['game', 'relay'] as const;
 
+/** How the PostgreSQL user proves itself: the URL's password, or an RDS IAM token per connection. */
+export const DATABASE_AUTHS = ['password', 'iam'] as const;
+
 const schema = z.object({
   ROLE: z.enum(ROLES).default('game'),
   WATCH_RELAY_URL: serviceUrl,
@@ -70,6 +73,14 @@ const schema = z.object({
   MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_MAX_CONNECTIONS),
   OUTBOX_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   OUTBOX_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  DATABASE_AUTH: z.enum(DATABASE_AUTHS).default('password'),
+  AWS_REGION: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as eu-west-1')
+      .optional(),
+  ),
 });
 
 /** Aliases kept from the old app's chart: the first name wins when both are set. */
@@ -113,6 +124,10 @@ export interface Config {
   outboxDir: string;
   /** Longest pause between two outbox retry rounds, in ms. */
   outboxRetryMaxMs: number;
+  /** `DATABASE_AUTH`: `iam` signs an RDS IAM token per connection (`pgIamPassword`). */
+  databaseAuth: (typeof DATABASE_AUTHS)[number];
+  /** `AWS_REGION`: the region that signs IAM tokens (required with `iam`). */
+  awsRegion: string | undefined;
 }
 
 /** Thrown for an invalid environment; the message names the variable. */
@@ -151,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   const relayError = relaySettingsError(c);
   if (relayError) throw new ConfigError(relayError);
+  const authError = databaseAuthError(c, env['DATABASE_URL']);
+  if (authError) throw new ConfigError(authError);
   const dbFile = resolve(cwd, c.DB_FILE);
   try {
     if (c.ROLE === 'game') mkdirSync(dirname(dbFile), { recursive: true });
@@ -180,6 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxConnections: c.MAX_CONNECTIONS,
     outboxDir: c.OUTBOX_DIR === undefined ? dirname(dbFile) : resolve(cwd, c.OUTBOX_DIR),
     outboxRetryMaxMs: c.OUTBOX_RETRY_MAX_SECONDS * 1000,
+    databaseAuth: c.DATABASE_AUTH,
+    awsRegion: c.AWS_REGION,
   };
 }
 
@@ -195,5 +214,21 @@ function relaySettingsError(c: z.infer<typeof schema>): string | undefined {
   }
   if (c.WATCH_RELAY_URL !== undefined && c.WATCH_RELAY_SECRET === undefined)
     return 'invalid WATCH_RELAY_SECRET="": required with WATCH_RELAY_URL (shared with the relay)';
+  return undefined;
+}
+
+/** `DATABASE_AUTH=iam` needs a PostgreSQL URL without a password, and a region to sign in. */
+function databaseAuthError(
+  c: z.infer<typeof schema>,
+  databaseUrl: string | undefined,
+): string | undefined {
+  if (c.DATABASE_AUTH !== 'iam') return undefined;
+  const url = URL.parse(databaseUrl ?? '');
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol) || url.username === '')
+    return 'invalid DATABASE_AUTH="iam": needs DATABASE_URL=postgres://user@host:5432/db (IAM authentication is for PostgreSQL)';
+  if (url.password !== '')
+    return 'invalid DATABASE_AUTH="iam": DATABASE_URL must carry no password (a token is signed for each connection)';
+  if (c.AWS_REGION === undefined)
+    return 'invalid AWS_REGION="": required with DATABASE_AUTH=iam (the region of the database, which signs the token)';
   return undefined;
 }

@@ -1,6 +1,6 @@
 {{/*
 Environment of the server container. Each value maps onto exactly one variable the server parses:
-HOST, PORT, DB_FILE, LOG_LEVEL, DRAIN_SECONDS, METRICS_PORT, TRUSTED_PROXY_HOPS, CORS_ORIGINS,
+HOST, PORT, DB_FILE or DATABASE_URL (+ DATABASE_AUTH, AWS_REGION), LOG_LEVEL, DRAIN_SECONDS, METRICS_PORT, TRUSTED_PROXY_HOPS, CORS_ORIGINS,
 MAX_CONNECTIONS, OUTBOX_DIR, OUTBOX_RETRY_MAX_SECONDS, REDIS_URL and PUBLIC_ADDRESS.
 */}}
 {{- define "tengen.env" -}}
@@ -8,8 +8,7 @@ MAX_CONNECTIONS, OUTBOX_DIR, OUTBOX_RETRY_MAX_SECONDS, REDIS_URL and PUBLIC_ADDR
   value: {{ .Values.server.host | quote }}
 - name: PORT
   value: {{ .Values.server.port | quote }}
-- name: DB_FILE
-  value: {{ printf "%s/%s" (trimSuffix "/" .Values.persistence.mountPath) .Values.persistence.dbFileName | quote }}
+{{- include "tengen.databaseEnv" . }}
 - name: LOG_LEVEL
   value: {{ .Values.server.logLevel | quote }}
 - name: DRAIN_SECONDS
@@ -39,6 +38,33 @@ MAX_CONNECTIONS, OUTBOX_DIR, OUTBOX_RETRY_MAX_SECONDS, REDIS_URL and PUBLIC_ADDR
 {{- end }}
 {{- with .Values.server.extraEnv }}
 {{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+The score store: DB_FILE on the data volume (sqlite), or DATABASE_URL (postgres) from an existing
+Secret (the URL carries the password), or with IAM authentication a URL without a password plus
+DATABASE_AUTH=iam and AWS_REGION: the server signs a token per connection with the pod's identity.
+*/}}
+{{- define "tengen.databaseEnv" -}}
+{{- $db := .Values.database }}
+{{- if include "tengen.postgres" . }}
+- name: DATABASE_URL
+{{- if include "tengen.databaseIam" . }}
+  value: {{ $db.url | quote }}
+- name: DATABASE_AUTH
+  value: iam
+- name: AWS_REGION
+  value: {{ $db.awsRegion | quote }}
+{{- else }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $db.existingSecret.name }}
+      key: {{ $db.existingSecret.key }}
+{{- end }}
+{{- else }}
+- name: DB_FILE
+  value: {{ printf "%s/%s" (trimSuffix "/" .Values.persistence.mountPath) .Values.persistence.dbFileName | quote }}
 {{- end }}
 {{- end }}
 

@@ -100,6 +100,21 @@ app.kubernetes.io/part-of: tengen-tetris
 {{- end }}
 {{- end }}
 
+{{/* Whether the scores live in PostgreSQL (`database.type: postgres`): no data volume at all. */}}
+{{- define "tengen.postgres" -}}
+{{- if eq .Values.database.type "postgres" }}true{{ end }}
+{{- end }}
+
+{{/* Whether PostgreSQL is reached with RDS IAM authentication (the pod's AWS identity, no Secret). */}}
+{{- define "tengen.databaseIam" -}}
+{{- if and (eq .Values.database.type "postgres") (eq .Values.database.auth "iam") }}true{{ end }}
+{{- end }}
+
+{{/* ServiceAccount of the migration Job with IAM authentication: a hook that exists before it. */}}
+{{- define "tengen.migrateServiceAccountName" -}}
+{{- printf "%s-migrate" (include "tengen.serviceAccountName" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
 {{/* Whether Redis is configured at all (external URL, external Secret or in-chart). */}}
 {{- define "tengen.hasRedis" -}}
 {{- if or .Values.redis.external.url .Values.redis.external.existingSecret.name .Values.redis.inChart.enabled }}true{{ end }}

@@ -21,8 +21,12 @@ capabilities:
   drop: ["ALL"]
 {{- end }}
 
-{{/* Volumes: the data volume (claim or emptyDir), an emptyDir for /tmp and the score outbox's emptyDir. */}}
+{{/*
+Volumes: the data volume (claim or emptyDir; sqlite only, PostgreSQL needs none), an emptyDir for
+/tmp and the score outbox's emptyDir.
+*/}}
 {{- define "tengen.volumes" -}}
+{{- if not (include "tengen.postgres" .) }}
 - name: data
 {{- if eq .Values.persistence.type "emptyDir" }}
   emptyDir:
@@ -30,6 +34,7 @@ capabilities:
 {{- else }}
   persistentVolumeClaim:
     claimName: {{ include "tengen.claimName" . }}
+{{- end }}
 {{- end }}
 - name: tmp
   emptyDir:
@@ -41,8 +46,10 @@ capabilities:
 {{- end }}
 
 {{- define "tengen.volumeMounts" -}}
+{{- if not (include "tengen.postgres" .) }}
 - name: data
   mountPath: {{ .Values.persistence.mountPath }}
+{{- end }}
 - name: tmp
   mountPath: /tmp
 {{- end }}
@@ -76,7 +83,7 @@ spec:
   terminationGracePeriodSeconds: {{ include "tengen.terminationGrace" . }}
   securityContext:
     {{- include "tengen.podSecurityContext" . | nindent 4 }}
-  {{- if and .Values.migrations.enabled (eq .Values.persistence.type "emptyDir") }}
+  {{- if and .Values.migrations.enabled (eq .Values.persistence.type "emptyDir") (not (include "tengen.postgres" .)) }}
   # emptyDir is per pod, so each pod migrates its own database before the server starts.
   initContainers:
     - name: migrate

@@ -5,6 +5,23 @@ import { parseStage as parseStageName, type Stage } from '@tengen/delivery';
 
 export { STAGES, type Stage } from '@tengen/delivery';
 
+/** Aurora Serverless v2 sizing of a stage (used when its `database` is `aurora`). */
+export interface AuroraSizing {
+  /** Lowest capacity in ACUs (1 ACU is about 2 GiB of memory); billed around the clock. */
+  minAcu: number;
+  /** Highest capacity in ACUs: the ceiling of the bill and of the load. */
+  maxAcu: number;
+  /** Serverless v2 readers in other zones (failover in seconds); each bills at least `minAcu`. */
+  readers: number;
+  /** Days of automated backups (point-in-time restore). */
+  backupDays: number;
+}
+
+/** Where the scores live: SQLite on EFS (the default), or Aurora PostgreSQL Serverless v2. */
+export const DATABASES = ['sqlite', 'aurora'] as const;
+/** The stage's database choice, with Aurora's sizing when chosen. */
+export type DatabaseChoice = { engine: 'sqlite' } | { engine: 'aurora'; sizing: AuroraSizing };
+
 /** Everything that differs between stages. */
 export interface StageConfig {
   stage: Stage;
@@ -37,6 +54,8 @@ export interface StageConfig {
     max: number;
   };
   redis: { nodeType: string; replicas: number };
+  /** Score store: `-c tengen:<stage>:database=aurora` (default `sqlite`); sizing in `AURORA`. */
+  database: DatabaseChoice;
   /** Kubernetes namespace and Helm release of the app. */
   namespace: string;
   release: string;
@@ -60,6 +79,12 @@ const SIZING: Record<Stage, Pick<StageConfig, 'natGateways' | 'nodes' | 'redis'>
     nodes: { instanceType: 't3.large', capacity: 'ON_DEMAND', min: 3, desired: 3, max: 6 },
     redis: { nodeType: 'cache.t4g.small', replicas: 1 },
   },
+};
+
+/** Aurora sizing per stage: staging is the smallest that never pauses; production has a reader. */
+export const AURORA: Record<Stage, AuroraSizing> = {
+  staging: { minAcu: 0.5, maxAcu: 2, readers: 0, backupDays: 7 },
+  production: { minAcu: 0.5, maxAcu: 8, readers: 1, backupDays: 14 },
 };
 
 /** Reads a context value (what `app.node.tryGetContext` returns). */
@@ -122,6 +147,7 @@ export function stageConfig(context: ContextReader): StageConfig {
     apiAllowedCidrs: cidrList(context, `${prefix}apiAllowedCidrs`),
     namespace: 'tengen',
     release: 'tengen-tetris',
+    database: databaseChoice(stage, text(context, `${prefix}database`, 'sqlite')),
     ...SIZING[stage],
   };
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(config.region))
@@ -141,6 +167,24 @@ export function stageConfig(context: ContextReader): StageConfig {
   if (config.certificateArn && !config.certificateArn.startsWith('arn:aws'))
     throw new Error(`${prefix}certificateArn is not an ARN`);
   return config;
+}
+
+function databaseChoice(stage: Stage, value: string): DatabaseChoice {
+  const engine = DATABASES.find((d) => d === value);
+  switch (engine) {
+    case 'sqlite':
+      return { engine };
+    case 'aurora':
+      return { engine, sizing: AURORA[stage] };
+    case undefined:
+      throw new Error(
+        `tengen:${stage}:database must be one of ${DATABASES.join(', ')} (got ${JSON.stringify(value)})`,
+      );
+    default: {
+      const unknown: never = engine;
+      throw new Error(`unhandled database ${String(unknown)}`);
+    }
+  }
 }
 
 /** Name of the platform stack of a stage (the chart deploy reads its outputs). */

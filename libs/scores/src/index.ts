@@ -24,3 +24,10 @@ export { PERIOD_AGGREGATE_MAX } from './board-reader.ts';
 export { nameKeyOf, NameTakenError, type NameStatus, type RedeemOutcome } from './name-ledger.ts';
 export { ReopeningScoreStore } from './reopening-score-store.ts';
 export { newGameId, SqliteScoreStore, type SqliteStoreOptions } from './sqlite-score-store.ts';
+export {
+  IAM_TOKEN_REUSE_MS,
+  iamTarget,
+  pgIamPassword,
+  PgIamUrlError,
+  type PgIamPasswordOptions,
+} from './pg-iam-password.ts';
