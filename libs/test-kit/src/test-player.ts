@@ -293,7 +293,7 @@ export class TestPlayer {
  * Makes `room` skip state frames (full states and patches) instead of decoding them: the bytes still
  * arrive and count, every other frame goes to the SDK as usual.
  */
-function skipStatePatches(room: Room<any, RoomStateShape>): void {
+function skipStatePatches(room: Room<unknown, RoomStateShape>): void {
   const events = room.connection.events as { onmessage?: (ev: { data: ArrayBuffer }) => void };
   const full = events.onmessage;
   events.onmessage = (ev) => {

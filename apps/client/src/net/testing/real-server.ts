@@ -92,12 +92,13 @@ export async function beginSolo(
   backend: SoloBackend,
   level: number,
 ): Promise<{ start: GameStart; paced: PacedGame }> {
-  let paced: PacedGame | undefined;
-  const start = await backend.start(level, () => paced?.recorded() ?? []);
-  paced = new PacedGame(new Game(start), {
+  const made: { paced?: PacedGame } = {};
+  const start = await backend.start(level, () => made.paced?.recorded() ?? []);
+  const paced = new PacedGame(new Game(start), {
     onFrame: (frame, buttons) => backend.frame(frame, buttons),
     onTopOut: () => backend.gameOver(),
   });
+  made.paced = paced;
   return { start, paced };
 }
 
