@@ -151,8 +151,10 @@ try {
       for (const [code, n] of Object.entries(r['refusals'] as Record<string, number>))
         codes.set(code, (codes.get(code) ?? 0) + n);
     if (codes.size > 0)
-      process.stdout.write(`        refusals: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}
-`);
+      process.stdout.write(
+        `        refusals: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}; ` +
+          `pairs replaced after a lost batch: ${total('replaced')}\n`,
+      );
     // One noisy step (the machine is shared) does not end the ramp; two in a row over the limit do.
     const over = rows.slice(-2).filter((r) => !(r.p99 <= limitMs)).length;
     if (players >= maxPlayers || (!keepGoing && over === 2)) break;

@@ -36,11 +36,13 @@ interface Pair {
   overAt: number | undefined;
   askedAt: number;
   mark: { read: number; written: number };
+  /** The server refused a batch as out of order: the pair is replaced by a fresh one. */
+  broken: boolean;
 }
 const pairs: Pair[] = [];
 let failures = 0;
 let markAt = performance.now();
-const counts = { errors: 0, unranked: 0, games: 0 };
+const counts = { errors: 0, unranked: 0, games: 0, replaced: 0 };
 /** Refusals by code while measured (a healthy run has none but `wrongPhase` rematch retries). */
 let refusals: Record<string, number> = {};
 
@@ -63,19 +65,40 @@ async function openPair(): Promise<void> {
     how,
   );
   host.mirrors.push(guest);
+  const pair: Pair = {
+    host,
+    guest,
+    overAt: undefined,
+    askedAt: 0,
+    mark: { read: 0, written: 0 },
+    broken: false,
+  };
   for (const p of [host, guest]) {
     p.room.onMessage('*', (type, payload) => {
       if (type === 'error') {
         counts.errors++;
         const code = String((payload as { code?: unknown }).code);
         refusals[code] = (refusals[code] ?? 0) + 1;
+        // A starved generator can lose a batch; rather than resend, it starts a fresh room.
+        if (code === 'badFrame' && !pair.broken) {
+          pair.broken = true;
+          void replace(pair);
+        }
       } else if (type === 'unranked') counts.unranked++;
       else if (type === 'start' && p === host) counts.games++;
     });
     p.send('selectLevel', { level: job.level });
     p.send('ready');
   }
-  pairs.push({ host, guest, overAt: undefined, askedAt: 0, mark: { read: 0, written: 0 } });
+  pairs.push(pair);
+}
+
+/** Leaves a broken pair's room and opens a new pair in its place. */
+async function replace(pair: Pair): Promise<void> {
+  counts.replaced++;
+  pairs.splice(pairs.indexOf(pair), 1);
+  await Promise.allSettled([pair.host.leave(), pair.guest.leave()]);
+  await openPair().catch(() => void failures++);
 }
 
 // Every 50 ms: each game plays up to the wall clock (batches go out as the browser's would).
@@ -148,7 +171,7 @@ process.on('message', async (raw) => {
         const [a, b] = [pair.host.wire, pair.guest.wire];
         pair.mark = { read: a.read + b.read, written: a.written + b.written };
       }
-      counts.errors = counts.unranked = counts.games = 0;
+      counts.errors = counts.unranked = counts.games = counts.replaced = 0;
       refusals = {};
       reply({ type: 'marked' });
       return;
