@@ -17,6 +17,8 @@ export interface StepFigures {
   samples: number;
   /** Server CPU in cores (1 = the whole pinned core). */
   serverCpu: number;
+  /** Input batches the server took in per second (`tengen_relay_latency_seconds_count`). */
+  batchesPerSecond: number;
   loopLagP99: number;
   rssMb: number;
   /** The server's RSS before any player connected. */
@@ -38,6 +40,12 @@ const f = (n: number, d = 0) =>
 /** Memory per player (MB): the RSS growth over the players connected. */
 export const mbPerPlayer = (s: StepFigures): number => (s.rssMb - s.baseRssMb) / s.players;
 
+/**
+ * Server CPU time per input batch (us): the work a player's traffic costs, which, unlike latency,
+ * barely moves when other processes compete for the core.
+ */
+export const cpuPerBatchUs = (s: StepFigures): number => (s.serverCpu * 1e6) / s.batchesPerSecond;
+
 /** One row of the step table (with the header before the first). */
 export function formatStep(s: StepFigures, header: boolean): string {
   const cols = [
@@ -45,6 +53,7 @@ export function formatStep(s: StepFigures, header: boolean): string {
     `${f(s.p50, 1)}/${f(s.p99, 1)}`.padStart(13),
     f(s.samples).padStart(7),
     `${f(s.serverCpu * 100, 0)} %`.padStart(6),
+    f(cpuPerBatchUs(s), 0).padStart(7),
     f(s.loopLagP99, 1).padStart(7),
     f(s.rssMb, 0).padStart(6),
     f(mbPerPlayer(s), 3).padStart(8),
@@ -54,7 +63,7 @@ export function formatStep(s: StepFigures, header: boolean): string {
     f(s.load1, 1).padStart(5),
   ];
   const head =
-    ' players  p50/p99 (ms)  samples    cpu lag p99    rss MB/plyr B/plyr-min err/unrnk  open  load\n';
+    ' players  p50/p99 (ms)  samples    cpu us/btch lag p99    rss MB/plyr B/plyr-min err/unrnk  open  load\n';
   return (header ? head : '') + cols.join('') + '\n';
 }
 
@@ -82,7 +91,7 @@ export function capacityVerdict(rows: StepFigures[], limitMs: number): string {
       (stopped
         ? `${f(stopped.players)} players gave p99 ${f(stopped.p99, 1)} ms)`
         : 'the ramp ended before the limit)'),
-    `server CPU at that step   ${f(held.serverCpu * 100, 0)} % of its core ` +
+    `server CPU at that step   ${f(held.serverCpu * 100, 0)} % of its core, ${f(cpuPerBatchUs(held), 0)} us per input batch ` +
       `(${f(held.players / held.serverCpu)} players per fully used core, if the work scales linearly)`,
     `memory per player         ${f(mbPerPlayer(held) * 1024, 0)} KB (RSS ${f(held.baseRssMb, 0)} -> ${f(held.rssMb, 0)} MB)`,
     `bytes per player-minute   ${f(held.bytesPerPlayerMinute)} B (both directions, at the socket)`,

@@ -116,7 +116,9 @@ try {
     await ask({ type: 'mark' }, 'marked');
     probes.take();
     const scrape = async () => (await fetch(server.metricsUrl)).text();
-    await scrape(); // resets the event-loop lag window
+    const batches = (text: string) =>
+      Number(/^tengen_relay_latency_seconds_count (\S+)/m.exec(text)?.[1] ?? NaN);
+    const batches0 = batches(await scrape()); // also resets the event-loop lag window
     const cpu0 = cpuSeconds(pid);
     const t0 = performance.now();
     await sleep(seconds * 1000);
@@ -136,6 +138,7 @@ try {
       p99: quantile(samples, 0.99),
       samples: samples.length,
       serverCpu: (cpu1 - cpu0) / wall,
+      batchesPerSecond: (batches(metrics) - batches0) / wall,
       loopLagP99: lag,
       rssMb: rssMb(pid),
       baseRssMb: baseRss,
