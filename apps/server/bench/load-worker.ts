@@ -3,14 +3,11 @@
 // patches are received and counted but not decoded. The two players of a pair are dealt the same
 // pieces, so one engine and one bot play for both and each connection sends the same batches (what
 // two real browsers would send), which halves the generator's CPU without changing the server's work.
+// First: the SDK must load over the `ws` package (see ws-sockets.ts), before the test kit loads it.
+import './ws-sockets.ts';
 import { setPriority } from 'node:os';
-import type { TestPlayer as Player } from '@tengen/test-kit';
+import { TestPlayer, testAddress, type TestPlayer as Player } from '@tengen/test-kit';
 import { z } from 'zod';
-
-// Use the `ws` package rather than Node's built-in WebSocket: its socket counts the exact wire bytes.
-// (The SDK picks its WebSocket class when it loads, hence the dynamic import after this.)
-Reflect.deleteProperty(globalThis, 'WebSocket');
-const { TestPlayer, testAddress } = await import('@tengen/test-kit');
 
 const job = z
   .object({ url: z.url(), level: z.number().int().min(0).max(19), nice: z.number().int() })

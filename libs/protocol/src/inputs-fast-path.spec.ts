@@ -7,6 +7,13 @@ import { clientMessageSchema } from './schemas.ts';
 const zodVerdict = (payload: unknown) =>
   clientMessageSchema.safeParse({ ...(payload as object), type: 'inputs' });
 
+/** `[, 1]`: a run whose first slot is a hole. */
+function sparseRun(): unknown[] {
+  const run: unknown[] = [];
+  run[1] = 1;
+  return run;
+}
+
 const edgeCases: [string, unknown][] = [
   ['one run', { from: 0, runs: [[1, 0]] }],
   ['largest values', { from: 2 ** 31 - 1, runs: [[MAX_BATCH_FRAMES, 255]] }],
@@ -34,7 +41,7 @@ const edgeCases: [string, unknown][] = [
   ['run with one number', { from: 0, runs: [[1]] }],
   ['run not an array', { from: 0, runs: [1] }],
   ['null run', { from: 0, runs: [null] }],
-  ['sparse run', { from: 0, runs: [[, 1]] }],
+  ['sparse run', { from: 0, runs: [sparseRun()] }],
   ['null payload', null],
   ['array payload', [1, 2]],
   ['string payload', 'inputs'],
