@@ -71,13 +71,15 @@ const pool = Array.from({ length: workers }, () => {
   pin(child.pid ?? 0, loadCore);
   const next = (type: string) =>
     new Promise<Reply>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`load worker exited (${code})`));
       const onMessage = (m: Reply) => {
         if (m.type !== type) return;
         child.off('message', onMessage);
+        child.off('exit', onExit);
         resolve(m);
       };
       child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`load worker exited (${code})`)));
+      child.once('exit', onExit);
     });
   return { child, ready: next('ready'), next };
 });
