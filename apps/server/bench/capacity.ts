@@ -95,6 +95,15 @@ process.stdout.write(
       .join(' ')} (the machine is shared)\n\n`,
 );
 
+// Killed mid-ramp (Ctrl-C, a timeout): take the server and the generator down too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const p of pool) p.child.kill('SIGKILL');
+    server.proc.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+
 const probes = new ProbePairs();
 const rows: StepFigures[] = [];
 try {

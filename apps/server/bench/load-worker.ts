@@ -186,4 +186,6 @@ process.on('message', async (raw) => {
     }
   }
 });
+// The bench is gone (killed, or a timeout): so are its players.
+process.on('disconnect', () => process.exit(0));
 reply({ type: 'ready' });
