@@ -7,8 +7,7 @@ import type { SessionNotice } from '@tengen/client/game/backend.ts';
 import type { LeaveReason } from '@tengen/client/net/room-link.ts';
 import { OnlineSession } from '@tengen/client/net/online-session.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
-import { Pilot } from './testing/pilot.ts';
-import { joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
+import { beginSolo, joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
 
 let server: RealServer;
 beforeAll(async () => {
@@ -34,11 +33,10 @@ describe('OnlineSession notices from the real server', () => {
     const { room, link } = await joinRoom(server.url);
     const solo = new OnlineSolo(link);
     const seen = watch(solo.session);
-    const pilot = new Pilot(solo);
-    await pilot.begin(19);
+    const { paced: pilot } = await beginSolo(solo, 19);
     // Idle frames as fast as they can be stepped (and the pieces dealt): far ahead of the wall
     // clock, on to the top-out.
-    await pilot.play({ lead: 1_000_000 });
+    await pilot.play({ leadFrames: 1_000_000, botFrames: 0 });
     await until('the unranked notice', () => seen.notices.length > 0);
     expect(seen.notices).toEqual([
       { kind: 'unranked', message: expect.stringContaining('faster than real time') },
@@ -112,7 +110,7 @@ describe('a server restart (its own server process, SIGTERM)', () => {
       const { link } = await joinRoom(own.url);
       const solo = new OnlineSolo(link);
       const seen = watch(solo.session);
-      await new Pilot(solo).begin(0);
+      await beginSolo(solo, 0);
       own.terminate();
       await until('the room closed', () => seen.notices.length > 1);
       expect(seen.notices).toEqual([

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionNotice } from '@tengen/client/game/backend.ts';
 import { HttpApi } from '@tengen/client/net/http-api.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
-import { Pilot } from './testing/pilot.ts';
-import { joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
+import { beginSolo, joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
 
 let server: RealServer;
 beforeAll(async () => {
@@ -26,8 +25,7 @@ async function started() {
   const solo = new OnlineSolo(joined.link);
   const notices: SessionNotice[] = [];
   solo.onNotice((n) => notices.push(n));
-  const pilot = new Pilot(solo);
-  await pilot.begin(19);
+  const { paced: pilot } = await beginSolo(solo, 19);
   const me = () => joined.room.state.players.get(joined.room.sessionId)!;
   return { ...joined, messages, notices, solo, pilot, me };
 }
@@ -37,7 +35,7 @@ let nameKey: string | undefined;
 
 /** Plays on to the top-out and submits: the server's re-run must match the client's game. */
 async function finishRanked(g: Awaited<ReturnType<typeof started>>): Promise<void> {
-  const game = await g.pilot.play();
+  const game = await g.pilot.play({ botFrames: 0 });
   await until('the server saw the top-out', () => g.me().phase === 'over');
   expect(g.me()).toMatchObject({ frame: game.frame, score: game.score, ranked: true });
   const result = await g.solo.submit('recovered', nameKey);
@@ -60,7 +58,7 @@ const errors = (ms: ServerMessage[]) =>
 describe('OnlineSession recovery against the real server', () => {
   it('re-sends from the recording when the server reports missing frames, once per gap', async () => {
     const g = await started();
-    await g.pilot.play({ untilFrame: afterBatches(4) });
+    await g.pilot.play({ untilFrame: afterBatches(4), botFrames: 0 });
     await until('every frame played on the server', () => g.me().frame === afterBatches(4));
 
     // The room is paused from elsewhere (the room socket, as a duo opponent would); this client
@@ -91,7 +89,7 @@ describe('OnlineSession recovery against the real server', () => {
 
   it('holds batches back while disconnected and sends the gap after the reconnection', async () => {
     const g = await started();
-    await g.pilot.play({ untilFrame: afterBatches(4) });
+    await g.pilot.play({ untilFrame: afterBatches(4), botFrames: 0 });
     await until('every frame played on the server', () => g.me().frame === afterBatches(4));
     await sleep(1_000); // the client lets the SDK reconnect rooms older than a second
 

@@ -4,8 +4,7 @@ import { InputBatcher, PIECES_AHEAD, type ServerMessage } from '@tengen/protocol
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpApi } from '@tengen/client/net/http-api.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
-import { Pilot } from './testing/pilot.ts';
-import { joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
+import { beginSolo, joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
 
 let server: RealServer;
 beforeAll(async () => {
@@ -46,8 +45,7 @@ describe('OnlineSolo against the real server', () => {
     link.on('message', (m) => m.type === 'error' && errors.push(m));
     const me = () => room.state.players.get(room.sessionId)!;
     const solo = new OnlineSolo(link);
-    const pilot = new Pilot(solo);
-    const start = await pilot.begin(19);
+    const { start, paced: pilot } = await beginSolo(solo, 19);
 
     // 20 idle frames then 30 with Left held; the protocol's batching policy leaves the last few pending.
     const policy = new InputBatcher();
@@ -60,13 +58,15 @@ describe('OnlineSolo against the real server', () => {
     expect(batched).toBeGreaterThan(20);
     expect(batched).toBeLessThan(50);
     await until('the full batches', () => me().frame === batched);
-    pilot.pause(true);
+    pilot.holdClock(true);
+    solo.pause(true);
     await until('the pending frames and the pause', () => me().frame === 50 && room.state.paused);
-    pilot.pause(false);
+    pilot.holdClock(false);
+    solo.pause(false);
     await until('unpaused', () => !room.state.paused);
 
     // On to the top-out in real time; the last frames go out with it, not after a batch fills.
-    const game = await pilot.play();
+    const game = await pilot.play({ botFrames: 0 });
     expect(game.topOut).toBe(true);
     await until('the server saw the top-out', () => me().phase === 'over');
     expect(me()).toMatchObject({

@@ -7,8 +7,8 @@ import { ColyseusNet } from '@tengen/client/net/net-client.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
 import { resumeSeat } from '@tengen/client/net/resume.ts';
 import { ResumeStore, trackResume } from '@tengen/client/net/resume-store.ts';
-import { Pilot } from './testing/pilot.ts';
 import {
+  beginSolo,
   joinRoom,
   startServer,
   until,
@@ -36,10 +36,10 @@ describe('resumeSeat', () => {
     const store = new ResumeStore(memoryStore());
     trackResume(store, 'solo', joined.link);
     const solo = new OnlineSolo(joined.link);
-    const pilot = new Pilot(solo);
-    await pilot.begin(19);
+    const { paced: pilot } = await beginSolo(solo, 19);
     for (let i = 0; i < 40; i++) pilot.step(0);
-    pilot.pause(true);
+    pilot.holdClock(true);
+    solo.pause(true);
     const me = () => joined.room.state.players.get(joined.room.sessionId);
     await until('the server at frame 40', () => me()?.frame === 40);
 

@@ -9,9 +9,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from '@colyseus/sdk';
 import type { RoomStateShape, WatchResponse } from '@tengen/protocol';
 import { freePort, spawnServer, testClientOptions, type SpawnedServer } from '@tengen/test-kit';
 import { startRedis } from '../src/testing/redis-server.ts';
+import { ProbePairs } from './probe-pairs.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const spectators = env('BENCH_SPECTATORS', 100);
@@ -47,9 +49,6 @@ const median = (xs: number[]) => {
 };
 const dir = mkdtempSync(join(tmpdir(), 'tengen-bench-spectators-'));
 const redis = useRedis ? await startRedis() : undefined;
-// LoadGroup loads the SDK over the `ws` package; take its Client from the same module.
-const { LoadGroup } = await import('./load-group.ts');
-const { Client } = await import('@colyseus/sdk');
 
 /** Starts the game server (seating spectators on a relay at `relayPort` when given). */
 function startGame(relayPort?: number): Promise<SpawnedServer> {
@@ -127,12 +126,12 @@ async function run(target: 'direct' | 'relay'): Promise<void> {
           WATCH_RELAY_SECRET: secret,
         });
   const pids = [game.proc.pid ?? 0, ...(relay ? [relay.proc.pid ?? 0] : [])];
-  const group = new LoadGroup(game.url, level);
+  const pair = new ProbePairs();
   try {
-    await group.open(1, 0);
-    const pair = group.pairs[0];
-    if (!pair) throw new Error('the duo room did not open');
-    const roomId = pair.seats[0].room.roomId;
+    await pair.open(game.url, 1, level);
+    const host = pair.players[0];
+    if (!host) throw new Error('the duo room did not open');
+    const roomId = host.room.roomId;
     process.stdout.write(
       `[${target}] game server pid ${pids[0]}${relay ? `, relay pid ${pids[1]}` : ''}` +
         `${redis ? ' (Redis driver)' : ''}: one duo room, two bots at level ${level}; ` +
@@ -149,7 +148,7 @@ async function run(target: 'direct' | 'relay'): Promise<void> {
       alone.push(a.cpu[0]!);
       const rooms = await watchers(game.url, roomId, spectators);
       await sleep(2000);
-      counted = pair.seats[0].room.state.spectators;
+      counted = host.room.state.spectators;
       const w = await measure(pids);
       watched.push(w.cpu[0]!);
       if (relay) relayCpu.push(w.cpu[1]!);
@@ -182,7 +181,7 @@ async function run(target: 'direct' | 'relay'): Promise<void> {
       })}\n`,
     );
   } finally {
-    await group.close();
+    await pair.close();
     for (const s of [relay, game]) {
       if (!s) continue;
       s.proc.kill('SIGTERM');

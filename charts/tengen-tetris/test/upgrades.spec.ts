@@ -147,7 +147,7 @@ describe('autoscaling', () => {
       m.resource?.target.averageUtilization,
     ]);
     expect(targets).toEqual([
-      ['cpu', 'Utilization', 70],
+      ['cpu', 'Utilization', 60],
       ['memory', 'Utilization', 80],
     ]);
   });

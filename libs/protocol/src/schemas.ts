@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { ClientMessage } from './client-messages.ts';
+import { fastInputs } from './inputs-fast-path.ts';
 import { NAME_RAW_MAX_LENGTH } from './name.ts';
 import {
   MAX_BATCH_FRAMES,
@@ -65,6 +66,8 @@ export function parseClientMessage(type: unknown, payload: unknown): ParseResult
   ) {
     return { ok: false, error: `"${type.slice(0, 32)}" payload must be an object` };
   }
+  const fast = type === 'inputs' ? fastInputs(payload) : null;
+  if (fast) return { ok: true, message: fast };
   const result = clientMessageSchema.safeParse({ ...(payload as object), type });
   if (result.success) return { ok: true, message: result.data };
   const issue = result.error.issues[0];

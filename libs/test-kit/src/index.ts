@@ -11,4 +11,12 @@ export { startRedis, type TestRedis } from './redis-server.ts';
 export { playSmokeGame, type SmokeGame } from './smoke-game.ts';
 export { serverMain, spawnServer, type SpawnedServer } from './spawn-server.ts';
 export { testAddress, testClientOptions } from './test-address.ts';
-export { TestPlayer, type PlayOptions } from './test-player.ts';
+export {
+  DEFAULT_LEAD_FRAMES,
+  FAST_LEAD_FRAMES,
+  PacedGame,
+  type PacedGameHooks,
+  type Pacing,
+  type PlayOptions,
+} from './paced-game.ts';
+export { TestPlayer, type ConnectOptions, type WireBytes } from './test-player.ts';

@@ -1,9 +1,7 @@
-import { Client, type Room } from '@colyseus/sdk';
-import { Bot } from '@tengen/bot';
+import { Client, Protocol, type Room } from '@colyseus/sdk';
 import { testClientOptions } from './test-address.ts';
 import { Game, PieceQueue } from '@tengen/engine';
 import {
-  FRAMES_PER_SECOND,
   InputBatcher,
   type ClientMessage,
   type PlayerStateShape,
@@ -11,17 +9,28 @@ import {
   type ServerMessage,
   type WatchResponse,
 } from '@tengen/protocol';
+import { PacedGame, type PlayOptions } from './paced-game.ts';
+
+export type { PlayOptions } from './paced-game.ts';
 
 type Payload<T extends ClientMessage['type']> = Omit<Extract<ClientMessage, { type: T }>, 'type'>;
 
-/** How a test player plays its game. */
-export interface PlayOptions {
-  /** Frames the bot steers; after that no buttons are held and the stack tops out. */
-  botFrames?: number;
-  /** Frames the client may run ahead of its own wall clock (the server tolerates 180). */
-  leadFrames?: number;
-  /** Stop (without topping out) once this frame is reached. */
-  untilFrame?: number;
+/** How a test player connects (beyond the room options). */
+export interface ConnectOptions {
+  /**
+   * Leave the room state undecoded: state patches are received (and counted on the wire) but not
+   * applied, so `room.state`, `me` and `opponent` stay as they were at the join. Every message is
+   * still handled. For load generators, whose players need their messages but not the state.
+   */
+  lean?: boolean;
+  /** Extra request headers (default: a fresh `testClientOptions()` address). */
+  headers?: Record<string, string>;
+}
+
+/** Bytes read and written on a player's socket so far (`ws` sockets only). */
+export interface WireBytes {
+  read: number;
+  written: number;
 }
 
 /**
@@ -32,22 +41,22 @@ export class TestPlayer {
   readonly room: Room<any, RoomStateShape>;
   readonly messages: ServerMessage[] = [];
   game: Game | undefined;
+  /** The current game's pacing, recording and sending (set at `start` and `resume`). */
+  paced: PacedGame | undefined;
   /** The current game's pieces as the server dealt them (the seed never reaches a client). */
   pieces = new PieceQueue();
-  /** Times `play` found its game waiting for a piece the server had not sent yet, and for how long. */
-  stalls = 0;
-  stalledMs = 0;
   batcher = new InputBatcher();
   closed: { code: number; reason?: string } | undefined;
-  /** `performance.now()` when the current game started (or resumed at frame 0's equivalent). */
-  startedAt = 0;
-  #pausedTotal = 0;
-  #pausedSince: number | undefined;
-  #pausedAtStart = 0;
+  /** Called with each input batch this player sends (and the time it was sent). */
+  onBatch: ((batch: { from: number; runs: [number, number][] }, at: number) => void) | undefined;
+  /** Other players that send this player's batches too (a duo pair dealt the same pieces). */
+  readonly mirrors: TestPlayer[] = [];
+  #paused = false;
   #waiters: (() => void)[] = [];
 
-  private constructor(room: Room<any, RoomStateShape>) {
+  private constructor(room: Room<any, RoomStateShape>, lean = false) {
     this.room = room;
+    if (lean) skipStatePatches(room);
     room.onMessage('*', (type, payload) => {
       const message = { type, ...(payload as object) } as ServerMessage;
       this.messages.push(message);
@@ -60,8 +69,7 @@ export class TestPlayer {
           version: message.engineVersion,
         });
         this.batcher = new InputBatcher();
-        this.startedAt = performance.now();
-        this.#pausedAtStart = this.#paused(this.startedAt);
+        this.#pace(this.game, 0);
       } else if (message.type === 'pieces') {
         this.pieces.add(message.from, message.types);
       } else if (message.type === 'resume') {
@@ -70,18 +78,14 @@ export class TestPlayer {
         this.pieces.add(message.from, message.types);
         this.game = Game.restore(message.snapshot, this.pieces);
         this.batcher = new InputBatcher(message.nextFrame);
-        this.startedAt = performance.now() - (message.nextFrame * 1000) / FRAMES_PER_SECOND;
-        this.#pausedAtStart = this.#paused(performance.now());
+        this.#pace(this.game, message.nextFrame);
       }
       this.#wake();
     });
     room.onStateChange((state) => {
-      const now = performance.now();
-      if (state.paused && this.#pausedSince === undefined) this.#pausedSince = now;
-      if (!state.paused && this.#pausedSince !== undefined) {
-        this.#pausedTotal += now - this.#pausedSince;
-        this.#pausedSince = undefined;
-      }
+      // The game's clock stops while the server holds the room paused, as the browser's does.
+      this.#paused = state.paused;
+      this.paced?.holdClock(state.paused);
       this.#wake();
     });
     room.onLeave((code, reason) => {
@@ -99,10 +103,11 @@ export class TestPlayer {
     method: 'create' | 'joinOrCreate' | 'join' | 'joinById',
     target: string,
     options: object = {},
+    how: ConnectOptions = {},
   ): Promise<TestPlayer> {
-    const client = new Client(url, testClientOptions());
+    const client = new Client(url, { headers: how.headers ?? testClientOptions().headers });
     const room = await client[method]<RoomStateShape>(target, { watchSelf: true, ...options });
-    return new TestPlayer(room);
+    return new TestPlayer(room, how.lean);
   }
 
   /** Takes a seat back with `client.reconnect(token)` from a new client (as a reloaded page does). */
@@ -124,6 +129,31 @@ export class TestPlayer {
     if (!res.ok) throw new Error(`watch ${roomId}: ${res.status} ${body.error ?? ''}`);
     const room = await new Client(url).consumeSeatReservation<RoomStateShape>(body.reservation);
     return new TestPlayer(room);
+  }
+
+  /** `performance.now()` when the current game's frame 0 was due (moved on by pauses). */
+  get startedAt(): number {
+    return this.paced?.startedAt ?? 0;
+  }
+
+  /** Times `play` found its game waiting for a piece the server had not sent yet. */
+  get stalls(): number {
+    return this.paced?.stalls ?? 0;
+  }
+
+  /** How long (ms) those waits took. */
+  get stalledMs(): number {
+    return this.paced?.stalledMs ?? 0;
+  }
+
+  /** Bytes on this player's socket so far (zeros unless the SDK runs on the `ws` package). */
+  get wire(): WireBytes {
+    const socket = (
+      this.room.connection.transport as unknown as {
+        ws?: { _socket?: { bytesRead: number; bytesWritten: number } | null };
+      }
+    ).ws?._socket;
+    return { read: socket?.bytesRead ?? 0, written: socket?.bytesWritten ?? 0 };
   }
 
   get id(): string {
@@ -203,62 +233,72 @@ export class TestPlayer {
   }
 
   /**
-   * Plays the current game in real time (paced by the NES frame rate since the game started, plus
-   * `leadFrames`), with the bot for `botFrames` and idle afterwards, sending batches as the browser
-   * would, until top-out.
+   * Plays the current game (paced by the NES frame rate since the game started, plus the lead of
+   * `pace`), with the bot for `botFrames` and idle afterwards, sending batches as the browser
+   * would, until top-out (or `untilFrame`).
    */
   async play(opts: PlayOptions = {}): Promise<Game> {
-    const game = await this.until('a started game', () => this.game);
-    const bot = new Bot();
-    const lead = opts.leadFrames ?? 120;
-    const botFrames = opts.botFrames ?? Infinity;
-    let stalledAt: number | undefined;
-    while (!game.topOut && (opts.untilFrame === undefined || game.frame < opts.untilFrame)) {
-      if (this.closed) throw new Error(`connection closed (${this.closed.code}) during play`);
-      if (!this.room.state.paused) {
-        // Like the browser: frames follow the wall clock since the start, minus paused time.
-        const now = performance.now();
-        const active = now - this.startedAt - (this.#paused(now) - this.#pausedAtStart);
-        const target = Math.floor((active * FRAMES_PER_SECOND) / 1000) + lead;
-        while (
-          game.frame < target &&
-          !game.topOut &&
-          (opts.untilFrame === undefined || game.frame < opts.untilFrame)
-        ) {
-          // Out of pieces: wait for the server's next `pieces` message (the client never guesses).
-          if (game.needsPiece) {
-            if (stalledAt === undefined) {
-              stalledAt = now;
-              this.stalls++;
-            }
-            break;
-          }
-          if (stalledAt !== undefined) {
-            this.stalledMs += now - stalledAt;
-            stalledAt = undefined;
-          }
-          const buttons = game.frame < botFrames ? bot.next(game) : 0;
-          game.step(buttons);
-          const batch = this.batcher.push(buttons);
-          if (batch) this.send('inputs', batch);
-        }
-      }
-      await new Promise((r) => setTimeout(r, 16));
-    }
-    const last = this.batcher.flush();
-    if (last) this.send('inputs', last);
+    await this.until('a started game', () => this.game);
+    const paced = this.paced!;
+    const game = await paced.play(opts);
+    this.flush();
     return game;
+  }
+
+  /** Plays what the clock allows now without waiting (for load generators); false once over. */
+  advance(opts: PlayOptions = {}): boolean {
+    if (this.closed || !this.paced) return false;
+    const going = this.paced.advance(opts);
+    if (!going) this.flush();
+    return going;
+  }
+
+  /** Sends the frames still held in the batcher. */
+  flush(): void {
+    const last = this.batcher.flush();
+    if (last) this.#sendBatch(last);
   }
 
   async leave(): Promise<void> {
     if (!this.closed) await this.room.leave(true);
   }
 
-  #paused(now: number): number {
-    return this.#pausedTotal + (this.#pausedSince === undefined ? 0 : now - this.#pausedSince);
+  #pace(game: Game, clockFrame: number): void {
+    this.paced = new PacedGame(
+      game,
+      {
+        onFrame: (_frame, buttons) => {
+          const batch = this.batcher.push(buttons);
+          if (batch) this.#sendBatch(batch);
+        },
+        closed: () => (this.closed ? `connection closed (${this.closed.code})` : undefined),
+      },
+      clockFrame,
+    );
+    if (this.#paused) this.paced.holdClock(true);
+  }
+
+  #sendBatch(batch: { from: number; runs: [number, number][] }): void {
+    this.send('inputs', batch);
+    for (const m of this.mirrors) m.send('inputs', batch);
+    this.onBatch?.(batch, performance.now());
   }
 
   #wake(): void {
     for (const w of this.#waiters.splice(0)) w();
   }
+}
+
+/**
+ * Makes `room` skip state frames (full states and patches) instead of decoding them: the bytes still
+ * arrive and count, every other frame goes to the SDK as usual.
+ */
+function skipStatePatches(room: Room<unknown, RoomStateShape>): void {
+  const events = room.connection.events as { onmessage?: (ev: { data: ArrayBuffer }) => void };
+  const full = events.onmessage;
+  events.onmessage = (ev) => {
+    const code = new Uint8Array(ev.data, 0, 1)[0]! & 0x1f;
+    if (code === Protocol.ROOM_STATE || code === Protocol.ROOM_STATE_PATCH) return;
+    full?.(ev);
+  };
 }

@@ -5,8 +5,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
+import { Game } from '@tengen/engine';
 import { ROOM, type GameMode, type RoomStateShape } from '@tengen/protocol';
-import { pollUntil, spawnServer, testClientOptions } from '@tengen/test-kit';
+import { PacedGame, pollUntil, spawnServer, testClientOptions } from '@tengen/test-kit';
+import type { GameStart, SoloBackend } from '@tengen/client/game/backend.ts';
 import { linkRoom, type RoomLink } from '@tengen/client/net/room-link.ts';
 
 export { freePort } from '@tengen/test-kit';
@@ -78,6 +80,26 @@ export async function joinRoom(url: string, how: GameMode = 'solo'): Promise<Joi
       ? await client.create<RoomStateShape>(ROOM.solo, { watchSelf: true })
       : await client.joinOrCreate<RoomStateShape>(ROOM.duo, { watchSelf: true });
   return { room, link: linkRoom(room) };
+}
+
+/**
+ * Starts a solo game at `level` through `backend` as the solo screen does, and hands it to the test
+ * kit's `PacedGame` (the one pacing loop of every network test player): each frame it steps goes to
+ * `backend.frame` and the top-out to `backend.gameOver`, so the client code under test does the
+ * batching and sending. `backend.start` gets the frames recorded so far, as the screen gives it.
+ */
+export async function beginSolo(
+  backend: SoloBackend,
+  level: number,
+): Promise<{ start: GameStart; paced: PacedGame }> {
+  const made: { paced?: PacedGame } = {};
+  const start = await backend.start(level, () => made.paced?.recorded() ?? []);
+  const paced = new PacedGame(new Game(start), {
+    onFrame: (frame, buttons) => backend.frame(frame, buttons),
+    onTopOut: () => backend.gameOver(),
+  });
+  made.paced = paced;
+  return { start, paced };
 }
 
 /** Resolves with the value of `check` once it holds, polling it (state patches, messages, notices); fails after `timeoutMs`. */

@@ -2,7 +2,7 @@ import { Protocol } from '@colyseus/core';
 import { encode } from '@colyseus/schema';
 import { pack } from 'msgpackr';
 import { describe, expect, it } from 'vitest';
-import { decodeClientFrame } from './frame-filter.ts';
+import { decodeClientFrame, decodeDataFrame } from './frame-filter.ts';
 
 /** A ROOM_DATA frame as the SDK builds it. */
 function dataFrame(type: string, payload?: unknown): Uint8Array {
@@ -53,5 +53,37 @@ describe('decodeClientFrame', () => {
       b[0] = Protocol.ROOM_DATA;
       expect(() => decodeClientFrame(b)).not.toThrow();
     }
+  });
+
+  it('decodes the fast way exactly as the general decoder does (SDK frames, mangled ones, junk)', () => {
+    let x = 7;
+    const rnd = () => (x = (x * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const payloads = [undefined, { level: 9 }, { from: 3, runs: [[6, 1]] }, [1, 2], 'x', 7, null];
+    const types = ['inputs', 'ready', 'a'.repeat(31), 'b'.repeat(32), 'é', ''];
+    let data = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const frame = dataFrame(
+        types[Math.floor(rnd() * types.length)]!,
+        payloads[Math.floor(rnd() * payloads.length)],
+      );
+      const mangled = Uint8Array.from(frame);
+      const how = rnd();
+      if (how < 0.3)
+        mangled[1 + Math.floor(rnd() * (mangled.length - 1))] = Math.floor(rnd() * 256);
+      const bytes =
+        how < 0.3
+          ? mangled
+          : how < 0.4
+            ? Uint8Array.of(...frame, Math.floor(rnd() * 256))
+            : how < 0.5
+              ? frame.subarray(0, Math.max(1, frame.length - 1))
+              : frame;
+      const fast = decodeClientFrame(bytes);
+      expect(fast).toEqual(decodeDataFrame(bytes));
+      if (fast.kind === 'data') data++;
+    }
+    // Both verdicts are reached, or the comparison proves nothing.
+    expect(data).toBeGreaterThan(5_000);
+    expect(data).toBeLessThan(19_000);
   });
 });

@@ -1,0 +1,101 @@
+/** The value at quantile `q` of sorted `xs`. */
+export function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  return xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+}
+
+/** What one step of the capacity ramp measured. */
+export interface StepFigures {
+  /** Players connected at this step (load + probes) and how many of them are still open. */
+  players: number;
+  connected: number;
+  /** Pairs that failed to open so far. */
+  failures: number;
+  /** Probe latency (ms): batch sent -> the opponent's client decoded it. */
+  p50: number;
+  p99: number;
+  samples: number;
+  /** Server CPU in cores (1 = the whole pinned core). */
+  serverCpu: number;
+  /** Input batches the server took in per second (`tengen_relay_latency_seconds_count`). */
+  batchesPerSecond: number;
+  loopLagP99: number;
+  rssMb: number;
+  /** The server's RSS before any player connected. */
+  baseRssMb: number;
+  /** Both directions, WebSocket frames with headers, per load player per minute. */
+  bytesPerPlayerMinute: number;
+  /** `error` and `unranked` messages the load players got while measured. */
+  errors: number;
+  unranked: number;
+  /** 1-minute load average of the machine when measured. */
+  load1: number;
+}
+
+const f = (n: number, d = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
+    : '-';
+
+/** Memory per player (MB): the RSS growth over the players connected. */
+export const mbPerPlayer = (s: StepFigures): number => (s.rssMb - s.baseRssMb) / s.players;
+
+/**
+ * Server CPU time per input batch (us): the work a player's traffic costs, which, unlike latency,
+ * barely moves when other processes compete for the core.
+ */
+export const cpuPerBatchUs = (s: StepFigures): number => (s.serverCpu * 1e6) / s.batchesPerSecond;
+
+/** One row of the step table (with the header before the first). */
+export function formatStep(s: StepFigures, header: boolean): string {
+  const cols = [
+    f(s.players).padStart(7),
+    `${f(s.p50, 1)}/${f(s.p99, 1)}`.padStart(13),
+    f(s.samples).padStart(7),
+    `${f(s.serverCpu * 100, 0)} %`.padStart(6),
+    f(cpuPerBatchUs(s), 0).padStart(7),
+    f(s.loopLagP99, 1).padStart(7),
+    f(s.rssMb, 0).padStart(6),
+    f(mbPerPlayer(s), 3).padStart(8),
+    f(s.bytesPerPlayerMinute).padStart(9),
+    `${f(s.errors)}/${f(s.unranked)}`.padStart(9),
+    f(s.connected).padStart(6),
+    f(s.load1, 1).padStart(5),
+  ];
+  const head =
+    ' players  p50/p99 (ms)  samples    cpu us/btch lag p99    rss MB/plyr B/plyr-min err/unrnk  open  load\n';
+  return (header ? head : '') + cols.join('') + '\n';
+}
+
+/**
+ * The verdict: the largest step whose probe p99 stayed within `limitMs`, as players per server core,
+ * with its memory and traffic per player. The projection divides by the CPU share the server
+ * actually got (on a shared machine it rarely has its core to itself).
+ */
+export function capacityVerdict(rows: StepFigures[], limitMs: number): string {
+  // The last step before the ramp's first two failures in a row.
+  const firstFail = rows.findIndex(
+    (r, i) => !(r.p99 <= limitMs) && !(rows[i + 1]?.p99 ?? 0 <= limitMs),
+  );
+  const held = rows
+    .slice(0, firstFail < 0 ? rows.length : firstFail)
+    .filter((r) => r.p99 <= limitMs)
+    .at(-1);
+  if (!held)
+    return `\nno step held p99 <= ${limitMs} ms (first: ${f(rows[0]?.p99 ?? NaN, 1)} ms)\n`;
+  const stopped = rows.find((r) => r.players > held.players && !(r.p99 <= limitMs));
+  return [
+    '',
+    `== capacity per server core (p99 <= ${limitMs} ms) ==`,
+    `players per server core   ${f(held.players)} (p50 ${f(held.p50, 1)} ms, p99 ${f(held.p99, 1)} ms; ` +
+      (stopped
+        ? `${f(stopped.players)} players gave p99 ${f(stopped.p99, 1)} ms)`
+        : 'the ramp ended before the limit)'),
+    `server CPU at that step   ${f(held.serverCpu * 100, 0)} % of its core, ${f(cpuPerBatchUs(held), 0)} us per input batch ` +
+      `(${f(held.players / held.serverCpu)} players per fully used core, if the work scales linearly)`,
+    `memory per player         ${f(mbPerPlayer(held) * 1024, 0)} KB (RSS ${f(held.baseRssMb, 0)} -> ${f(held.rssMb, 0)} MB)`,
+    `bytes per player-minute   ${f(held.bytesPerPlayerMinute)} B (both directions, at the socket)`,
+    `machine load average      ${f(held.load1, 1)} (2 cores shared with other work: figures are low and noisy)`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,185 @@
+// Capacity per core: the server process pinned to core 0 (`taskset`), the load generator (worker
+// processes of lean test players) and the probe players pinned to core 1. Ramps duo players in steps
+// until the probe players' p99 latency passes BENCH_P99_MS, printing a row per step, then players per
+// server core, memory per player and bytes per player-minute. Loopback only.
+// `npx nx run server:bench` (env: BENCH_STEP=500 BENCH_MAX_PLAYERS=8000 BENCH_SECONDS=15
+// BENCH_SETTLE_SECONDS=5 BENCH_RAMP_SECONDS=10 BENCH_WORKERS=2 BENCH_PROBE_PAIRS=5 BENCH_LEVEL=9
+// BENCH_P99_MS=50 BENCH_NICE=10 BENCH_SERVER_CORE=0 BENCH_LOAD_CORE=1 BENCH_KEEP_GOING=1
+// BENCH_PROFILE=dir). The ramp stops after two steps in a row over the limit.
+import { execFileSync, fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnServer } from '@tengen/test-kit';
+import { ProbePairs } from './probe-pairs.ts';
+import { capacityVerdict, formatStep, quantile, type StepFigures } from './capacity-report.ts';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const step = Math.max(2, Math.floor(env('BENCH_STEP', 500) / 2) * 2);
+const maxPlayers = env('BENCH_MAX_PLAYERS', 8000);
+const seconds = env('BENCH_SECONDS', 15);
+const settleSeconds = env('BENCH_SETTLE_SECONDS', 5);
+const rampSeconds = env('BENCH_RAMP_SECONDS', 10);
+const workers = Math.max(1, env('BENCH_WORKERS', 2));
+const probePairs = env('BENCH_PROBE_PAIRS', 5);
+const level = env('BENCH_LEVEL', 9);
+const limitMs = env('BENCH_P99_MS', 50);
+const nice = env('BENCH_NICE', 10);
+const serverCore = env('BENCH_SERVER_CORE', 0);
+const loadCore = env('BENCH_LOAD_CORE', 1);
+// Ramp to BENCH_MAX_PLAYERS whatever the latency (to see the whole curve, or to profile).
+const keepGoing = process.env['BENCH_KEEP_GOING'] === '1';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Pins every thread of `pid` to `core` (Linux `taskset`). */
+function pin(pid: number, core: number): void {
+  execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+}
+/** utime + stime of a process in seconds (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+/** Resident memory of a process in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tengen-capacity-'));
+const server = await spawnServer({
+  PORT: '0',
+  DB_FILE: join(dir, 'db.sqlite'),
+  CLIENT_DIR: dir,
+  DRAIN_SECONDS: '1',
+  // The load is the point here: lift the per-process connection cap above it.
+  MAX_CONNECTIONS: String(maxPlayers + 2 * probePairs + 100),
+  ...(process.env['BENCH_PROFILE']
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE']}` }
+    : {}),
+});
+const pid = server.proc.pid ?? 0;
+pin(pid, serverCore);
+pin(process.pid, loadCore);
+
+type Reply = { type: string; [k: string]: unknown };
+const pool = Array.from({ length: workers }, () => {
+  const child = fork(new URL('./load-worker.ts', import.meta.url), {
+    execArgv: ['--conditions=@tengen/source'],
+    env: { ...process.env, BENCH_JOB: JSON.stringify({ url: server.url, level, nice }) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  pin(child.pid ?? 0, loadCore);
+  const next = (type: string) =>
+    new Promise<Reply>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`load worker exited (${code})`));
+      const onMessage = (m: Reply) => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  return { child, ready: next('ready'), next };
+});
+const ask = async (m: object, answer: string) =>
+  Promise.all(pool.map((p) => (p.child.send(m), p.next(answer))));
+
+process.stdout.write(
+  `server pid ${pid} on core ${serverCore}; load generator (${workers} processes, nice ${nice}) ` +
+    `and ${probePairs} probe pairs on core ${loadCore}; steps of ${step} players up to ${maxPlayers}; ` +
+    `${seconds} s measured per step; p99 limit ${limitMs} ms\n` +
+    `load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (the machine is shared)\n\n`,
+);
+
+// Killed mid-ramp (Ctrl-C, a timeout): take the server and the generator down too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const p of pool) p.child.kill('SIGKILL');
+    server.proc.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+
+const probes = new ProbePairs();
+const rows: StepFigures[] = [];
+try {
+  await Promise.all(pool.map((p) => p.ready));
+  await sleep(2000);
+  const baseRss = rssMb(pid);
+  await probes.open(server.url, probePairs, level);
+  let players = 0;
+  for (;;) {
+    const add = Math.min(step, maxPlayers - players);
+    if (add <= 0) break;
+    const pairs = add / 2;
+    await Promise.all(
+      pool.map((p, i) => {
+        const mine = Math.floor(pairs / workers) + (i < pairs % workers ? 1 : 0);
+        p.child.send({ type: 'open', pairs: mine, rampMs: rampSeconds * 1000 });
+        return p.next('opened');
+      }),
+    );
+    await sleep(settleSeconds * 1000);
+    await ask({ type: 'mark' }, 'marked');
+    probes.take();
+    const scrape = async () => (await fetch(server.metricsUrl)).text();
+    const batches = (text: string) =>
+      Number(/^tengen_relay_latency_seconds_count (\S+)/m.exec(text)?.[1] ?? NaN);
+    const batches0 = batches(await scrape()); // also resets the event-loop lag window
+    const cpu0 = cpuSeconds(pid);
+    const t0 = performance.now();
+    await sleep(seconds * 1000);
+    const cpu1 = cpuSeconds(pid);
+    const wall = (performance.now() - t0) / 1000;
+    const metrics = await scrape();
+    const reports = await ask({ type: 'report' }, 'report');
+    const total = (k: string) => reports.reduce((n, r) => n + Number(r[k] ?? 0), 0);
+    const samples = probes.take().sort((a, b) => a - b);
+    players = total('players');
+    const lag = Number(/^nodejs_eventloop_lag_p99_seconds (\S+)/m.exec(metrics)?.[1]) * 1000;
+    const row: StepFigures = {
+      players: players + 2 * probePairs,
+      connected: total('connected') + 2 * probePairs,
+      failures: total('failures') + probes.failures,
+      p50: quantile(samples, 0.5),
+      p99: quantile(samples, 0.99),
+      samples: samples.length,
+      serverCpu: (cpu1 - cpu0) / wall,
+      batchesPerSecond: (batches(metrics) - batches0) / wall,
+      loopLagP99: lag,
+      rssMb: rssMb(pid),
+      baseRssMb: baseRss,
+      bytesPerPlayerMinute: (total('bytesIn') + total('bytesOut')) / total('minutes'),
+      errors: total('errors'),
+      unranked: total('unranked'),
+      load1: loadavg()[0]!,
+    };
+    rows.push(row);
+    process.stdout.write(formatStep(row, rows.length === 1));
+    const codes = new Map<string, number>();
+    for (const r of reports)
+      for (const [code, n] of Object.entries(r['refusals'] as Record<string, number>))
+        codes.set(code, (codes.get(code) ?? 0) + n);
+    if (codes.size > 0)
+      process.stdout.write(
+        `        refusals: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}; ` +
+          `pairs replaced after a lost batch: ${total('replaced')}\n`,
+      );
+    // One noisy step (the machine is shared) does not end the ramp; two in a row over the limit do.
+    const over = rows.slice(-2).filter((r) => !(r.p99 <= limitMs)).length;
+    if (players >= maxPlayers || (!keepGoing && over === 2)) break;
+  }
+  process.stdout.write(capacityVerdict(rows, limitMs));
+} finally {
+  await probes.close();
+  for (const p of pool) p.child.kill('SIGTERM');
+  server.proc.kill('SIGTERM');
+  await Promise.race([server.exited, sleep(15_000)]);
+  if (server.proc.exitCode === null) server.proc.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);
