@@ -4,6 +4,7 @@
 // specs and the image smoke test.
 export { startCluster, type Cluster, type ClusterOptions } from './cluster.ts';
 export { freePort } from './free-port.ts';
+export { nginxConfig, startNginx, type ProxyRoutes, type TestNginx } from './nginx.ts';
 export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.ts';
 export { startRedis, type TestRedis } from './redis-server.ts';
 export { spawnServer, type SpawnedServer } from './spawn-server.ts';
