@@ -86,6 +86,9 @@ error_log ${dir}/error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
+  # No idle client connections: a reload closes those of the old workers, and a request racing that
+  # close fails (an ALB never drops a client connection when its targets change).
+  keepalive_timeout 0;
   client_body_temp_path ${dir}/tmp/body;
   proxy_temp_path ${dir}/tmp/proxy;
   fastcgi_temp_path ${dir}/tmp/fastcgi;
