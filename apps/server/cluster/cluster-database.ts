@@ -16,9 +16,25 @@ export interface ClusterDatabase {
 
 /**
  * One SQLite file on local disk opened by every process (the server's own pragmas: rollback
- * journal, short busy timeout, as on EFS). To run the cluster tests against PostgreSQL, return a
- * `ClusterDatabase` built on test-kit's PostgreSQL server here (`env: { DATABASE_URL }`, the ids
- * from `SELECT id FROM games`): this is the one place the cluster tests choose their database.
+ * journal, short busy timeout, as on EFS). This is the one place the cluster tests choose their
+ * database. For PostgreSQL (test-kit's `startPostgres`, once the PostgreSQL store is merged), the
+ * body becomes:
+ *
+ *     const server = await startPostgres();
+ *     const { url } = await server.createDatabase();
+ *     return {
+ *       env: { DATABASE_URL: url },
+ *       async storedGameIds() {
+ *         const client = new pg.Client({ connectionString: url });
+ *         await client.connect();
+ *         try {
+ *           return (await client.query<{ id: string }>('SELECT id FROM games')).rows.map((r) => r.id);
+ *         } finally {
+ *           await client.end();
+ *         }
+ *       },
+ *       stop: () => server.stop(),
+ *     };
  */
 export function clusterDatabase(dir: string): Promise<ClusterDatabase> {
   const file = join(dir, 'shared.sqlite');
