@@ -39,6 +39,8 @@ export interface Replacement {
   /** Exit to the new process ready and routed. */
   startMs: number;
   exitCode: number | null;
+  /** `/readyz` answered 503 while it drained. */
+  notReady: boolean;
 }
 
 const running = (s: SpawnedServer | undefined): s is SpawnedServer =>
@@ -130,12 +132,11 @@ export class Fleet {
     await new Promise((r) => setTimeout(r, PRESTOP_MS));
     const sentAt = Date.now();
     old.proc.kill('SIGTERM');
+    // Readiness fails while it drains (what takes a pod out of the ALB's target group).
+    let notReady = false;
     await waitFor(
       `${POD(i)} /readyz 503 while draining`,
-      async () => {
-        const status = await readyz(old);
-        return status === 503 || !running(old);
-      },
+      async () => (notReady = (await readyz(old)) === 503) || !running(old),
       10_000,
     );
     const { code } = await old.exited;
@@ -143,7 +144,7 @@ export class Fleet {
     const startedAt = Date.now();
     await this.#spawn(i);
     await this.#route();
-    return { slot: POD(i), drainMs, startMs: Date.now() - startedAt, exitCode: code };
+    return { slot: POD(i), drainMs, startMs: Date.now() - startedAt, exitCode: code, notReady };
   }
 
   /** Room ids Redis lists on slot i's address (the matchmaker's and the Live page's view). */

@@ -76,6 +76,7 @@ describe('three processes behind nginx, replaced one at a time while 100 bots pl
     // Every process had games to drain, and each drain ended with its games, not at the deadline.
     for (const r of replaced) {
       expect(r.inProgress).toBeGreaterThan(0);
+      expect(r.notReady).toBe(true);
       expect(r.exitCode).toBe(0);
       expect(r.drainMs).toBeLessThan(DRAIN_SECONDS * 1000);
     }
