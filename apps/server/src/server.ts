@@ -22,6 +22,7 @@ import { Metrics } from './metrics.ts';
 import { NameRegistry } from './names/name-registry.ts';
 import { RedisProbe } from './redis-probe.ts';
 import { RoomReannouncer } from './room-reannouncer.ts';
+import { DeadProcessSweeper } from './dead-process-sweeper.ts';
 import { DuoRoom } from './rooms/duo-room.ts';
 import type { RoomDeps } from './rooms/game-room.ts';
 import { SoloRoom } from './rooms/solo-room.ts';
@@ -159,6 +160,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   await probe?.check();
   const reannouncer = presence ? new RoomReannouncer(presence, log) : undefined;
   await reannouncer?.check();
+  const sweeper = presence ? new DeadProcessSweeper(log) : undefined;
   const port = (http.address() as AddressInfo).port;
   const metricsPort = metricsServer.port;
   log.info(
@@ -178,8 +180,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     (stopping ??= (async () => {
       lifecycle.startDraining();
       log.info({ drainSeconds: config.drainSeconds }, 'draining');
+      // Started before anything awaits: the matchmaker leaves the process list (other processes
+      // stop creating rooms here) at once, not after the re-announcer's last Redis round.
+      const closing = server.gracefullyShutdown(false);
       await reannouncer?.stop();
-      await server.gracefullyShutdown(false);
+      await sweeper?.stop();
+      await closing;
       await recorder.settle();
       await new Promise((resolve) => metricsServer.server.close(resolve));
       await outbox.stop();

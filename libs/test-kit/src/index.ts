@@ -5,6 +5,7 @@
 export { chromiumLaunchOptions } from './chromium.ts';
 export { startCluster, type Cluster, type ClusterOptions } from './cluster.ts';
 export { freePort } from './free-port.ts';
+export { nginxConfig, startNginx, type ProxyRoutes, type TestNginx } from './nginx.ts';
 export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.ts';
 export { pollUntil } from './poll-until.ts';
 export { startRedis, type TestRedis } from './redis-server.ts';

@@ -146,6 +146,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#refreshViews();
     // A full room stays closed to matchmaking even when a player leaves.
     if (!this.match.open) await this.lock();
+    // Locked when its seats were all reserved, but a player left before this one arrived: open again.
+    else if (pendingPlayerSeats(this) === 0) void this.unlock();
     this.#flush();
   }
 
