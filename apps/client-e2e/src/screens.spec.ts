@@ -17,6 +17,8 @@ interface Size {
 const TOUCH: Size[] = [
   { width: 390, height: 844 }, // phone upright
   { width: 360, height: 740 },
+  { width: 375, height: 667 }, // the shortest phones still sold upright
+  { width: 320, height: 568 },
   { width: 844, height: 390 }, // phone sideways
   { width: 740, height: 360 },
   { width: 768, height: 1024 }, // tablet upright
