@@ -4,7 +4,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { devices, type Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { dropUntilOver, hud } from './helpers.ts';
+import { storeBotGame } from './boards-helpers.ts';
+import { dropUntilOver, hud, uniqueName } from './helpers.ts';
 
 /** axe on the page as it is: WCAG 2.x A/AA plus best practices, label-content-name-mismatch included. */
 async function audit(page: Page, screen: string): Promise<void> {
@@ -130,5 +131,32 @@ test.describe('accessibility', () => {
     await expect(page.getByRole('main').getByTestId('touch-controls')).toBeVisible();
     await audit(page, 'phone solo game');
     await phone.close();
+  });
+
+  test('a player page with its statistics, a stored replay in the theater, and opening a file', async ({
+    page,
+    baseURL,
+  }) => {
+    const name = uniqueName('Axe');
+    const game = await storeBotGame(baseURL!, name, 19);
+    await page.goto(`/player/${encodeURIComponent(name)}`);
+    await expect(page.getByTestId('player-recent').getByTestId('game-stats')).toBeVisible();
+    await audit(page, 'player page');
+
+    await page.getByTestId('player-recent-row').getByRole('button', { name: /Watch/ }).click();
+    await expect(page).toHaveURL(`/replay/${game.replayId}`);
+    await expect(page.getByTestId('theater-stats').getByTestId('stat-ppm')).toBeVisible();
+    await audit(page, 'replay theater');
+
+    await page.goto('/replay');
+    await expect(page.getByTestId('theater-file')).toBeAttached();
+    await audit(page, 'open a replay file');
+
+    await page.goto('/solo?level=0');
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+    const toggle = page.getByTestId('hud-stats-toggle');
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    await expect(page.getByTestId('hud-stats').getByTestId('stat-ppm')).toBeVisible();
+    await audit(page, 'solo game with the statistics shown');
   });
 });

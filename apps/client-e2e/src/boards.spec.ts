@@ -1,3 +1,5 @@
+import { PIECE_TYPES } from '@tengen/engine';
+import type { PlayerResponse } from '@tengen/protocol';
 import { expect, test } from './fixtures.ts';
 import { storeBotGame } from './boards-helpers.ts';
 import { uniqueName } from './helpers.ts';
@@ -84,5 +86,32 @@ test.describe('boards people care about', () => {
     );
     await page.goto('/player/%3Cscript%3E');
     await expect(page.getByTestId('player-empty')).toContainText('is not a player name');
+  });
+
+  test("each game on a player page shows its statistics, the server's numbers", async ({
+    page,
+  }) => {
+    const name = spaced;
+    const api = await page.request.get(`/api/players/${encodeURIComponent(name)}`);
+    const body = (await api.json()) as PlayerResponse;
+    const stats = body.recent[0]!.stats!;
+    expect(stats.totalPieces).toBeGreaterThan(0);
+    await page.goto(`/player/${encodeURIComponent(name)}`);
+    const recent = page.getByTestId('player-recent');
+    await expect(recent.getByTestId('game-stats-row')).toHaveCount(1);
+    const line = recent.getByTestId('game-stats');
+    await expect(line.getByTestId('stat-trt')).toHaveText(
+      stats.tetrisRate === null ? '-' : `${Math.round(stats.tetrisRate * 100)}%`,
+    );
+    await expect(line.getByTestId('stat-burns')).toHaveText(String(stats.burns));
+    await expect(line.getByTestId('stat-drought')).toHaveText(String(stats.longestDrought));
+    await expect(line.getByTestId('stat-ppm')).toHaveText(stats.piecesPerMinute!.toFixed(1));
+    const counts = PIECE_TYPES.map((t, i) => `${t}${stats.pieces[i]}`).join(' ');
+    await expect(line.getByTestId('stat-pieces')).toHaveText(counts);
+    await expect(page.getByTestId('player-best').getByTestId('game-stats')).toHaveCount(1);
+    // On a phone the statistics stay inside the page.
+    await page.setViewportSize({ width: 320, height: 568 });
+    const right = await line.evaluate((el) => el.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(320);
   });
 });

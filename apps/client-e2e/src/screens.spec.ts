@@ -17,6 +17,8 @@ interface Size {
 const TOUCH: Size[] = [
   { width: 390, height: 844 }, // phone upright
   { width: 360, height: 740 },
+  { width: 375, height: 667 }, // the shortest phones still sold upright
+  { width: 320, height: 568 },
   { width: 844, height: 390 }, // phone sideways
   { width: 740, height: 360 },
   { width: 768, height: 1024 }, // tablet upright
@@ -115,6 +117,32 @@ test.describe('every screen', () => {
       await ctx.close();
     });
   }
+
+  test('on the shortest phone a notice shows beside the well, never over it or moving it', async ({
+    browser,
+  }) => {
+    const ctx = await device(browser, true);
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto('/solo?level=0');
+    await expect(hud(page, 'phase')).toHaveText('PLAYING');
+    const well = await settled(page, '');
+    await ctx.setOffline(true);
+    const notice = page.getByTestId('notice-connection');
+    await expect(notice).toHaveText('Connection lost. Reconnecting…');
+    // The reconnecting notice is replaced as attempts go on: measure whichever one is shown.
+    await expect(async () => {
+      const box = await notice.boundingBox();
+      expect(box).not.toBeNull();
+      expect(inside(box!, { x: 0, y: 0, width: 320, height: 568 }), 'on screen').toBe(true);
+      expect(intersects(box!, well), 'the notice clear of the well').toBe(false);
+      expect(box!.x, 'the notice beside the well').toBeGreaterThanOrEqual(well.x + well.width);
+    }).toPass({ timeout: 10_000 });
+    expect(await wellBox(page, 'you')).toEqual(well);
+    await ctx.setOffline(false);
+    await expect(notice).toHaveText('Reconnected.', { timeout: 20_000 });
+    await ctx.close();
+  });
 
   test('the scoreboard on a phone: a 16-character name clips no column', async ({
     browser,

@@ -1,5 +1,6 @@
 import { TestPlayer } from '@tengen/test-kit';
-import { runReplay } from '@tengen/engine';
+import { replayStats, runReplay } from '@tengen/engine';
+import { FRAMES_PER_SECOND } from '@tengen/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
@@ -116,6 +117,12 @@ describe('HttpApi against the real server', () => {
       frames: game.frame,
       topOut: true,
     });
+    // The statistics the player page and the theater show: the engine's, on both sides.
+    const stats = replayStats(stored, FRAMES_PER_SECOND);
+    expect(stats.totalPieces).toBe(game.pieceCount);
+    expect(page.recent[0]?.stats).toEqual(stats);
+    expect(page.best[0]?.stats).toEqual(stats);
+    expect((await api.gameInfo(submitted.replayId)).stats).toEqual(stats);
   });
 
   it('explains failures', async () => {

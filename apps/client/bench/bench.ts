@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { playGame } from '@tengen/bot';
+import { replayStats } from '@tengen/engine';
 import { FRAMES_PER_SECOND, type GameInfoResponse } from '@tengen/protocol';
 import { launch, median } from './bench-browser.ts';
 import { serveDist } from './static-server.ts';
@@ -37,6 +38,7 @@ const info: GameInfoResponse = {
   frames: summary.frames,
   engineVersion: replay.version,
   at: new Date().toISOString(),
+  stats: replayStats(replay, FRAMES_PER_SECOND),
 };
 const { url, server } = await serveDist(dist, {
   '/api/replays/benchgame': JSON.stringify(replay),

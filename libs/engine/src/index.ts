@@ -26,6 +26,7 @@ export { decodeReplayBinary, encodeReplayBinary } from './replay-binary.ts';
 export { parseReplay } from './replay-parse.ts';
 export { ReplayRecorder } from './replay-recorder.ts';
 export { runReplay } from './replay-run.ts';
+export { replayStats, replayTally, type ReplayTally } from './replay-stats.ts';
 export { MAX_REPLAY_FRAMES, ReplayError, type Replay, type ReplaySummary } from './replay-types.ts';
 export { NES_POWER_ON_SEED, seedFromHex, seedProblem, seedToHex } from './seed.ts';
 export { SnapshotError, withoutGenerator, type GameSnapshot } from './snapshot.ts';

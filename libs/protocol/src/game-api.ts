@@ -1,3 +1,4 @@
+import type { GameStats } from '@tengen/engine';
 import type { GameMode } from './game-modes.ts';
 
 /**
@@ -18,4 +19,9 @@ export interface GameInfoResponse {
   engineVersion: number;
   /** When the game was stored, ISO-8601. */
   at: string;
+  /**
+   * Tetris rate, burns, longest drought, pieces per minute and piece counts of the whole game, from
+   * the server's re-run of the replay (read them with `parseGameStats`); null if it cannot be re-run.
+   */
+  stats: GameStats | null;
 }

@@ -1,3 +1,4 @@
+import type { GameStats } from '@tengen/engine';
 import type { GameMode } from './game-modes.ts';
 import type { BoardPeriod, StartFilter } from './board-filters.ts';
 
@@ -28,6 +29,11 @@ export interface ScoresResponse {
   scores: ScoreLine[];
 }
 
+/** A game on a player page: its line and its statistics (as in `GameInfoResponse.stats`). */
+export interface PlayerGameLine extends ScoreLine {
+  stats: GameStats | null;
+}
+
 /**
  * Body of `GET /api/players/:name`: the name's best game per mode and start level and its latest
  * games (`rank` is 0 in both lists); `held` when a browser holds the name. An unknown name has
@@ -36,8 +42,8 @@ export interface ScoresResponse {
 export interface PlayerResponse {
   name: string;
   held: boolean;
-  best: ScoreLine[];
-  recent: ScoreLine[];
+  best: PlayerGameLine[];
+  recent: PlayerGameLine[];
 }
 
 /** Body of `POST /api/names/code` `{ name, key }`: a move code for the name's holder. */

@@ -18,10 +18,12 @@ export {
 export * from './constants.ts';
 export * from './game-modes.ts';
 export type { GameInfoResponse } from './game-api.ts';
+export { parseGameStats } from './game-stats.ts';
 export type {
   ErrorResponse,
   NameClaimResponse,
   NameCodeResponse,
+  PlayerGameLine,
   PlayerResponse,
   ScoreLine,
   ScoresResponse,

@@ -1,7 +1,8 @@
 import { MAX_START_LEVEL } from '@tengen/protocol';
 import type { SqliteDatabase } from './database.ts';
 import { GAME_MODES, type GameMode } from './schema.ts';
-import type { BoardFilter, PlayerGames, ScoreEntry } from './score-store.ts';
+import type { BoardFilter, PlayerGameEntry, PlayerGames, ScoreEntry } from './score-store.ts';
+import { storedStats } from './stored-stats.ts';
 
 interface BoardRow {
   rid: number;
@@ -15,9 +16,16 @@ interface BoardRow {
   created_at: number;
 }
 
+/** A player page's row: a board row with what its statistics need. */
+interface PlayerRow extends BoardRow {
+  frames: number;
+  stats: string | null;
+}
+
 type Params = { mode: GameMode; n: number; start?: number; since?: number };
 
 const COLUMNS = 'rowid AS rid, id, name, mode, score, lines, level, start_level, created_at';
+const PLAYER_COLUMNS = `${COLUMNS}, frames, stats`;
 const BEST_FIRST = 'ORDER BY score DESC, created_at ASC, rowid ASC LIMIT @n';
 
 /**
@@ -52,9 +60,12 @@ function entry(row: BoardRow, rank: number): ScoreEntry {
 export class BoardReader {
   readonly #db: SqliteDatabase;
   readonly #statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  readonly #replayOf: (id: string) => string | undefined;
 
-  constructor(db: SqliteDatabase) {
+  /** `replayOf` reads a stored replay: only games stored before their stats column need it. */
+  constructor(db: SqliteDatabase, replayOf: (id: string) => string | undefined) {
     this.#db = db;
+    this.#replayOf = replayOf;
   }
 
   /** Best game per name, highest score first, ties to the earlier game; at most `limit` lines. */
@@ -73,14 +84,21 @@ export class BoardReader {
   /** A name's best game per mode and start level, and its most recent games. */
   player(name: string, recent: number): PlayerGames {
     // One index seek per mode and start level: a busy name's games are never all read.
-    const best: ScoreEntry[] = [];
+    const best: PlayerGameEntry[] = [];
     for (const mode of GAME_MODES)
       for (let start = 0; start <= MAX_START_LEVEL; start++) {
-        const row = this.#get<BoardRow>('best', { name, mode, start });
-        if (row) best.push(entry(row, 0));
+        const row = this.#get<PlayerRow>('best', { name, mode, start });
+        if (row) best.push(this.#playerEntry(row));
       }
-    const latest = this.#all<BoardRow>('recent', { name, n: recent }).map((r) => entry(r, 0));
+    const latest = this.#all<PlayerRow>('recent', { name, n: recent }).map((r) =>
+      this.#playerEntry(r),
+    );
     return { best, recent: latest };
+  }
+
+  #playerEntry(row: PlayerRow): PlayerGameEntry {
+    const stats = storedStats(row.stats, row.frames, () => this.#replayOf(row.id));
+    return { ...entry(row, 0), stats };
   }
 
   /** Walks the score index a page at a time; a name's first game is its best. */
@@ -157,11 +175,11 @@ function sqlFor(kind: Kind, start: boolean, since: boolean): string {
         AND (score < @score OR (score = @score
           AND (created_at > @at OR (created_at = @at AND rowid > @rid)))) ${BEST_FIRST}`;
     case 'best':
-      return `SELECT ${COLUMNS} FROM games INDEXED BY games_player_best_idx
+      return `SELECT ${PLAYER_COLUMNS} FROM games INDEXED BY games_player_best_idx
         WHERE name = @name AND mode = @mode AND start_level = @start
         ORDER BY score DESC, created_at ASC, rowid ASC LIMIT 1`;
     case 'recent':
-      return `SELECT ${COLUMNS} FROM games INDEXED BY games_player_recent_idx
+      return `SELECT ${PLAYER_COLUMNS} FROM games INDEXED BY games_player_recent_idx
         WHERE name = @name ORDER BY created_at DESC, rowid DESC LIMIT @n`;
     default: {
       const never: never = kind;

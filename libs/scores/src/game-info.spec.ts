@@ -44,6 +44,8 @@ describe('gameInfo', () => {
       frames: 9876,
       engineVersion: 1,
       at: new Date(Date.UTC(2026, 11, 1, 8, 30)),
+      // Nine frames of this replay: its first piece, nothing cleared.
+      stats: expect.objectContaining({ totalPieces: 1, lines: 0, tetrisRate: null }),
     });
   });
 

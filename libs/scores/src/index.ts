@@ -14,6 +14,7 @@ export type {
   BoardFilter,
   GameInfo,
   NewGame,
+  PlayerGameEntry,
   PlayerGames,
   SavedGame,
   ScoreEntry,
@@ -22,6 +23,7 @@ export type {
 } from './score-store.ts';
 export { PERIOD_AGGREGATE_MAX } from './board-reader.ts';
 export { nameKeyOf, NameTakenError, type NameStatus, type RedeemOutcome } from './name-ledger.ts';
+export { statsColumnOf, storedStats, tallyOfColumn } from './stored-stats.ts';
 export { ReopeningScoreStore } from './reopening-score-store.ts';
 export { newGameId, SqliteScoreStore, type SqliteStoreOptions } from './sqlite-score-store.ts';
 export {

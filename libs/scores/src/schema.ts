@@ -24,6 +24,8 @@ export const games = sqliteTable(
     seed: integer('seed').notNull(),
     replay: text('replay').notNull(),
     engineVersion: integer('engine_version').notNull(),
+    // The engine's stat tally of the replay (JSON, see `stored-stats.ts`); null before 0003.
+    stats: text('stats'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),

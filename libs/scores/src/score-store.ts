@@ -1,3 +1,4 @@
+import type { GameStats } from '@tengen/engine';
 import type { NameStatus, RedeemOutcome } from './name-ledger.ts';
 import type { GameMode } from './schema.ts';
 
@@ -59,10 +60,18 @@ export interface SavedGame {
   claimed: boolean;
 }
 
+/**
+ * A game on a player page: its line and its statistics (Tetris rate, burns, drought, pieces per
+ * minute, piece counts) from the engine's re-run of its replay; null when the replay cannot run.
+ */
+export interface PlayerGameEntry extends ScoreEntry {
+  stats: GameStats | null;
+}
+
 /** A player page's games: best per mode and start level, and the most recent ones. */
 export interface PlayerGames {
-  best: ScoreEntry[];
-  recent: ScoreEntry[];
+  best: PlayerGameEntry[];
+  recent: PlayerGameEntry[];
 }
 
 /** A stored game as the copy check compares it. */
@@ -85,6 +94,8 @@ export interface GameInfo {
   frames: number;
   engineVersion: number;
   at: Date;
+  /** The game's statistics (see `PlayerGameEntry.stats`). */
+  stats: GameStats | null;
 }
 
 /**

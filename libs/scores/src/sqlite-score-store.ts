@@ -7,6 +7,7 @@ import { migrateDatabase } from './migrate.ts';
 import { NameLedger, type NameStatus, type RedeemOutcome } from './name-ledger.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 import { games, type GameMode } from './schema.ts';
+import { statsColumnOf, storedStats } from './stored-stats.ts';
 import type {
   BoardFilter,
   GameInfo,
@@ -55,6 +56,7 @@ interface InfoRow {
   frames: number;
   engine_version: number;
   created_at: number;
+  stats: string | null;
 }
 
 /** `ScoreStore` on one SQLite file (better-sqlite3 + Drizzle), safe for several processes. */
@@ -93,6 +95,7 @@ export class SqliteScoreStore implements ScoreStore {
         seed: p('seed'),
         replay: p('replay'),
         engineVersion: p('engineVersion'),
+        stats: p('stats'),
         createdAt: p('createdAt'),
       })
       .onConflictDoNothing({ target: games.id })
@@ -105,7 +108,7 @@ export class SqliteScoreStore implements ScoreStore {
       .from(games)
       .where(eq(games.id, p('id')))
       .prepare();
-    this.#board = new BoardReader(sqlite);
+    this.#board = new BoardReader(sqlite, (id) => this.#replay.get({ id })?.replay);
     this.#names = new NameLedger(sqlite);
     // Other names with a game ahead of this one (higher score, or same score and earlier).
     this.#ahead = sqlite.prepare<
@@ -125,8 +128,8 @@ export class SqliteScoreStore implements ScoreStore {
        WHERE seed = @seed AND start_level = @startLevel ORDER BY score DESC LIMIT @n`,
     );
     this.#info = sqlite.prepare<[{ id: string }], InfoRow>(
-      `SELECT id, mode, name, score, lines, level, start_level, frames, engine_version, created_at
-       FROM games WHERE id = @id`,
+      `SELECT id, mode, name, score, lines, level, start_level, frames, engine_version, created_at,
+       stats FROM games WHERE id = @id`,
     );
   }
 
@@ -166,6 +169,9 @@ export class SqliteScoreStore implements ScoreStore {
       seed: game.seed,
       replay: game.replayJson,
       engineVersion: game.engineVersion,
+      // The engine re-runs the replay once more here (about 1 ms per 10 minutes of game), so pages
+      // of games never have to.
+      stats: statsColumnOf(game.replayJson),
       createdAt,
     };
     const write = this.#sqlite.transaction(() => {
@@ -260,6 +266,7 @@ export class SqliteScoreStore implements ScoreStore {
       frames: row.frames,
       engineVersion: row.engine_version,
       at: new Date(row.created_at),
+      stats: storedStats(row.stats, row.frames, () => this.#replay.get({ id })?.replay),
     };
   }
 

@@ -1,5 +1,6 @@
 import { parseReplay, type Replay } from '@tengen/engine';
 import {
+  parseGameStats,
   SCOREBOARD_SCREEN_LINES,
   type BoardPeriod,
   type GameInfoResponse,
@@ -92,6 +93,7 @@ export function parseGameInfo(json: unknown): GameInfoResponse | null {
     frames: frames!,
     engineVersion: engineVersion!,
     at,
+    stats: parseGameStats(o['stats']),
   };
 }
 

@@ -1,13 +1,26 @@
-import type { NameClaimResponse, NameCodeResponse, PlayerResponse } from '@tengen/protocol';
-import { ApiError, parseScoreRow, type ScoreRow } from './http-api.ts';
+import {
+  parseGameStats,
+  type NameClaimResponse,
+  type NameCodeResponse,
+  type PlayerGameLine,
+  type PlayerResponse,
+} from '@tengen/protocol';
+import { ApiError, parseScoreRow } from './http-api.ts';
+
+/** One player-page game from untrusted JSON: a scoreboard row and its statistics (null if unusable). */
+function parsePlayerGame(raw: unknown, index: number): PlayerGameLine | null {
+  const row = parseScoreRow(raw, index);
+  if (row === null) return null;
+  return { ...row, stats: parseGameStats((raw as Record<string, unknown>)['stats']) };
+}
 
 /** Reads `GET /api/players/:name` from untrusted JSON. */
 export function parsePlayer(json: unknown): PlayerResponse {
   const o = json as Record<string, unknown> | null;
   if (o === null || typeof o !== 'object' || typeof o['name'] !== 'string')
     throw new ApiError('The player page answer was not understood.', 200);
-  const rows = (v: unknown): ScoreRow[] =>
-    Array.isArray(v) ? v.map(parseScoreRow).filter((r): r is ScoreRow => r !== null) : [];
+  const rows = (v: unknown): PlayerGameLine[] =>
+    Array.isArray(v) ? v.map(parsePlayerGame).filter((r): r is PlayerGameLine => r !== null) : [];
   return {
     name: o['name'],
     held: o['held'] === true,

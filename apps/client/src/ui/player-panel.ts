@@ -1,7 +1,8 @@
-import { NAME_CODE_LENGTH, type PlayerResponse } from '@tengen/protocol';
+import { NAME_CODE_LENGTH, type PlayerGameLine, type PlayerResponse } from '@tengen/protocol';
 import type { ScoreRow } from '../net/http-api.ts';
 import { button, h, panel, type Child } from './dom.ts';
 import { gameDate } from './scoreboard-panel.ts';
+import { StatsLine } from './stats-line.ts';
 
 const MODES = { solo: 'Solo', duo: 'Duo' } as const;
 
@@ -17,7 +18,7 @@ export type NameSection =
 function gamesTable(
   testId: string,
   caption: string,
-  rows: ScoreRow[],
+  rows: PlayerGameLine[],
   first: 'start' | 'date',
   onWatch: (row: ScoreRow) => void,
 ): HTMLElement {
@@ -30,7 +31,7 @@ function gamesTable(
     h(
       'tbody',
       {},
-      ...rows.map((r) =>
+      ...rows.flatMap((r) => [
         h(
           'tr',
           { 'data-testid': `${testId}-row` },
@@ -48,8 +49,24 @@ function gamesTable(
             }),
           ),
         ),
-      ),
+        statsRow(r, head.length),
+      ]),
     ),
+  );
+}
+
+/** The row under a game: its Tetris rate, burns, longest drought, pieces per minute and counts. */
+function statsRow(r: PlayerGameLine, columns: number): HTMLElement {
+  let cell: Child = 'Statistics unavailable for this game.';
+  if (r.stats !== null) {
+    const line = new StatsLine('game-stats');
+    line.update(r.stats);
+    cell = line.root;
+  }
+  return h(
+    'tr',
+    { class: 'game-stats-row', 'data-testid': 'game-stats-row' },
+    h('td', { colspan: columns }, cell),
   );
 }
 

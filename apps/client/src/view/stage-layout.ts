@@ -81,6 +81,8 @@ interface Group {
   h: number;
   /** Right edge of your side (panels stay left of it in duo). */
   ownRight: number;
+  /** Room for notices inside the group (beside a board), when it has some. */
+  notices?: Rect;
 }
 
 function single(box: Rect, portrait: boolean): Group {
@@ -171,6 +173,9 @@ function soloTall(box: Rect): Group {
   );
   const info = view(0, TALL_INFO, colX, 0, zi);
   const w = info.rect.x + info.rect.w;
+  // Under the numbers, beside the well: where notices go when the strip above would cost the well.
+  const below = info.rect.h + GAP;
+  const notices = { x: colX, y: below, w: w - colX, h: own.rect.h - below };
   return {
     arrangement: 'single',
     screens: [tallLayout()],
@@ -178,7 +183,19 @@ function soloTall(box: Rect): Group {
     w,
     h: own.rect.h,
     ownRight: w,
+    ...(notices.h >= 2 * NOTICE_MIN ? { notices } : {}),
   };
+}
+
+/**
+ * Solo upright on the shortest phones (320x568, 375x667): the notice strip above the boards would
+ * keep the well under 60% of the height, so the boards take the whole height and notices go in the
+ * column under the numbers instead. Null where that gives no bigger well (or no room for notices).
+ */
+function soloFullHeight(box: Rect, withStrip: Group): Group | null {
+  if (box.h <= box.w * 1.2) return null;
+  const tall = soloTall(box);
+  return tall.notices !== undefined && wellHeight(tall) > wellHeight(withStrip) ? tall : null;
 }
 
 /** The height of player 0's well in a group (CSS px). */
@@ -234,14 +251,17 @@ export function stageLayout(input: StageInput): StageLayout {
   const side = pad?.side ?? 0;
   const bottom = pad?.bottom ?? 0;
   // With side columns, notices sit in the left one above the d-pad and the boards get the full height.
-  const top = side > 0 ? 0 : NOTICE_MIN;
-  const box: Rect = {
+  let top = side > 0 ? 0 : NOTICE_MIN;
+  const boxBelow = (t: number): Rect => ({
     x: side,
-    y: top,
+    y: t,
     w: Math.max(0, W - 2 * side),
-    h: Math.max(0, H - top - bottom),
-  };
-  const g = arrange(box, players, pad !== null);
+    h: Math.max(0, H - t - bottom),
+  });
+  let box = boxBelow(top);
+  let g = arrange(box, players, pad !== null);
+  const full = players === 1 && top > 0 ? soloFullHeight(boxBelow(0), g) : null;
+  if (full !== null) [top, box, g] = [0, boxBelow(0), full];
   // Centred across the box; vertically centred in the stage, but never into the notice strip.
   const dx = Math.round(box.x + (box.w - g.w) / 2);
   const free = H - bottom - g.h;
@@ -253,7 +273,9 @@ export function stageLayout(input: StageInput): StageLayout {
   const notices: Rect =
     pad !== null && side > 0
       ? { x: 0, y: 0, w: side, h: pad.dpad.y - GAP }
-      : { x: 0, y: 0, w: W, h: dy };
+      : full?.notices !== undefined
+        ? move(full.notices, dx, dy)
+        : { x: 0, y: 0, w: W, h: dy };
   // Panels leave the notices' column free (the pad under it is hidden while a panel shows).
   const panelX = side;
   const panel: Rect =

@@ -1,10 +1,11 @@
 import {
   PLAYER_RECENT_GAMES,
   validateName,
+  type PlayerGameLine,
   type PlayerResponse,
   type ScoreLine,
 } from '@tengen/protocol';
-import type { ScoreEntry, ScoreStore } from '@tengen/scores';
+import type { PlayerGameEntry, ScoreEntry, ScoreStore } from '@tengen/scores';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type * as z from 'zod';
@@ -19,6 +20,11 @@ import { errorBody } from './scores-routes.ts';
 
 /** A stored game as an API line. */
 export function scoreLine(e: ScoreEntry): ScoreLine {
+  return { ...e, at: e.at.toISOString() };
+}
+
+/** A player page's game as an API line, with its statistics. */
+function playerLine(e: PlayerGameEntry): PlayerGameLine {
   return { ...e, at: e.at.toISOString() };
 }
 
@@ -66,8 +72,8 @@ export function namesRouter(store: ScoreStore, registry: NameRegistry, log: Logg
       const body: PlayerResponse = {
         name: name.name,
         held,
-        best: games.best.map(scoreLine),
-        recent: games.recent.map(scoreLine),
+        best: games.best.map(playerLine),
+        recent: games.recent.map(playerLine),
       };
       res.set('Cache-Control', 'no-cache').json(body);
     } catch (err) {
