@@ -41,6 +41,24 @@ describe('image push plan', () => {
     expect(steps[2]?.command).toEqual(['docker', 'push', `${uri}:${sha}`]);
   });
 
+  it('with buildah, pushes the manifest list with the image of every architecture', () => {
+    const steps = pushPlan({
+      repository: uri,
+      revision: sha,
+      localImage: 'tengen-tetris:0.1.0',
+      builder: 'buildah',
+    });
+    expect(steps.map((s) => s.command.slice(0, 3))).toEqual([
+      ['buildah', 'login', '--username'],
+      ['buildah', 'manifest', 'push'],
+    ]);
+    expect(steps[1]?.command.slice(3)).toEqual([
+      '--all',
+      'tengen-tetris:0.1.0',
+      `docker://${uri}:${sha}`,
+    ]);
+  });
+
   it('refuses a tag that is not a git revision (tags are immutable in ECR)', () => {
     expect(() =>
       pushPlan({ repository: uri, revision: 'latest', localImage: 'x', builder: 'buildah' }),

@@ -32,12 +32,22 @@ export function pushPlan(input: {
   const region = registry.split('.')[3]!;
   const remote = `${input.repository}:${input.revision}`;
   const login = ['aws', 'ecr', 'get-login-password', '--region', region];
+  const loginStep: PlanStep = {
+    description: `log in to ${registry}`,
+    command: [input.builder, 'login', '--username', 'AWS', '--password-stdin', registry],
+    stdinFrom: login,
+  };
+  // buildah holds the multi-arch build as a manifest list: pushed with every architecture's image.
+  if (input.builder === 'buildah')
+    return [
+      loginStep,
+      {
+        description: `push ${input.localImage} (amd64 and arm64) as ${remote}`,
+        command: ['buildah', 'manifest', 'push', '--all', input.localImage, `docker://${remote}`],
+      },
+    ];
   return [
-    {
-      description: `log in to ${registry}`,
-      command: [input.builder, 'login', '--username', 'AWS', '--password-stdin', registry],
-      stdinFrom: login,
-    },
+    loginStep,
     {
       description: `tag ${input.localImage} as ${remote}`,
       command: [input.builder, 'tag', input.localImage, remote],

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { platformOf, type Arch } from './platforms.ts';
 import { buildahFlags, buildahOut, capture } from './tools.ts';
 
 /** A running container and how to stop it. */
@@ -16,11 +17,15 @@ export interface RunningContainer {
   remove(): void;
 }
 
-/** Starts `image` with `env` added to its environment. */
+/**
+ * Starts `image` with `env` added to its environment. `arch` (docker only) runs another
+ * architecture's image where the daemon's machine has binfmt handlers for it.
+ */
 export function runContainer(
   image: string,
   env: Record<string, string>,
   builder: 'docker' | 'buildah',
+  arch?: Arch,
 ): RunningContainer {
   const envFlags = Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
   if (builder === 'docker') {
@@ -39,6 +44,7 @@ export function runContainer(
         '/tmp',
         '--tmpfs',
         '/data:uid=10001,gid=10001',
+        ...(arch ? ['--platform', platformOf(arch)] : []),
         ...envFlags,
         image,
       ],
@@ -109,7 +115,8 @@ function signalByMarker(marker: string): void {
 /** How long a stopped container may take to drain and exit before the stop counts as failed. */
 const STOP_TIMEOUT_MS = 60_000;
 
-function stopProcess(child: ChildProcess, signal: () => void): Promise<number | null> {
+/** Signals a run to stop and waits for its exit code (rejects after STOP_TIMEOUT_MS). */
+export function stopProcess(child: ChildProcess, signal: () => void): Promise<number | null> {
   return new Promise((resolve, reject) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
     const timer = setTimeout(

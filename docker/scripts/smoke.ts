@@ -1,16 +1,25 @@
 /**
- * Image smoke test: builds the real Dockerfile (on this machine from a local Debian bookworm +
- * Node 24 base, since no registry can be pulled from), runs the image, checks /healthz, /readyz and
- * /api/scores, plays one bot game through it over a real WebSocket, stops it with SIGTERM
- * (expecting exit code 0 after the drain) and prints the image size.
+ * Image smoke test: builds the real Dockerfile for one architecture (on this machine from a local
+ * Debian bookworm + Node 24 base, since no registry can be pulled from), runs the image, checks
+ * /healthz, /readyz and /api/scores, plays one bot game through it over a real WebSocket, stops it
+ * with SIGTERM (expecting exit code 0 after the drain) and prints the image size.
+ * `--arch arm64` on an amd64 machine runs the arm64 image under qemu user-mode emulation
+ * (run-emulated.ts) with buildah, or `docker run --platform` where a daemon has binfmt handlers.
+ * Usage: node docker/scripts/smoke.ts [--arch amd64|arm64]
  */
+import { parseArgs } from 'node:util';
 import { freePort, playSmokeGame } from '@tengen/test-kit';
-import { buildImage } from './container.ts';
-import { ensureLocalBase } from './local-base.ts';
-import { runContainer } from './run-container.ts';
+import { buildImage, localBases } from './container.ts';
+import { hostArch, parseArch, type Arch } from './platforms.ts';
+import { runContainer, type RunningContainer } from './run-container.ts';
+import { runEmulated } from './run-emulated.ts';
 import { buildahOut, capture, hasDockerDaemon } from './tools.ts';
 
-const TAG = 'localhost/tengen-tetris:smoke';
+const { values } = parseArgs({ options: { arch: { type: 'string' } } });
+const ARCH: Arch = values.arch === undefined ? hostArch() : parseArch(values.arch);
+const TAG = `localhost/tengen-tetris:smoke-${ARCH}`;
+/** An emulated server answers more slowly: the first answer may take this long. */
+const START_SECONDS = ARCH === hostArch() ? 60 : 180;
 
 async function waitForStatus(url: string, status: number, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
@@ -39,25 +48,26 @@ function imageSize(builder: 'docker' | 'buildah'): string {
 async function main(): Promise<void> {
   const builder = hasDockerDaemon() ? 'docker' : 'buildah';
   const started = Date.now();
-  const base = builder === 'buildah' ? ensureLocalBase() : undefined;
-  buildImage({ base, tag: TAG, builder });
+  const bases = builder === 'buildah' ? localBases([...new Set([hostArch(), ARCH])]) : undefined;
+  buildImage({ bases, tag: TAG, builder, arches: [ARCH] });
   const buildSeconds = (Date.now() - started) / 1000;
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const container = runContainer(
-    TAG,
-    {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      METRICS_PORT: String(await freePort()),
-      DRAIN_SECONDS: '5',
-      LOG_LEVEL: 'warn',
-    },
-    builder,
-  );
+  const env = {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    METRICS_PORT: String(await freePort()),
+    DRAIN_SECONDS: '5',
+    LOG_LEVEL: 'warn',
+  };
+  const runStarted = Date.now();
+  const container: RunningContainer =
+    ARCH !== hostArch() && builder === 'buildah'
+      ? runEmulated(TAG, ARCH, env)
+      : runContainer(TAG, env, builder, ARCH);
   try {
-    await waitForStatus(`${url}/healthz`, 200, 60);
+    await waitForStatus(`${url}/healthz`, 200, START_SECONDS);
     await waitForStatus(`${url}/readyz`, 200, 30);
     const before = (await (await fetch(`${url}/api/scores?mode=solo`)).json()) as {
       scores: unknown[];
@@ -80,8 +90,10 @@ async function main(): Promise<void> {
 
     const code = await container.stop();
     if (code !== 0) throw new Error(`the container exited with ${code} after SIGTERM, expected 0`);
+    const runSeconds = (Date.now() - runStarted) / 1000;
     console.log(
-      `container-smoke: ok  builder=${builder} build=${buildSeconds.toFixed(0)}s size=${imageSize(builder)} ` +
+      `container-smoke: ok  arch=${ARCH}${ARCH === hostArch() ? '' : ' (emulated)'} builder=${builder} ` +
+        `build=${buildSeconds.toFixed(0)}s run=${runSeconds.toFixed(0)}s size=${imageSize(builder)} ` +
         `game: score=${game.score} lines=${game.lines} frames=${game.frames}`,
     );
   } finally {

@@ -1,11 +1,13 @@
 // Builds the CDK app of one stage: the platform stack, the optional app stack, and the cdk-nag
 // AwsSolutions checks over both (synthesis fails on an unacknowledged finding).
 import { App, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { AppStack, CHART_DIR } from './app-stack.ts';
+import { PERMISSIONS_BOUNDARY_NAME } from './bootstrap/execution-policy-stack.ts';
 import { appStackName, platformStackName, stageConfig, type StageConfig } from './config/stages.ts';
 import { GITHUB_OIDC_STACK_NAME, GithubOidcStack } from './github-oidc-stack.ts';
 import { PlatformStack } from './platform-stack.ts';
@@ -52,6 +54,16 @@ export function createApp(
     imageTag,
     tags,
   });
+  // Every role the app creates carries the boundary the scoped bootstrap requires (bootstrap/).
+  for (const stack of [platform, appStack, ...(githubOidc ? [githubOidc] : [])]) {
+    iam.PermissionsBoundary.of(stack).apply(
+      iam.ManagedPolicy.fromManagedPolicyName(
+        stack,
+        'PermissionsBoundary',
+        PERMISSIONS_BOUNDARY_NAME,
+      ),
+    );
+  }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, config, platform, appStack, githubOidc };
 }

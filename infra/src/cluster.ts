@@ -1,4 +1,4 @@
-// EKS cluster of one stage: a managed node group across the three zones' private subnets, the AWS
+// EKS cluster of one stage: a managed Graviton node group across the three zones' private subnets, the AWS
 // Load Balancer Controller (IRSA), the EKS managed add-ons at the versions pinned for the cluster's
 // minor (config/kubernetes.ts), and the app namespace with ALB pod readiness gates enabled.
 import { KubectlV35Layer } from '@aws-cdk/lambda-layer-kubectl-v35';
@@ -10,6 +10,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { addonVersion, KUBERNETES_VERSION, type EksAddonName } from './config/kubernetes.ts';
 import type { StageConfig } from './config/stages.ts';
+import { Karpenter } from './karpenter.ts';
 
 /** Props of the cluster. */
 export interface GameClusterProps {
@@ -17,6 +18,7 @@ export interface GameClusterProps {
   clusterName: string;
   namespace: string;
   nodes: StageConfig['nodes'];
+  nodePool: StageConfig['nodePool'];
   /** CIDRs allowed on the public API endpoint (the endpoint is private too). */
   apiAllowedCidrs: string[];
 }
@@ -39,6 +41,8 @@ export class GameCluster extends Construct {
   readonly efsMountRole: iam.Role;
   /** Customer-managed key that envelope-encrypts Kubernetes Secrets (rotated yearly). */
   readonly secretsKey: kms.Key;
+  /** Node autoscaling: Graviton nodes beyond the managed group, as the pods need them. */
+  readonly karpenter: Karpenter;
 
   constructor(scope: Construct, id: string, props: GameClusterProps) {
     super(scope, id);
@@ -76,11 +80,10 @@ export class GameCluster extends Construct {
     (this.cluster.node.defaultChild as eks.CfnCluster).upgradePolicy = { supportType: 'STANDARD' };
     const nodegroup = this.cluster.addNodegroupCapacity('Nodes', {
       launchTemplateSpec: this.nodeLaunchTemplate(),
-      instanceTypes: [props.nodes.instanceType, ...(props.nodes.spotAlternatives ?? [])].map(
-        (type) => new ec2.InstanceType(type),
-      ),
+      instanceTypes: props.nodes.instanceTypes.map((type) => new ec2.InstanceType(type)),
       capacityType: eks.CapacityType[props.nodes.capacity],
-      amiType: eks.NodegroupAmiType.AL2023_X86_64_STANDARD,
+      // Graviton: the image is multi-arch (docker/), the node AMI is the arm64 AL2023 one.
+      amiType: eks.NodegroupAmiType.AL2023_ARM_64_STANDARD,
       minSize: props.nodes.min,
       desiredSize: props.nodes.desired,
       maxSize: props.nodes.max,
@@ -127,6 +130,15 @@ export class GameCluster extends Construct {
     this.addons = [vpcCni, ...onNodes, efsCsi, nodeAssociation];
     // Add-ons with Deployments only become ACTIVE once there are nodes to run them.
     for (const addon of [...onNodes, efsCsi]) addon.node.addDependency(nodegroup);
+
+    this.karpenter = new Karpenter(this, 'Karpenter', {
+      cluster: this.cluster,
+      clusterName: props.clusterName,
+      subnets: props.vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnets,
+      nodePool: props.nodePool,
+      diskGib: NODE_DISK_GIB,
+      dependsOn: [nodegroup, podIdentityAgent, vpcCni],
+    });
 
     this.namespace = this.cluster.addManifest('AppNamespace', {
       apiVersion: 'v1',

@@ -72,4 +72,44 @@ export function acknowledgePlatformFindings(
     'AwsSolutions-IAM5[Resource::*]',
     `AwsSolutions-IAM5[Resource::arn:aws:iam::<AWS::AccountId>:role/cdk-hnb659fds-*-<AWS::AccountId>-${region}]`,
   );
+  acknowledgeKarpenterFindings(gameCluster, region);
+}
+
+/** Karpenter's node role (as a managed node's) and its controller's reference policy. */
+function acknowledgeKarpenterFindings(gameCluster: GameCluster, region: string): void {
+  const { karpenter } = gameCluster;
+  acknowledge(
+    karpenter.nodeRole,
+    'Nodes that join EKS need these AWS managed policies (kubelet, VPC CNI, image pulls), as the managed node group role has; AWS keeps them in step with EKS releases.',
+    managed('AmazonEKSWorkerNodePolicy'),
+    managed('AmazonEKS_CNI_Policy'),
+    managed('AmazonEC2ContainerRegistryReadOnly'),
+  );
+  const ec2 = (resource: string, account = '<AWS::AccountId>') =>
+    `AwsSolutions-IAM5[Resource::arn:aws:ec2:${region}:${account}:${resource}]`;
+  acknowledge(
+    karpenter.controllerRole,
+    "Karpenter v1's reference controller policy: the instances, fleets, launch templates, volumes and instance profiles it creates have no ARN before they exist, so launches and deletions are scoped by this cluster's tags (conditions) instead; EC2 Describe* and pricing:GetProducts have no resource-level permissions (reads limited to this region); AMIs, snapshots and the public SSM AMI parameters belong to AWS.",
+    'AwsSolutions-IAM5[Resource::*]',
+    ec2('image/*', ''),
+    ec2('snapshot/*', ''),
+    ...[
+      'capacity-reservation/*',
+      'fleet/*',
+      'instance/*',
+      'launch-template/*',
+      'network-interface/*',
+      'security-group/*',
+      'spot-instances-request/*',
+      'subnet/*',
+      'volume/*',
+    ].map((r) => ec2(r)),
+    'AwsSolutions-IAM5[Resource::arn:aws:iam::<AWS::AccountId>:instance-profile/*]',
+    `AwsSolutions-IAM5[Resource::arn:aws:ssm:${region}::parameter/aws/service/*]`,
+  );
+  acknowledge(
+    karpenter.interruptionQueue,
+    'Interruption events are worth acting on only within their 2-minute notice: a message Karpenter cannot handle is stale before anyone could replay it from a dead-letter queue.',
+    'AwsSolutions-SQS3',
+  );
 }

@@ -43,6 +43,7 @@ export class PlatformStack extends Stack {
       clusterName: name,
       namespace: config.namespace,
       nodes: config.nodes,
+      nodePool: config.nodePool,
       apiAllowedCidrs: config.apiAllowedCidrs,
     });
     const { cluster } = this.gameCluster;

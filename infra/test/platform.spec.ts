@@ -41,9 +41,9 @@ describe.each(STAGES)('platform stack (%s)', (stage) => {
         DesiredSize: config.nodes.desired,
         MaxSize: config.nodes.max,
       },
-      InstanceTypes: [config.nodes.instanceType, ...(config.nodes.spotAlternatives ?? [])],
+      InstanceTypes: config.nodes.instanceTypes,
       CapacityType: config.nodes.capacity,
-      AmiType: 'AL2023_x86_64_STANDARD',
+      AmiType: 'AL2023_ARM_64_STANDARD',
     });
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appStackName, parseStage, platformStackName, stageConfig } from './stages.ts';
+import {
+  appStackName,
+  isGravitonNonBurstable,
+  parseStage,
+  platformStackName,
+  stageConfig,
+} from './stages.ts';
 
 const base: Record<string, unknown> = {
   stage: 'staging',
@@ -49,6 +55,20 @@ describe('stage configuration', () => {
     expect(production.nodes.capacity).toBe('ON_DEMAND');
     for (const config of [staging, production])
       expect(config.nodes.min).toBeLessThanOrEqual(config.nodes.desired);
+    // Karpenter grows production further than staging, on the same capacity type as its group.
+    expect(production.nodePool.cpuLimit).toBeGreaterThan(staging.nodePool.cpuLimit);
+    expect(staging.nodePool.capacityTypes).toEqual(['spot']);
+    expect(production.nodePool.capacityTypes).toEqual(['on-demand']);
+  });
+
+  it('runs every node on Graviton, none burstable', () => {
+    for (const stage of ['staging', 'production']) {
+      const config = stageConfig(reader({ stage }));
+      expect(config.nodes.instanceTypes.every(isGravitonNonBurstable)).toBe(true);
+      expect(config.nodePool.families.every((f) => isGravitonNonBurstable(`${f}.large`))).toBe(
+        true,
+      );
+    }
   });
 
   it.each([

@@ -43,15 +43,30 @@ export interface StageConfig {
    */
   apiAllowedCidrs: string[];
   natGateways: number;
+  /**
+   * The managed node group: the fixed base that runs the system pods (CoreDNS, the controllers,
+   * Karpenter itself, which must not run on nodes it manages) and the first app pods. Graviton
+   * (arm64), never burstable.
+   */
   nodes: {
-    instanceType: string;
-    /** Further types of the same size Spot may fall back to (Spot only). */
-    spotAlternatives?: string[];
+    /** Instance types of one size; Spot picks among them (several pools: fewer interruptions). */
+    instanceTypes: string[];
     /** Spot (staging: a reclaimed node only interrupts test games) or on-demand. */
     capacity: 'SPOT' | 'ON_DEMAND';
     min: number;
     desired: number;
     max: number;
+  };
+  /** Karpenter's NodePool: the nodes added (and removed) as the app's pods need them. */
+  nodePool: {
+    /** Karpenter capacity types, most preferred first. */
+    capacityTypes: ('spot' | 'on-demand')[];
+    /** Graviton instance families (`karpenter.k8s.aws/instance-family`). */
+    families: string[];
+    /** Instance sizes (`karpenter.k8s.aws/instance-size`). */
+    sizes: string[];
+    /** Most vCPUs the pool may run at once (a cost ceiling). */
+    cpuLimit: number;
   };
   redis: { nodeType: string; replicas: number };
   /** Score store: `-c tengen:<stage>:database=aurora` (default `sqlite`); sizing in `AURORA`. */
@@ -61,22 +76,43 @@ export interface StageConfig {
   release: string;
 }
 
-const SIZING: Record<Stage, Pick<StageConfig, 'natGateways' | 'nodes' | 'redis'>> = {
+/**
+ * Graviton (arm64) families, compute- and general-purpose, Graviton2 to 4, none burstable (no
+ * t4g): a game server's CPU must not run out of credits mid-game.
+ */
+export const GRAVITON_FAMILIES = ['c7g', 'm7g', 'c8g', 'm8g', 'c6g', 'm6g'] as const;
+
+/** A Graviton instance type that is not burstable (`m7g.large`, `c8g.xlarge`, `m7gd.large`). */
+export const isGravitonNonBurstable = (type: string): boolean =>
+  /^[cmr]\d+g[a-z]*\.[0-9a-z]+$/.test(type);
+
+const SIZING: Record<Stage, Pick<StageConfig, 'natGateways' | 'nodes' | 'nodePool' | 'redis'>> = {
   staging: {
     natGateways: 1,
     nodes: {
-      instanceType: 't3.medium',
-      spotAlternatives: ['t3a.medium'],
+      instanceTypes: ['m7g.large', 'm6g.large', 'm8g.large', 'm7gd.large'],
       capacity: 'SPOT',
       min: 2,
       desired: 2,
-      max: 4,
+      max: 2,
+    },
+    nodePool: {
+      capacityTypes: ['spot'],
+      families: [...GRAVITON_FAMILIES],
+      sizes: ['large', 'xlarge'],
+      cpuLimit: 16,
     },
     redis: { nodeType: 'cache.t4g.micro', replicas: 0 },
   },
   production: {
     natGateways: 3,
-    nodes: { instanceType: 't3.large', capacity: 'ON_DEMAND', min: 3, desired: 3, max: 6 },
+    nodes: { instanceTypes: ['m7g.large'], capacity: 'ON_DEMAND', min: 3, desired: 3, max: 3 },
+    nodePool: {
+      capacityTypes: ['on-demand'],
+      families: [...GRAVITON_FAMILIES],
+      sizes: ['large', 'xlarge', '2xlarge'],
+      cpuLimit: 64,
+    },
     redis: { nodeType: 'cache.t4g.small', replicas: 1 },
   },
 };
