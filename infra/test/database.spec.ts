@@ -184,7 +184,13 @@ describe('database: sqlite (the default)', () => {
   it.each(STAGES)('creates no Aurora and passes no database values (%s)', (stage) => {
     const { platformTemplate: template } = synthStage(stage);
     template.resourceCountIs('AWS::RDS::DBCluster', 0);
-    template.resourceCountIs('AWS::EKS::PodIdentityAssociation', 1);
+    // Pod Identity only for the platform's own controllers (EFS CSI, Karpenter): none for the app.
+    const appAssociations = Object.values(
+      template.findResources('AWS::EKS::PodIdentityAssociation'),
+    ).filter(
+      (r) => (r as { Properties: { Namespace: unknown } }).Properties.Namespace === 'tengen',
+    );
+    expect(appAssociations).toEqual([]);
     expect(JSON.stringify(template.toJSON().Outputs.ChartValues.Value)).not.toContain('postgres');
   });
 });
