@@ -10,25 +10,29 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Waits between attempts; tests pass a fake. */
   sleep?: (ms: number) => Promise<void>;
+  /** Which errors are worth another attempt (default: SQLite's busy and locked). */
+  retryable?: (err: unknown) => boolean;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs `op` until it succeeds, retrying only SQLITE_BUSY/LOCKED (another replica holds the lock)
+ * Runs `op` until it succeeds, retrying only SQLITE_BUSY/LOCKED (another replica holds the lock;
+ * or what `retryable` names)
  * with exponential backoff and jitter. Any other error, or the last busy error, is thrown to the
  * caller unchanged: nothing is swallowed.
  */
-export async function withRetry<T>(op: () => T, opts: RetryOptions = {}): Promise<T> {
+export async function withRetry<T>(op: () => T | Promise<T>, opts: RetryOptions = {}): Promise<T> {
   const attempts = opts.attempts ?? 8;
   const base = opts.baseDelayMs ?? 20;
   const max = opts.maxDelayMs ?? 1_000;
   const sleep = opts.sleep ?? realSleep;
+  const retryable = opts.retryable ?? isBusy;
   for (let attempt = 1; ; attempt++) {
     try {
-      return op();
+      return await op();
     } catch (err) {
-      if (!isBusy(err) || attempt >= attempts) throw err;
+      if (!retryable(err) || attempt >= attempts) throw err;
       const delay = Math.min(max, base * 2 ** (attempt - 1));
       await sleep(delay / 2 + Math.random() * (delay / 2));
     }

@@ -1,12 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { BoardReader } from './board-reader.ts';
+import { topBoard, playerPage } from './board-reader.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
+import { gameInfoOf, insertGame, newGameId, rankOf, replayOf, replaysOf } from './game-queries.ts';
 import { migrateDatabase } from './migrate.ts';
-import { NameLedger, type NameStatus, type RedeemOutcome } from './name-ledger.ts';
+import {
+  issueCode,
+  nameStatus,
+  redeemCode,
+  type NameStatus,
+  type RedeemOutcome,
+} from './name-ledger.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
-import { games, type GameMode } from './schema.ts';
+import type { GameMode } from './schema.ts';
 import type {
   BoardFilter,
   GameInfo,
@@ -17,6 +21,9 @@ import type {
   ScoreStore,
   StoredReplay,
 } from './score-store.ts';
+import { runSync, SQLITE, type Program, type Query } from './sql/program.ts';
+
+export { newGameId } from './game-queries.ts';
 
 /** Options for `SqliteScoreStore.open`. */
 export interface SqliteStoreOptions {
@@ -28,106 +35,21 @@ export interface SqliteStoreOptions {
   retry?: RetryOptions;
 }
 
-const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-
-/** A 12-character URL-safe id from a cryptographic source (60 bits). */
-export function newGameId(): string {
-  const bytes = randomBytes(12);
-  let id = '';
-  for (const b of bytes) id += ID_ALPHABET[b & 31];
-  return id;
-}
-
-interface StoredRow {
-  rid: number;
-  created_at: number;
-  replay: string;
-}
-
-interface InfoRow {
-  id: string;
-  mode: GameMode;
-  name: string;
-  score: number;
-  lines: number;
-  level: number;
-  start_level: number;
-  frames: number;
-  engine_version: number;
-  created_at: number;
-}
+type Statement = ReturnType<SqliteDatabase['prepare']>;
 
 /** `ScoreStore` on one SQLite file (better-sqlite3 + Drizzle), safe for several processes. */
 export class SqliteScoreStore implements ScoreStore {
   readonly #sqlite: SqliteDatabase;
   readonly #now: () => Date;
   readonly #retry: RetryOptions;
-  // Every statement is prepared once, at open: no SQL parsing on the request path.
-  readonly #insert;
-  readonly #stored;
-  readonly #replay;
-  readonly #board: BoardReader;
-  readonly #names: NameLedger;
-  readonly #ahead;
-  readonly #replaysOf;
-  readonly #info;
+  // Each statement is prepared once, on first use: no SQL parsing on the request path after that.
+  readonly #statements = new Map<string, Statement>();
   #open = true;
 
   private constructor(sqlite: SqliteDatabase, opts: SqliteStoreOptions) {
     this.#sqlite = sqlite;
     this.#now = opts.now ?? (() => new Date());
     this.#retry = opts.retry ?? {};
-    const db = drizzle(sqlite, { schema: { games } });
-    const p = (name: string) => sql.placeholder(name);
-    this.#insert = db
-      .insert(games)
-      .values({
-        id: p('id'),
-        mode: p('mode'),
-        name: p('name'),
-        score: p('score'),
-        lines: p('lines'),
-        level: p('level'),
-        startLevel: p('startLevel'),
-        frames: p('frames'),
-        seed: p('seed'),
-        replay: p('replay'),
-        engineVersion: p('engineVersion'),
-        createdAt: p('createdAt'),
-      })
-      .onConflictDoNothing({ target: games.id })
-      .prepare();
-    this.#stored = sqlite.prepare<[{ id: string }], StoredRow>(
-      'SELECT rowid AS rid, created_at, replay FROM games WHERE id = @id',
-    );
-    this.#replay = db
-      .select({ replay: games.replay })
-      .from(games)
-      .where(eq(games.id, p('id')))
-      .prepare();
-    this.#board = new BoardReader(sqlite);
-    this.#names = new NameLedger(sqlite);
-    // Other names with a game ahead of this one (higher score, or same score and earlier).
-    this.#ahead = sqlite.prepare<
-      [{ mode: GameMode; name: string; score: number; at: number; rid: number }],
-      { n: number }
-    >(
-      `SELECT count(DISTINCT name) AS n FROM games INDEXED BY games_rank_idx
-       WHERE mode = @mode AND name <> @name AND (score > @score OR (score = @score
-         AND (created_at < @at OR (created_at = @at AND rowid < @rid))))`,
-    );
-    // Walks games_seed_idx: one seed and start level, best first.
-    this.#replaysOf = sqlite.prepare<
-      [{ seed: number; startLevel: number; n: number }],
-      StoredReplay
-    >(
-      `SELECT id, name, replay AS replayJson FROM games
-       WHERE seed = @seed AND start_level = @startLevel ORDER BY score DESC LIMIT @n`,
-    );
-    this.#info = sqlite.prepare<[{ id: string }], InfoRow>(
-      `SELECT id, mode, name, score, lines, level, start_level, frames, engine_version, created_at
-       FROM games WHERE id = @id`,
-    );
   }
 
   /** Opens the file (creating it), sets the shared pragmas and applies migrations. */
@@ -147,126 +69,97 @@ export class SqliteScoreStore implements ScoreStore {
   }
 
   async saveGame(game: NewGame): Promise<SavedGame> {
-    this.#assertOpen();
     const id = game.id ?? newGameId();
-    const createdAt = game.createdAt ?? this.#now();
+    const at = (game.createdAt ?? this.#now()).getTime();
     // One short write transaction; a busy lock is retried with backoff, never waited on here.
-    // An id already stored (a retried save whose first write landed) inserts nothing.
     // A name claim and the game go in one BEGIN IMMEDIATE transaction: two first submits under one
     // name (from any process) take the write lock one after the other, and the second is refused.
-    const row = {
-      id,
-      mode: game.mode,
-      name: game.name,
-      score: game.score,
-      lines: game.lines,
-      level: game.level,
-      startLevel: game.startLevel,
-      frames: game.frames,
-      seed: game.seed,
-      replay: game.replayJson,
-      engineVersion: game.engineVersion,
-      createdAt,
-    };
-    const write = this.#sqlite.transaction(() => {
-      const claimed =
-        game.keyHash === undefined
-          ? false
-          : this.#names.claimOrCheck(game.name, game.keyHash, createdAt.getTime());
-      return { ...this.#insert.run(row), claimed };
-    });
-    const { changes, lastInsertRowid, claimed } = await withRetry(
-      () => write.immediate(),
-      this.#retry,
-    );
-    let at = createdAt.getTime();
-    let rid = Number(lastInsertRowid);
-    if (changes === 0) {
-      const row = await withRetry(() => this.#stored.get({ id }), this.#retry);
-      if (!row || row.replay !== game.replayJson)
-        throw new Error(`game id ${id} is already stored for another game`);
-      at = row.created_at;
-      rid = row.rid;
-    }
-    const key = { mode: game.mode, name: game.name, score: game.score, at, rid };
-    const ahead = await withRetry(() => this.#ahead.get(key)?.n ?? 0, this.#retry);
-    return { id, rank: ahead + 1, claimed };
+    const { claimed } = await this.#write(() => insertGame(game, id, at));
+    const rank = await this.#read(() => rankOf(SQLITE, game, id));
+    return { id, rank, claimed };
   }
 
-  async topScores(mode: GameMode, limit: number, filter?: BoardFilter): Promise<ScoreEntry[]> {
-    this.#assertOpen();
-    return withRetry(() => this.#board.top(mode, limit, filter), this.#retry);
+  topScores(mode: GameMode, limit: number, filter?: BoardFilter): Promise<ScoreEntry[]> {
+    return this.#read(() => topBoard(SQLITE, mode, limit, filter));
   }
 
-  async playerGames(name: string, recent: number): Promise<PlayerGames> {
-    this.#assertOpen();
-    return withRetry(() => this.#board.player(name, recent), this.#retry);
+  playerGames(name: string, recent: number): Promise<PlayerGames> {
+    return this.#read(() => playerPage(SQLITE, name, recent));
   }
 
-  async nameStatus(name: string, keyHash: string): Promise<NameStatus> {
-    this.#assertOpen();
-    return withRetry(() => this.#names.status(name, keyHash), this.#retry);
+  nameStatus(name: string, keyHash: string): Promise<NameStatus> {
+    return this.#read(() => nameStatus(name, keyHash));
   }
 
-  async issueNameCode(
+  issueNameCode(
     name: string,
     keyHash: string,
     codeHash: string,
     expiresAt: Date,
   ): Promise<boolean> {
-    this.#assertOpen();
-    const issue = this.#sqlite.transaction(() =>
-      this.#names.issueCode(name, keyHash, codeHash, expiresAt.getTime()),
-    );
-    return withRetry(() => issue.immediate(), this.#retry);
+    return this.#write(() => issueCode(name, keyHash, codeHash, expiresAt.getTime()));
   }
 
-  async redeemNameCode(
+  redeemNameCode(
     name: string,
     codeHash: string,
     newKeyHash: string,
     maxFailures: number,
   ): Promise<RedeemOutcome> {
-    this.#assertOpen();
-    const redeem = this.#sqlite.transaction(() =>
-      this.#names.redeem(name, codeHash, newKeyHash, this.#now().getTime(), maxFailures),
+    return this.#write(() =>
+      redeemCode(SQLITE, name, codeHash, newKeyHash, this.#now().getTime(), maxFailures),
     );
-    return withRetry(() => redeem.immediate(), this.#retry);
   }
 
-  async replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]> {
-    this.#assertOpen();
-    return withRetry(() => this.#replaysOf.all({ seed, startLevel, n: limit }), this.#retry);
+  replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]> {
+    return this.#read(() => replaysOf(seed, startLevel, limit));
   }
 
-  async getReplay(id: string): Promise<string | undefined> {
-    this.#assertOpen();
-    const row = await withRetry(() => this.#replay.get({ id }), this.#retry);
-    return row?.replay;
+  getReplay(id: string): Promise<string | undefined> {
+    return this.#read(() => replayOf(id));
   }
 
-  async gameInfo(id: string): Promise<GameInfo | undefined> {
-    this.#assertOpen();
-    const row = await withRetry(() => this.#info.get({ id }), this.#retry);
-    if (row === undefined) return undefined;
-    return {
-      id: row.id,
-      mode: row.mode,
-      name: row.name,
-      score: row.score,
-      lines: row.lines,
-      level: row.level,
-      startLevel: row.start_level,
-      frames: row.frames,
-      engineVersion: row.engine_version,
-      at: new Date(row.created_at),
-    };
+  gameInfo(id: string): Promise<GameInfo | undefined> {
+    return this.#read(() => gameInfoOf(id));
   }
 
   close(): void {
     if (!this.#open) return;
     this.#open = false;
     this.#sqlite.close();
+  }
+
+  /** Runs a read program, retrying a busy lock with backoff. */
+  async #read<T>(program: () => Program<T>): Promise<T> {
+    this.#assertOpen();
+    return withRetry(() => runSync(program(), (q) => this.#exec(q)), this.#retry);
+  }
+
+  /** Runs a write program in one `BEGIN IMMEDIATE` transaction, retrying a busy lock. */
+  async #write<T>(program: () => Program<T>): Promise<T> {
+    this.#assertOpen();
+    const tx = this.#sqlite.transaction(() => runSync(program(), (q) => this.#exec(q)));
+    return withRetry(() => tx.immediate(), this.#retry);
+  }
+
+  #exec(q: Query): unknown {
+    let stmt = this.#statements.get(q.sql);
+    if (!stmt) {
+      stmt = this.#sqlite.prepare(q.sql);
+      this.#statements.set(q.sql, stmt);
+    }
+    switch (q.op) {
+      case 'all':
+        return stmt.all(q.params);
+      case 'get':
+        return stmt.get(q.params);
+      case 'run':
+        return { changes: stmt.run(q.params).changes };
+      default: {
+        const never: never = q.op;
+        throw new Error(`unknown query op ${String(never)}`);
+      }
+    }
   }
 
   #assertOpen(): void {

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { claimOrCheck } from './name-ledger.ts';
+import type { GameMode } from './schema.ts';
+import type { GameInfo, NewGame, SavedGame, StoredReplay } from './score-store.ts';
+import { all, get, num, run, type Dialect, type Program } from './sql/program.ts';
+
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/** A 12-character URL-safe id from a cryptographic source (60 bits). */
+export function newGameId(): string {
+  const bytes = randomBytes(12);
+  let id = '';
+  for (const b of bytes) id += ID_ALPHABET[b & 31];
+  return id;
+}
+
+/** A game as its `games` row's named parameters. */
+function gameParams(game: NewGame, id: string, at: number) {
+  return {
+    id,
+    mode: game.mode,
+    name: game.name,
+    score: game.score,
+    lines: game.lines,
+    level: game.level,
+    start: game.startLevel,
+    frames: game.frames,
+    seed: game.seed,
+    replay: game.replayJson,
+    version: game.engineVersion,
+    at,
+  };
+}
+
+// An id already stored (a retried save whose first write landed, or the same save from another
+// process at the same moment) inserts nothing: the unique key decides, never a read before.
+const INSERT = `INSERT INTO games (id, mode, name, score, lines, level, start_level, frames, seed,
+    replay, engine_version, created_at)
+  VALUES (@id, @mode, @name, @score, @lines, @level, @start, @frames, @seed, @replay, @version, @at)
+  ON CONFLICT (id) DO NOTHING`;
+
+/**
+ * The write transaction of a save: the name claim (when `keyHash` is set) and the game. Reports
+ * whether the name was claimed; the rank is read after the commit (`rankOf`).
+ */
+export function* insertGame(game: NewGame, id: string, at: number): Program<{ claimed: boolean }> {
+  const claimed =
+    game.keyHash === undefined ? false : yield* claimOrCheck(game.name, game.keyHash, at);
+  yield* run(INSERT, gameParams(game, id, at));
+  return { claimed };
+}
+
+/**
+ * After the write: checks that the stored row with `id` is this game (same replay) and reports
+ * the rank it takes among each name's best game (other names with a game ahead of it, plus one).
+ */
+export function* rankOf(d: Dialect, game: NewGame, id: string): Program<SavedGame['rank']> {
+  const row = yield* get<{ rid: number | string; created_at: number | string; replay: string }>(
+    `SELECT ${d.tie} AS rid, created_at, replay FROM games WHERE id = @id`,
+    { id },
+  );
+  if (!row || row.replay !== game.replayJson)
+    throw new Error(`game id ${id} is already stored for another game`);
+  // Other names with a game ahead of this one (higher score, or same score and earlier).
+  const ahead = yield* get<{ n: number | string }>(
+    `SELECT count(DISTINCT name) AS n FROM games ${d.indexed('games_rank_idx')}
+     WHERE mode = @mode AND name <> @name AND (score > @score OR (score = @score
+       AND (created_at < @at OR (created_at = @at AND ${d.tie} < @rid))))`,
+    {
+      mode: game.mode,
+      name: game.name,
+      score: game.score,
+      at: num(row.created_at),
+      rid: row.rid,
+    },
+  );
+  return num(ahead?.n ?? 0) + 1;
+}
+
+/** The best `limit` stored games of one seed and start level (`games_seed_idx`), best first. */
+export function replaysOf(seed: number, startLevel: number, limit: number) {
+  return all<StoredReplay>(
+    `SELECT id, name, replay AS "replayJson" FROM games
+     WHERE seed = @seed AND start_level = @start ORDER BY score DESC LIMIT @n`,
+    { seed, start: startLevel, n: limit },
+  );
+}
+
+/** The stored replay JSON text of a game, or undefined. */
+export function* replayOf(id: string): Program<string | undefined> {
+  const row = yield* get<{ replay: string }>('SELECT replay FROM games WHERE id = @id', { id });
+  return row?.replay;
+}
+
+interface InfoRow {
+  id: string;
+  mode: GameMode;
+  name: string;
+  score: number;
+  lines: number;
+  level: number;
+  start_level: number;
+  frames: number;
+  engine_version: number;
+  created_at: number | string;
+}
+
+/** A stored game's facts without its replay, or undefined. */
+export function* gameInfoOf(id: string): Program<GameInfo | undefined> {
+  const row = yield* get<InfoRow>(
+    `SELECT id, mode, name, score, lines, level, start_level, frames, engine_version, created_at
+     FROM games WHERE id = @id`,
+    { id },
+  );
+  if (row === undefined) return undefined;
+  return {
+    id: row.id,
+    mode: row.mode,
+    name: row.name,
+    score: row.score,
+    lines: row.lines,
+    level: row.level,
+    startLevel: row.start_level,
+    frames: row.frames,
+    engineVersion: row.engine_version,
+    at: new Date(num(row.created_at)),
+  };
+}
