@@ -43,13 +43,15 @@ export async function withRetry<T>(op: () => T | Promise<T>, opts: RetryOptions 
  * True for SQLite errors that mean "the database cannot be written right now" and may clear up
  * without a code change: read-only file or folder (SQLITE_READONLY*, SQLITE_CANTOPEN*, SQLITE_PERM),
  * full disk (SQLITE_FULL), I/O errors (SQLITE_IOERR*: e.g. an immutable file) and locks that
- * outlasted `withRetry`. A caller may keep the write and try again later.
+ * outlasted `withRetry`; and PostgreSQL out of reach (`DatabaseUnavailableError`). A caller may keep
+ * the write and try again later.
  */
 export function isStorageUnavailable(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
   return (
     isBusy(err) ||
+    code === 'DATABASE_UNAVAILABLE' ||
     code === 'SQLITE_FULL' ||
     code === 'SQLITE_PERM' ||
     ['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR'].some(

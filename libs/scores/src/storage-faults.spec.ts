@@ -7,6 +7,7 @@ import { ReopeningScoreStore } from './reopening-score-store.ts';
 import { isStorageUnavailable } from './retry.ts';
 import type { NewGame, ScoreStore } from './score-store.ts';
 import { newGameId, SqliteScoreStore } from './sqlite-score-store.ts';
+import { storeBackends } from './testing/store-backends.ts';
 
 const dirs: string[] = [];
 const stores: ScoreStore[] = [];
@@ -61,10 +62,9 @@ function game(name: string, score: number, id?: string): NewGame {
   };
 }
 
-describe('saving with a caller-chosen id', () => {
+describe.each(storeBackends())('saving with a caller-chosen id on $name', (backend) => {
   it('stores a game once when the same id is saved again, and reports the same rank', async () => {
-    const store = SqliteScoreStore.open(tempFile());
-    stores.push(store);
+    const store = await (await backend.fresh()).open();
     await store.saveGame(game('top', 9_000));
     const id = newGameId();
     const first = await store.saveGame(game('ann', 500, id));
@@ -79,8 +79,11 @@ describe('saving with a caller-chosen id', () => {
   });
 
   it('keeps the submit time of a game saved late, so it keeps its place among equal scores', async () => {
-    const store = SqliteScoreStore.open(tempFile(), { now: () => new Date(Date.UTC(2026, 10, 2)) });
-    stores.push(store);
+    const store = await (
+      await backend.fresh()
+    ).open({
+      now: () => new Date(Date.UTC(2026, 10, 2)),
+    });
     await store.saveGame(game('now', 700));
     const late = await store.saveGame({
       ...game('late', 700),
@@ -91,8 +94,7 @@ describe('saving with a caller-chosen id', () => {
   });
 
   it('refuses an id that is stored for a different game', async () => {
-    const store = SqliteScoreStore.open(tempFile());
-    stores.push(store);
+    const store = await (await backend.fresh()).open();
     const id = newGameId();
     await store.saveGame(game('ann', 500, id));
     const other = { ...game('bob', 700, id), replayJson: '{"other":true}' };

@@ -5,6 +5,7 @@
 export { startCluster, type Cluster, type ClusterOptions } from './cluster.ts';
 export { freePort } from './free-port.ts';
 export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.ts';
+export { startPostgres, type TestPostgres } from './postgres-server.ts';
 export { startRedis, type TestRedis } from './redis-server.ts';
 export { spawnServer, type SpawnedServer } from './spawn-server.ts';
 export { testAddress, testClientOptions } from './test-address.ts';

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { customType, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { GAME_MODES } from '@tengen/protocol';
+
+/**
+ * An instant as milliseconds since the epoch in a `bigint`, read and written as a `Date`: the same
+ * value SQLite's `integer({ mode: 'timestamp_ms' })` columns hold, so one SQL text serves both
+ * dialects and a copy moves values unchanged.
+ */
+const timestampMs = customType<{ data: Date; driverData: string | number }>({
+  dataType: () => 'bigint',
+  toDriver: (value) => value.getTime(),
+  fromDriver: (value) => new Date(Number(value)),
+});
+
+/** Now, in milliseconds (the `created_at` default). */
+const NOW_MS = sql`(floor(extract(epoch from clock_timestamp()) * 1000))::bigint`;
+
+/**
+ * PostgreSQL's `games`: the same table, columns and indexes as SQLite's (`../schema.ts`), whose doc
+ * comments say what each holds and why each index exists.
+ */
+export const games = pgTable(
+  'games',
+  {
+    id: text('id').primaryKey(),
+    mode: text('mode', { enum: GAME_MODES }).notNull(),
+    name: text('name').notNull(),
+    score: integer('score').notNull(),
+    lines: integer('lines').notNull(),
+    level: integer('level').notNull(),
+    startLevel: integer('start_level').notNull(),
+    frames: integer('frames').notNull(),
+    seed: integer('seed').notNull(),
+    replay: text('replay').notNull(),
+    engineVersion: integer('engine_version').notNull(),
+    createdAt: timestampMs('created_at').notNull().default(NOW_MS),
+  },
+  (t) => [
+    index('games_board_idx').on(t.mode, t.score.desc(), t.createdAt),
+    index('games_seed_idx').on(t.seed, t.startLevel, t.score.desc()),
+    index('games_rank_idx').on(t.mode, t.score.desc(), t.createdAt, t.name),
+    index('games_board_start_idx').on(t.mode, t.startLevel, t.score.desc(), t.createdAt),
+    index('games_period_idx').on(t.mode, t.createdAt),
+    index('games_period_start_idx').on(t.mode, t.startLevel, t.createdAt),
+    index('games_player_best_idx').on(t.name, t.mode, t.startLevel, t.score.desc()),
+    index('games_player_recent_idx').on(t.name, t.createdAt),
+  ],
+);
+
+/** PostgreSQL's `name_claims` (see `../schema.ts`). */
+export const nameClaims = pgTable('name_claims', {
+  nameKey: text('name_key').primaryKey(),
+  keyHash: text('key_hash').notNull(),
+  claimedAt: timestampMs('claimed_at').notNull(),
+});
+
+/** PostgreSQL's `name_codes` (see `../schema.ts`). */
+export const nameCodes = pgTable('name_codes', {
+  nameKey: text('name_key').primaryKey(),
+  codeHash: text('code_hash').notNull(),
+  expiresAt: timestampMs('expires_at').notNull(),
+  failures: integer('failures').notNull().default(0),
+});
