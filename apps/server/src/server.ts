@@ -4,7 +4,7 @@ import { defineRoom, defineServer, type Presence } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { StaggeredWebSocketTransport } from './staggered-transport.ts';
-import { ReopeningScoreStore, type ScoreStore } from '@tengen/scores';
+import type { ScoreStore } from '@tengen/scores';
 import type { Logger } from 'pino';
 import { installMatchmakeGuard } from './abuse/matchmake-guard.ts';
 import { MatchmakeLimits } from './abuse/matchmake-limits.ts';
@@ -20,6 +20,7 @@ import { Lifecycle } from './lifecycle.ts';
 import { colyseusLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { NameRegistry } from './names/name-registry.ts';
+import { openScoreStore, storeLocation } from './open-store.ts';
 import { RedisProbe } from './redis-probe.ts';
 import { RoomReannouncer } from './room-reannouncer.ts';
 import { DuoRoom } from './rooms/duo-room.ts';
@@ -52,7 +53,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const lifecycle = new Lifecycle();
   const metrics = new Metrics();
-  const store = ReopeningScoreStore.open(config.dbFile);
+  const store = await openScoreStore(config);
   lifecycle.addCheck({ name: 'database', ok: () => store.isReady() });
   const outbox = await ScoreOutbox.open(config.outboxDir, store, metrics, log, {
     maxDelayMs: config.outboxRetryMaxMs,
@@ -168,7 +169,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       host: config.host,
       publicAddress: config.publicAddress,
       redis: Boolean(config.redisUrl),
-      db: config.dbFile,
+      db: storeLocation(config),
     },
     'server listening',
   );

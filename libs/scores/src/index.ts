@@ -24,3 +24,7 @@ export { PERIOD_AGGREGATE_MAX } from './board-reader.ts';
 export { nameKeyOf, NameTakenError, type NameStatus, type RedeemOutcome } from './name-ledger.ts';
 export { ReopeningScoreStore } from './reopening-score-store.ts';
 export { newGameId, SqliteScoreStore, type SqliteStoreOptions } from './sqlite-score-store.ts';
+export { PgScoreStore, type PgStoreOptions } from './pg/pg-score-store.ts';
+export { openPool, redactUrl, type PgOptions } from './pg/pg-database.ts';
+export { DatabaseUnavailableError } from './pg/pg-errors.ts';
+export { migratePg, migratePgDatabase, PG_MIGRATIONS_FOLDER } from './pg/pg-migrate.ts';

@@ -7,6 +7,6 @@ export { freePort } from './free-port.ts';
 export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.ts';
 export { startPostgres, type TestPostgres } from './postgres-server.ts';
 export { startRedis, type TestRedis } from './redis-server.ts';
-export { spawnServer, type SpawnedServer } from './spawn-server.ts';
+export { serverMain, spawnServer, type SpawnedServer } from './spawn-server.ts';
 export { testAddress, testClientOptions } from './test-address.ts';
 export { TestPlayer, type PlayOptions } from './test-player.ts';

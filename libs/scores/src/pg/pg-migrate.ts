@@ -4,6 +4,8 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type pg from 'pg';
 import type { MigrationResult } from '../migrate.ts';
+import { openPool, redactUrl, type PgOptions } from './pg-database.ts';
+import { pgFailure } from './pg-errors.ts';
 
 /** The PostgreSQL migrations drizzle-kit generated from `schema.ts`, shipped with this package. */
 export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle/pg', import.meta.url));
@@ -65,4 +67,19 @@ function withStatement(err: unknown): unknown {
       code: (err.cause as { code?: unknown }).code,
     },
   );
+}
+
+/**
+ * `migrate` for a URL: connects, migrates, disconnects. Rejects with `DatabaseUnavailableError`
+ * (one line, no password) when the database cannot be reached.
+ */
+export async function migratePgDatabase(opts: PgOptions): Promise<MigrationResult> {
+  const { pool } = openPool(opts);
+  try {
+    return await migratePg(pool);
+  } catch (err) {
+    throw pgFailure(err, redactUrl(opts.url));
+  } finally {
+    await pool.end().catch(() => undefined);
+  }
 }

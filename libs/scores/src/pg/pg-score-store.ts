@@ -69,11 +69,11 @@ export class PgScoreStore implements ScoreStore {
    * `DatabaseUnavailableError` (one line, no password) when it cannot be reached.
    */
   static async open(opts: PgStoreOptions): Promise<PgScoreStore> {
-    let store: PgScoreStore | undefined;
+    const opened: { store?: PgScoreStore } = {};
     const { pool, db } = openPool({
       ...opts,
       onIdleError: () => {
-        if (store) store.#reachable = false;
+        if (opened.store) opened.store.#reachable = false;
       },
     });
     try {
@@ -83,8 +83,8 @@ export class PgScoreStore implements ScoreStore {
       await pool.end().catch(() => undefined);
       throw pgFailure(err, redactUrl(opts.url));
     }
-    store = new PgScoreStore(pool, db, opts);
-    return store;
+    opened.store = new PgScoreStore(pool, db, opts);
+    return opened.store;
   }
 
   isReady(): boolean {
