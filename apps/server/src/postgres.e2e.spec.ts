@@ -95,16 +95,6 @@ describe('DATABASE_URL at start-up', () => {
   });
 });
 
-async function until<T>(what: string, check: () => T | false | Promise<T | false>, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 describe('a server on PostgreSQL', { timeout: 180_000 }, () => {
   it('stores scores there, keeps them in the outbox while PostgreSQL is down (not ready, not crashed), and stores them once it is back', async () => {
     const { url } = await pgServer.createDatabase();
@@ -137,11 +127,9 @@ describe('a server on PostgreSQL', { timeout: 180_000 }, () => {
     expect(server.proc.exitCode).toBe(null);
 
     await pgServer.resume();
-    await until(
-      'the outbox drained',
-      async () => (await metric(server.metricsUrl, 'tengen_outbox_games')) === 0,
-    );
-    await until('ready again', async () => (await fetch(`${server.url}/readyz`)).status === 200);
+    const poll = { timeout: 30_000, interval: 200 };
+    await expect.poll(() => metric(server.metricsUrl, 'tengen_outbox_games'), poll).toBe(0);
+    await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status, poll).toBe(200);
     const board = (await (
       await fetch(`${server.url}/api/scores?mode=solo`)
     ).json()) as ScoresResponse;

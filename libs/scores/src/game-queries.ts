@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { claimOrCheck } from './name-ledger.ts';
-import type { GameMode } from './schema.ts';
 import type { GameInfo, NewGame, SavedGame, StoredReplay } from './score-store.ts';
 import { all, get, num, run, type Dialect, type Program } from './sql/program.ts';
 
@@ -92,37 +91,12 @@ export function* replayOf(id: string): Program<string | undefined> {
   return row?.replay;
 }
 
-interface InfoRow {
-  id: string;
-  mode: GameMode;
-  name: string;
-  score: number;
-  lines: number;
-  level: number;
-  start_level: number;
-  frames: number;
-  engine_version: number;
-  created_at: number | string;
-}
-
 /** A stored game's facts without its replay, or undefined. */
 export function* gameInfoOf(id: string): Program<GameInfo | undefined> {
-  const row = yield* get<InfoRow>(
-    `SELECT id, mode, name, score, lines, level, start_level, frames, engine_version, created_at
-     FROM games WHERE id = @id`,
+  const row = yield* get<Omit<GameInfo, 'at'> & { at: number | string }>(
+    `SELECT id, mode, name, score, lines, level, start_level AS "startLevel", frames,
+       engine_version AS "engineVersion", created_at AS at FROM games WHERE id = @id`,
     { id },
   );
-  if (row === undefined) return undefined;
-  return {
-    id: row.id,
-    mode: row.mode,
-    name: row.name,
-    score: row.score,
-    lines: row.lines,
-    level: row.level,
-    startLevel: row.start_level,
-    frames: row.frames,
-    engineVersion: row.engine_version,
-    at: new Date(num(row.created_at)),
-  };
+  return row === undefined ? undefined : { ...row, at: new Date(num(row.at)) };
 }

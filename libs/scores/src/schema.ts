@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { GAME_MODES } from '@tengen/protocol';
+import { gameColumns } from './game-columns.ts';
 
 /** Game modes with their own score table: the protocol's modes, re-exported for the store's callers. */
 export { GAME_MODES, type GameMode } from '@tengen/protocol';
@@ -12,22 +13,16 @@ export { GAME_MODES, type GameMode } from '@tengen/protocol';
  */
 export const games = sqliteTable(
   'games',
-  {
-    id: text('id').primaryKey(),
-    mode: text('mode', { enum: GAME_MODES }).notNull(),
-    name: text('name').notNull(),
-    score: integer('score').notNull(),
-    lines: integer('lines').notNull(),
-    level: integer('level').notNull(),
-    startLevel: integer('start_level').notNull(),
-    frames: integer('frames').notNull(),
-    seed: integer('seed').notNull(),
-    replay: text('replay').notNull(),
-    engineVersion: integer('engine_version').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
-  },
+  gameColumns({
+    key: (name) => text(name).primaryKey(),
+    text: (name) => text(name).notNull(),
+    mode: (name) => text(name, { enum: GAME_MODES }).notNull(),
+    int: (name) => integer(name).notNull(),
+    createdAt: (name) =>
+      integer(name, { mode: 'timestamp_ms' })
+        .notNull()
+        .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  }),
   (t) => [
     // The scoreboard walks a mode's games best-first and keeps each name's first (best) game,
     // so it reads only the top of this index; ranks count the games ahead of a score.

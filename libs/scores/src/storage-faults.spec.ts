@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReopeningScoreStore } from './reopening-score-store.ts';
 import { isStorageUnavailable } from './retry.ts';
-import type { NewGame, ScoreStore } from './score-store.ts';
+import type { ScoreStore } from './score-store.ts';
 import { newGameId, SqliteScoreStore } from './sqlite-score-store.ts';
+import { testGame } from './testing/games.ts';
 import { storeBackends } from './testing/store-backends.ts';
 
 const dirs: string[] = [];
@@ -46,21 +47,7 @@ function canChattr(): string | undefined {
 const noChattr = canChattr();
 if (noChattr) console.warn(`storage-faults.spec: read-only file tests skipped (${noChattr})`);
 
-function game(name: string, score: number, id?: string): NewGame {
-  return {
-    ...(id ? { id } : {}),
-    mode: 'solo',
-    name,
-    score,
-    lines: 1,
-    level: 0,
-    startLevel: 0,
-    frames: 100,
-    seed: 1,
-    replayJson: JSON.stringify({ version: 1, seed: '0001', startLevel: 0, inputs: [[100, 0]] }),
-    engineVersion: 1,
-  };
-}
+const game = (name: string, score: number, id?: string) => testGame(name, score, id ? { id } : {});
 
 describe.each(storeBackends())('saving with a caller-chosen id on $name', (backend) => {
   it('stores a game once when the same id is saved again, and reports the same rank', async () => {

@@ -36,7 +36,7 @@ export function parseCopyArgs(argv: string[]): CopyArgs {
       strict: true,
     }).values;
   } catch (err) {
-    throw new Error(`${(err as Error).message.split('\n')[0]}; ${COPY_USAGE}`);
+    throw new Error(`${(err as Error).message.split('\n')[0]}; ${COPY_USAGE}`, { cause: err });
   }
   const parsed = schema.safeParse(values);
   if (!parsed.success) {

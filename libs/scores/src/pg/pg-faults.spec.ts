@@ -1,7 +1,7 @@
 import { startPostgres, type TestPostgres } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStorageUnavailable } from '../retry.ts';
-import type { NewGame } from '../score-store.ts';
+import { testGame } from '../testing/games.ts';
 import { DatabaseUnavailableError } from './pg-errors.ts';
 import { PgScoreStore } from './pg-score-store.ts';
 
@@ -11,18 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const game = (name: string, score: number): NewGame => ({
-  mode: 'solo',
-  name,
-  score,
-  lines: 1,
-  level: 0,
-  startLevel: 0,
-  frames: 100,
-  seed: 1,
-  replayJson: '{}',
-  engineVersion: 1,
-});
+const game = (name: string, score: number) => testGame(name, score);
 
 describe('PostgreSQL out of reach', () => {
   it('rejects with one storage error while the server is down, turns unready, and recovers after', async () => {

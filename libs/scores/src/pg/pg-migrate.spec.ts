@@ -1,16 +1,11 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { startPostgres, type TestPostgres } from '@tengen/test-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MigrationResult } from '../migrate.ts';
 import { openPool } from './pg-database.ts';
 import { migratePg, PG_MIGRATIONS_FOLDER } from './pg-migrate.ts';
+import { migrationCount, raceTwoMigrations, withExtraMigration } from '../testing/migrations.ts';
 
-const run = promisify(execFile);
 const worker = fileURLToPath(new URL('../fixtures/pg-migrate-worker.ts', import.meta.url));
 let server: TestPostgres;
 beforeAll(async () => {
@@ -21,28 +16,8 @@ const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-/** The real migrations' count. */
-const REAL = (
-  JSON.parse(readFileSync(join(PG_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  }
-).entries.length;
-
-/** A copy of the real migrations plus a last one holding `sql`. */
-function withExtra(sql: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scores-pg-migrate-'));
-  dirs.push(dir);
-  const folder = join(dir, 'migrations');
-  cpSync(PG_MIGRATIONS_FOLDER, folder, { recursive: true });
-  writeFileSync(join(folder, '9999_extra.sql'), sql);
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-  const last = journal.entries.at(-1);
-  journal.entries.push({ ...last, idx: last.idx + 1, tag: '9999_extra', when: last.when + 1 });
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
+const REAL = migrationCount(PG_MIGRATIONS_FOLDER);
+const withExtra = (sql: string) => withExtraMigration(PG_MIGRATIONS_FOLDER, sql, dirs);
 
 async function tables(url: string): Promise<string[]> {
   const { pool } = openPool({ url });
@@ -75,13 +50,7 @@ describe('migratePg', () => {
   it('is safe when two processes migrate the same database at the same moment (advisory lock)', async () => {
     const { url } = await server.createDatabase();
     const folder = withExtra('SELECT pg_sleep(1);\nCREATE TABLE slow (x int);');
-    const startAt = String(Date.now() + 3_000);
-    const spawnOne = () =>
-      run(process.execPath, ['--conditions=@tengen/source', worker, url, startAt, folder], {
-        timeout: 60_000,
-      });
-    const outputs = await Promise.all([spawnOne(), spawnOne()]);
-    const results = outputs.map((o) => JSON.parse(o.stdout) as MigrationResult);
+    const results = await raceTwoMigrations(worker, url, folder, 3_000);
     expect(results.map((r) => r.applied).sort()).toEqual([0, REAL + 1]);
     expect(results.every((r) => r.total === REAL + 1)).toBe(true);
     expect(await tables(url)).toContain('slow');

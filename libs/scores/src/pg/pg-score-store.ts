@@ -1,25 +1,6 @@
 import type pg from 'pg';
-import { playerPage, topBoard } from '../board-reader.ts';
-import { gameInfoOf, insertGame, newGameId, rankOf, replayOf, replaysOf } from '../game-queries.ts';
-import {
-  issueCode,
-  nameStatus,
-  redeemCode,
-  type NameStatus,
-  type RedeemOutcome,
-} from '../name-ledger.ts';
+import { ProgramStore } from '../program-store.ts';
 import { withRetry, type RetryOptions } from '../retry.ts';
-import type { GameMode } from '../schema.ts';
-import type {
-  BoardFilter,
-  GameInfo,
-  NewGame,
-  PlayerGames,
-  SavedGame,
-  ScoreEntry,
-  ScoreStore,
-  StoredReplay,
-} from '../score-store.ts';
 import { POSTGRES, runAsync, type Program } from '../sql/program.ts';
 import { execPg, openPool, redactUrl, type PgDb, type PgOptions } from './pg-database.ts';
 import { DatabaseUnavailableError, isPgRetryable, pgFailure } from './pg-errors.ts';
@@ -44,7 +25,8 @@ export interface PgStoreOptions extends PgOptions {
  * `DatabaseUnavailableError` and turns `isReady` false until a query succeeds again. The process
  * never crashes on it.
  */
-export class PgScoreStore implements ScoreStore {
+export class PgScoreStore extends ProgramStore {
+  protected readonly dialect = POSTGRES;
   readonly #pool: pg.Pool;
   readonly #db: PgDb;
   readonly #where: string;
@@ -55,6 +37,7 @@ export class PgScoreStore implements ScoreStore {
   #reachable = true;
 
   private constructor(pool: pg.Pool, db: PgDb, opts: PgStoreOptions) {
+    super();
     this.#pool = pool;
     this.#db = db;
     this.#where = redactUrl(opts.url);
@@ -91,60 +74,6 @@ export class PgScoreStore implements ScoreStore {
     return this.#open && this.#reachable;
   }
 
-  async saveGame(game: NewGame): Promise<SavedGame> {
-    const id = game.id ?? newGameId();
-    const at = (game.createdAt ?? this.#now()).getTime();
-    // The claim and the game in one transaction; a racing claim of the same name waits for the
-    // other transaction to commit (ON CONFLICT on the name key) and then sees it.
-    const { claimed } = await this.#write(() => insertGame(game, id, at));
-    const rank = await this.#read(() => rankOf(POSTGRES, game, id));
-    return { id, rank, claimed };
-  }
-
-  topScores(mode: GameMode, limit: number, filter?: BoardFilter): Promise<ScoreEntry[]> {
-    return this.#read(() => topBoard(POSTGRES, mode, limit, filter));
-  }
-
-  playerGames(name: string, recent: number): Promise<PlayerGames> {
-    return this.#read(() => playerPage(POSTGRES, name, recent));
-  }
-
-  nameStatus(name: string, keyHash: string): Promise<NameStatus> {
-    return this.#read(() => nameStatus(name, keyHash));
-  }
-
-  issueNameCode(
-    name: string,
-    keyHash: string,
-    codeHash: string,
-    expiresAt: Date,
-  ): Promise<boolean> {
-    return this.#write(() => issueCode(name, keyHash, codeHash, expiresAt.getTime()));
-  }
-
-  redeemNameCode(
-    name: string,
-    codeHash: string,
-    newKeyHash: string,
-    maxFailures: number,
-  ): Promise<RedeemOutcome> {
-    return this.#write(() =>
-      redeemCode(POSTGRES, name, codeHash, newKeyHash, this.#now().getTime(), maxFailures),
-    );
-  }
-
-  replaysOf(seed: number, startLevel: number, limit: number): Promise<StoredReplay[]> {
-    return this.#read(() => replaysOf(seed, startLevel, limit));
-  }
-
-  getReplay(id: string): Promise<string | undefined> {
-    return this.#read(() => replayOf(id));
-  }
-
-  gameInfo(id: string): Promise<GameInfo | undefined> {
-    return this.#read(() => gameInfoOf(id));
-  }
-
   /** Closes the pool (connections end in the background); later calls reject. */
   close(): void {
     if (!this.#open) return;
@@ -153,13 +82,20 @@ export class PgScoreStore implements ScoreStore {
     void this.#pool.end().catch(() => undefined);
   }
 
+  protected now(): Date {
+    return this.#now();
+  }
+
   /** Runs a read program on the pool. */
-  #read<T>(program: () => Program<T>): Promise<T> {
+  protected read<T>(program: () => Program<T>): Promise<T> {
     return this.#run(() => runAsync(program(), (q) => execPg(this.#db, q)));
   }
 
-  /** Runs a write program in one transaction (READ COMMITTED; rows read for update are locked). */
-  #write<T>(program: () => Program<T>): Promise<T> {
+  /**
+   * Runs a write program in one transaction (READ COMMITTED; rows read for update are locked). A
+   * racing claim of the same name waits for the other transaction (ON CONFLICT on the name key).
+   */
+  protected write<T>(program: () => Program<T>): Promise<T> {
     return this.#run(() => this.#db.transaction((tx) => runAsync(program(), (q) => execPg(tx, q))));
   }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { customType, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { GAME_MODES } from '@tengen/protocol';
+import { gameColumns } from '../game-columns.ts';
 
 /**
  * An instant as milliseconds since the epoch in a `bigint`, read and written as a `Date`: the same
@@ -22,20 +23,13 @@ const NOW_MS = sql`(floor(extract(epoch from clock_timestamp()) * 1000))::bigint
  */
 export const games = pgTable(
   'games',
-  {
-    id: text('id').primaryKey(),
-    mode: text('mode', { enum: GAME_MODES }).notNull(),
-    name: text('name').notNull(),
-    score: integer('score').notNull(),
-    lines: integer('lines').notNull(),
-    level: integer('level').notNull(),
-    startLevel: integer('start_level').notNull(),
-    frames: integer('frames').notNull(),
-    seed: integer('seed').notNull(),
-    replay: text('replay').notNull(),
-    engineVersion: integer('engine_version').notNull(),
-    createdAt: timestampMs('created_at').notNull().default(NOW_MS),
-  },
+  gameColumns({
+    key: (name) => text(name).primaryKey(),
+    text: (name) => text(name).notNull(),
+    mode: (name) => text(name, { enum: GAME_MODES }).notNull(),
+    int: (name) => integer(name).notNull(),
+    createdAt: (name) => timestampMs(name).notNull().default(NOW_MS),
+  }),
   (t) => [
     index('games_board_idx').on(t.mode, t.score.desc(), t.createdAt),
     index('games_seed_idx').on(t.seed, t.startLevel, t.score.desc()),

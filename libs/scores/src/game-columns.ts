@@ -1,0 +1,34 @@
+/** One dialect's column factories for the games table (each returns a NOT NULL column builder). */
+export interface ColumnFactories<Key, Text, Mode, Int, At> {
+  /** The primary key (text). */
+  key(name: string): Key;
+  text(name: string): Text;
+  /** Text limited to the game modes. */
+  mode(name: string): Mode;
+  int(name: string): Int;
+  /** An instant in milliseconds, defaulting to now. */
+  createdAt(name: string): At;
+}
+
+/**
+ * The `games` columns, written once and built with each dialect's factories (`schema.ts` for
+ * SQLite, `pg/schema.ts` for PostgreSQL), so both tables have the same names, types and order.
+ */
+export function gameColumns<Key, Text, Mode, Int, At>(
+  c: ColumnFactories<Key, Text, Mode, Int, At>,
+) {
+  return {
+    id: c.key('id'),
+    mode: c.mode('mode'),
+    name: c.text('name'),
+    score: c.int('score'),
+    lines: c.int('lines'),
+    level: c.int('level'),
+    startLevel: c.int('start_level'),
+    frames: c.int('frames'),
+    seed: c.int('seed'),
+    replay: c.text('replay'),
+    engineVersion: c.int('engine_version'),
+    createdAt: c.createdAt('created_at'),
+  };
+}
