@@ -32,3 +32,15 @@ export function gameColumns<Key, Text, Mode, Int, At>(
     createdAt: c.createdAt('created_at'),
   };
 }
+
+/**
+ * The `best_scores` columns: each name's best game per mode, kept by the save transaction so the
+ * rank a new game takes is a count over names, not over every game ahead of it.
+ */
+export function bestScoreColumns<Key, Text, Mode, Int, At>(
+  c: ColumnFactories<Key, Text, Mode, Int, At>,
+) {
+  // The same definitions as `games` (fresh builders: a column belongs to one table).
+  const { mode, name, score, createdAt } = gameColumns(c);
+  return { mode, name, gameId: c.text('game_id'), score, createdAt };
+}

@@ -38,14 +38,37 @@ const INSERT = `INSERT INTO games (id, mode, name, score, lines, level, start_le
   VALUES (@id, @mode, @name, @score, @lines, @level, @start, @frames, @seed, @replay, @version, @at)
   ON CONFLICT (id) DO NOTHING`;
 
+/** "The new row is better than the stored best": higher score, then earlier, then lower id. */
+const BETTER = `excluded.score > best_scores.score OR (excluded.score = best_scores.score
+  AND (excluded.created_at < best_scores.created_at OR (excluded.created_at = best_scores.created_at
+    AND excluded.game_id < best_scores.game_id)))`;
+const TAKE = `DO UPDATE SET game_id = excluded.game_id, score = excluded.score,
+  created_at = excluded.created_at WHERE ${BETTER}`;
+
+// The name's best game per mode, kept in the same transaction as the game.
+const KEEP_BEST = `INSERT INTO best_scores (mode, name, game_id, score, created_at)
+  VALUES (@mode, @name, @id, @score, @at) ON CONFLICT (mode, name) ${TAKE}`;
+
 /**
- * The write transaction of a save: the name claim (when `keyHash` is set) and the game. Reports
- * whether the name was claimed; the rank is read after the commit (`rankOf`).
+ * Every name's best game per mode from `games` into `best_scores` (rows copied straight into
+ * `games`: the copy command, benchmarks). Both dialects; the migration backfills the same way.
+ */
+export const REBUILD_BEST_SCORES = `INSERT INTO best_scores (mode, name, game_id, score, created_at)
+  SELECT mode, name, id, score, created_at FROM (SELECT mode, name, id, score, created_at,
+    row_number() OVER (PARTITION BY mode, name ORDER BY score DESC, created_at ASC, id ASC) AS rn
+    FROM games) AS ranked WHERE rn = 1
+  ON CONFLICT (mode, name) ${TAKE}`;
+
+/**
+ * The write transaction of a save: the name claim (when `keyHash` is set), the game and the name's
+ * best. Reports whether the name was claimed; the rank is read after the commit (`rankOf`).
  */
 export function* insertGame(game: NewGame, id: string, at: number): Program<{ claimed: boolean }> {
   const claimed =
     game.keyHash === undefined ? false : yield* claimOrCheck(game.name, game.keyHash, at);
-  yield* run(INSERT, gameParams(game, id, at));
+  const params = gameParams(game, id, at);
+  const { changes } = yield* run(INSERT, params);
+  if (changes === 1) yield* run(KEEP_BEST, params);
   return { claimed };
 }
 
@@ -54,24 +77,19 @@ export function* insertGame(game: NewGame, id: string, at: number): Program<{ cl
  * the rank it takes among each name's best game (other names with a game ahead of it, plus one).
  */
 export function* rankOf(d: Dialect, game: NewGame, id: string): Program<SavedGame['rank']> {
-  const row = yield* get<{ rid: number | string; created_at: number | string; replay: string }>(
-    `SELECT ${d.tie} AS rid, created_at, replay FROM games WHERE id = @id`,
+  const row = yield* get<{ created_at: number | string; replay: string }>(
+    'SELECT created_at, replay FROM games WHERE id = @id',
     { id },
   );
   if (!row || row.replay !== game.replayJson)
     throw new Error(`game id ${id} is already stored for another game`);
-  // Other names with a game ahead of this one (higher score, or same score and earlier).
+  // Other names whose best game is ahead of this one (higher score, or same score and earlier):
+  // a count over names (`best_scores`), not over every game ahead.
   const ahead = yield* get<{ n: number | string }>(
-    `SELECT count(DISTINCT name) AS n FROM games ${d.indexed('games_rank_idx')}
+    `SELECT count(*) AS n FROM best_scores ${d.indexed('best_scores_rank_idx')}
      WHERE mode = @mode AND name <> @name AND (score > @score OR (score = @score
-       AND (created_at < @at OR (created_at = @at AND ${d.tie} < @rid))))`,
-    {
-      mode: game.mode,
-      name: game.name,
-      score: game.score,
-      at: num(row.created_at),
-      rid: row.rid,
-    },
+       AND (created_at < @at OR (created_at = @at AND game_id < @id))))`,
+    { mode: game.mode, name: game.name, score: game.score, at: num(row.created_at), id },
   );
   return num(ahead?.n ?? 0) + 1;
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { asc, count, gt, inArray } from 'drizzle-orm';
+import { asc, count, gt, inArray, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase } from '../database.ts';
+import { REBUILD_BEST_SCORES } from '../game-queries.ts';
 import { migrateDatabase } from '../migrate.ts';
 import { openPool, redactUrl, type PgOptions } from '../pg/pg-database.ts';
 import { pgFailure } from '../pg/pg-errors.ts';
@@ -120,6 +121,8 @@ export async function copySqliteToPg(
       );
       tables.push(copy);
     }
+    // Games copied straight into `games`: each name's best per mode is derived again from them.
+    await pg.execute(sql.raw(REBUILD_BEST_SCORES));
     const ok = tables.every((c) => c.differing.length === 0 && c.target >= c.source);
     say(
       ok

@@ -44,7 +44,7 @@ describe('migratePg', () => {
     } finally {
       await pool.end();
     }
-    expect(await tables(url)).toEqual(['games', 'name_claims', 'name_codes']);
+    expect(await tables(url)).toEqual(['best_scores', 'games', 'name_claims', 'name_codes']);
   });
 
   it('is safe when two processes migrate the same database at the same moment (advisory lock)', async () => {
@@ -67,6 +67,6 @@ describe('migratePg', () => {
     } finally {
       await pool.end();
     }
-    expect(await tables(url)).toEqual(['games', 'name_claims', 'name_codes']);
+    expect(await tables(url)).toEqual(['best_scores', 'games', 'name_claims', 'name_codes']);
   });
 });

@@ -53,3 +53,16 @@ export async function raceTwoMigrations(
   const outputs = await Promise.all([spawnOne(), spawnOne()]);
   return outputs.map((o) => JSON.parse(o.stdout) as MigrationResult);
 }
+
+/** A copy of `folder` holding only its first `n` migrations (a database as an older release left it). */
+export function firstMigrations(folder: string, n: number, dirs: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scores-migrations-'));
+  dirs.push(dir);
+  const copy = join(dir, 'migrations');
+  cpSync(folder, copy, { recursive: true });
+  const journalPath = join(copy, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+  journal.entries = journal.entries.slice(0, n);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return copy;
+}

@@ -7,6 +7,7 @@ import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { startPostgres, type TestPostgres } from '@tengen/test-kit';
 import { afterAll, afterEach } from 'vitest';
 import { openDatabase } from '../database.ts';
+import { REBUILD_BEST_SCORES } from '../game-queries.ts';
 import { openPool } from '../pg/pg-database.ts';
 import { migratePg } from '../pg/pg-migrate.ts';
 import { PgScoreStore } from '../pg/pg-score-store.ts';
@@ -85,6 +86,7 @@ export function storeBackends(): StoreBackend[] {
         async insertGames(rows) {
           const db = openDatabase(file);
           drizzleSqlite(db).insert(games).values(rows).run();
+          db.exec(REBUILD_BEST_SCORES);
           db.close();
         },
       };
@@ -107,6 +109,7 @@ export function storeBackends(): StoreBackend[] {
           const { pool, db } = openPool({ url });
           for (let i = 0; i < rows.length; i += 1000)
             await db.insert(pgGames).values(rows.slice(i, i + 1000));
+          await pool.query(REBUILD_BEST_SCORES);
           await pool.end();
         },
       };
