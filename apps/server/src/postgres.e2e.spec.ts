@@ -85,12 +85,14 @@ describe('DATABASE_URL at start-up', () => {
     const first = await main({ DATABASE_URL: url }, ['migrate']);
     expect(first.code).toBe(0);
     const line = JSON.parse(first.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
-    expect(line).toMatchObject({ msg: 'migrations applied', applied: 1, total: 1 });
+    expect(line).toMatchObject({ msg: 'migrations applied' });
+    expect(line['applied']).toBeGreaterThan(0);
+    expect(line['total']).toBe(line['applied']);
     expect(String(line['db'])).not.toContain(':postgres@');
     const again = await main({ DATABASE_URL: url }, ['migrate']);
     expect(JSON.parse(again.stdout.trim().split('\n').at(-1)!)).toMatchObject({
       applied: 0,
-      total: 1,
+      total: line['total'],
     });
   });
 });
