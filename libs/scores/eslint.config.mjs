@@ -1,3 +1,23 @@
 import baseConfig from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+// Specs and their support may use the test kit (a real PostgreSQL for the store suite); the
+// library's own code may not.
+const boundaries = baseConfig.find((c) => c.rules?.['@nx/enforce-module-boundaries'])?.rules[
+  '@nx/enforce-module-boundaries'
+];
+const [level, options] = boundaries;
+const testConstraints = options.depConstraints.map((c) =>
+  c.sourceTag === 'type:lib'
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] }
+    : c,
+);
+
+export default [
+  ...baseConfig,
+  {
+    files: ['src/**/*.spec.ts', 'src/testing/**/*.ts', 'src/fixtures/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [level, { ...options, depConstraints: testConstraints }],
+    },
+  },
+];

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
-import { openDatabase } from '@tengen/scores';
+import pg from 'pg';
+import { startPostgres } from '@tengen/test-kit';
 
 /**
  * The database every process of the test cluster shares: the environment that points a server
@@ -15,39 +15,25 @@ export interface ClusterDatabase {
 }
 
 /**
- * One SQLite file on local disk opened by every process (the server's own pragmas: rollback
- * journal, short busy timeout, as on EFS). This is the one place the cluster tests choose their
- * database. For PostgreSQL (test-kit's `startPostgres`, once the PostgreSQL store is merged), the
- * body becomes:
- *
- *     const server = await startPostgres();
- *     const { url } = await server.createDatabase();
- *     return {
- *       env: { DATABASE_URL: url },
- *       async storedGameIds() {
- *         const client = new pg.Client({ connectionString: url });
- *         await client.connect();
- *         try {
- *           return (await client.query<{ id: string }>('SELECT id FROM games')).rows.map((r) => r.id);
- *         } finally {
- *           await client.end();
- *         }
- *       },
- *       stop: () => server.stop(),
- *     };
+ * The scale-out store: one PostgreSQL server (test-kit's `startPostgres`, Debian's binaries in a
+ * temporary folder on a free port) with a fresh database that every process opens through
+ * `DATABASE_URL`, as production's pods open Aurora. This is the one place the cluster tests
+ * choose their database.
  */
-export function clusterDatabase(dir: string): Promise<ClusterDatabase> {
-  const file = join(dir, 'shared.sqlite');
-  return Promise.resolve({
-    env: { DB_FILE: file },
-    storedGameIds() {
-      const db = openDatabase(file);
+export async function clusterDatabase(): Promise<ClusterDatabase> {
+  const server = await startPostgres();
+  const { url } = await server.createDatabase();
+  return {
+    env: { DATABASE_URL: url },
+    async storedGameIds() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
       try {
-        return Promise.resolve(db.prepare<[], string>('SELECT id FROM games').pluck().all());
+        return (await client.query<{ id: string }>('SELECT id FROM games')).rows.map((r) => r.id);
       } finally {
-        db.close();
+        await client.end();
       }
     },
-    stop: () => Promise.resolve(),
-  });
+    stop: () => server.stop(),
+  };
 }

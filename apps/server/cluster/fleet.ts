@@ -96,7 +96,7 @@ export class Fleet {
   static async start(size: number): Promise<Fleet> {
     const dir = mkdtempSync(join(tmpdir(), 'tengen-fleet-'));
     const redis = await startRedis();
-    const db = await clusterDatabase(dir);
+    const db = await clusterDatabase();
     const nginx = await startNginx({ pods: {}, ready: [] });
     const fleet = new Fleet(dir, redis, db, nginx, size);
     try {

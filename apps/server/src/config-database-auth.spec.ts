@@ -30,7 +30,7 @@ describe('loadConfig: DATABASE_AUTH and AWS_REGION', () => {
     [{ DATABASE_AUTH: 'iam', AWS_REGION: 'eu-west-1' }, /DATABASE_AUTH="iam": needs DATABASE_URL/],
     [
       { DATABASE_AUTH: 'iam', AWS_REGION: 'eu-west-1', DATABASE_URL: 'sqlite:./data/x.db' },
-      /DATABASE_AUTH="iam": needs DATABASE_URL=postgres/,
+      /invalid DATABASE_URL="sqlite:\.\/data\/x\.db": expected postgres:\/\//,
     ],
     [
       {

@@ -100,3 +100,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DB_FILE: 'file/sub/x.db' }, dir)).toThrow(/^invalid DB_FILE=/);
   });
 });
+
+describe('DATABASE_URL', () => {
+  it('selects PostgreSQL with a postgres:// or postgresql:// URL, SQLite without', () => {
+    const dir = cwd();
+    expect(loadConfig({}, dir).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: '' }, dir).databaseUrl).toBeUndefined();
+    for (const url of [
+      'postgres://tengen:pw@db.internal:5432/tengen',
+      'postgresql://tengen@db.internal/tengen?sslmode=require',
+      'postgres://tengen@localhost/tengen?host=/run/postgresql',
+    ])
+      expect(loadConfig({ DATABASE_URL: url }, dir).databaseUrl).toBe(url);
+  });
+
+  it('refuses other schemes, a missing host or database, and never shows the password', () => {
+    const dir = cwd();
+    for (const url of [
+      'mysql://u:topsecret@h/db',
+      'postgres://u:topsecret@h',
+      'postgres://u:topsecret@h/',
+      'http://u:topsecret@h/db',
+      'topsecret',
+    ]) {
+      const err = (() => {
+        try {
+          loadConfig({ DATABASE_URL: url }, dir);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toMatch(/^invalid DATABASE_URL=.*: expected postgres:\/\//);
+      expect((err as Error).message).not.toContain('topsecret');
+    }
+  });
+});

@@ -27,6 +27,29 @@ const serviceUrl = z.preprocess(
   z.url({ protocol: /^https?$/, error: 'expected an http(s):// URL' }).optional(),
 );
 
+/**
+ * A PostgreSQL URL: `postgres://` or `postgresql://`, a host (or a `host=` socket folder), a
+ * database name; user, password, port and query parameters (`sslmode`) as libpq reads them.
+ */
+const databaseUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .refine(
+      (v) => {
+        if (!URL.canParse(v)) return false;
+        const u = new URL(v);
+        return (
+          /^postgres(ql)?:$/.test(u.protocol) &&
+          (u.hostname !== '' || u.searchParams.has('host')) &&
+          u.pathname.length > 1
+        );
+      },
+      { error: 'expected postgres://user:password@host[:port]/database' },
+    )
+    .optional(),
+);
+
 /** What this process is: a game server (rooms, scores, HTTP API) or a watch relay. */
 export const ROLES = ['game', 'relay'] as const;
 
@@ -44,6 +67,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: port.default(2567),
   DB_FILE: z.string().min(1).default('./data/tengen.db'),
+  DATABASE_URL: databaseUrl,
   REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   PUBLIC_ADDRESS: z.preprocess(
     emptyToUndefined,
@@ -83,6 +107,17 @@ const schema = z.object({
   ),
 });
 
+/** Variables whose value may hold a password: never repeated whole in an error. */
+const SECRETS = new Set(['DATABASE_URL']);
+
+/** A secret as an error may show it: a URL without its password, anything else not at all. */
+function redactSecret(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url) return value === '' ? '' : '(hidden)';
+  if (url.password) url.password = '***';
+  return url.toString();
+}
+
 /** Aliases kept from the old app's chart: the first name wins when both are set. */
 const ALIASES: Record<string, string> = { ADDRESS: 'HOST', DB_FILENAME: 'DB_FILE' };
 
@@ -98,8 +133,10 @@ export interface Config {
   relayUpstreamUrl: string | undefined;
   host: string;
   port: number;
-  /** Absolute path of the SQLite file (its folder exists). */
+  /** Absolute path of the SQLite file (its folder exists); unused with `databaseUrl`. */
   dbFile: string;
+  /** `DATABASE_URL`: scores in this PostgreSQL database instead of the SQLite file. */
+  databaseUrl: string | undefined;
   redisUrl: string | undefined;
   /** `host[:port][/path]` clients use to reach this process; the path is a routing prefix. */
   publicAddress: string | undefined;
@@ -136,7 +173,7 @@ export class ConfigError extends Error {
 }
 
 /**
- * Parses the environment (`HOST`/`ADDRESS`, `PORT`, `DB_FILE`/`DB_FILENAME`, `REDIS_URL`,
+ * Parses the environment (`HOST`/`ADDRESS`, `PORT`, `DB_FILE`/`DB_FILENAME`, `DATABASE_URL`, `REDIS_URL`,
  * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `CLIENT_DIR`, `TRUSTED_PROXY_HOPS`, `METRICS_PORT`,
  * `CORS_ORIGINS`, `MAX_CONNECTIONS`, `OUTBOX_DIR`, `OUTBOX_RETRY_MAX_SECONDS`, `ROLE`,
  * `WATCH_RELAY_URL`, `WATCH_RELAY_SECRET`, `RELAY_UPSTREAM_URL`) and creates the database folder
@@ -155,8 +192,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       (a) => ALIASES[a] === name && env[name] === undefined && env[a] !== undefined,
     );
     const shown = alias ? `${alias} (alias of ${name})` : name;
+    const value = SECRETS.has(name) ? redactSecret(input[name] ?? '') : (input[name] ?? '');
     throw new ConfigError(
-      `invalid ${shown}=${JSON.stringify(input[name] ?? '')}: ${issue?.message ?? 'invalid'}`,
+      `invalid ${shown}=${JSON.stringify(value)}: ${issue?.message ?? 'invalid'}`,
     );
   }
   const c = parsed.data;
@@ -166,7 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   const relayError = relaySettingsError(c);
   if (relayError) throw new ConfigError(relayError);
-  const authError = databaseAuthError(c, env['DATABASE_URL']);
+  const authError = databaseAuthError(c, c.DATABASE_URL);
   if (authError) throw new ConfigError(authError);
   const dbFile = resolve(cwd, c.DB_FILE);
   try {
@@ -185,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: c.HOST,
     port: c.PORT,
     dbFile,
+    databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
     publicAddress: c.PUBLIC_ADDRESS,
     pathPrefix: c.PUBLIC_ADDRESS && slash >= 0 ? c.PUBLIC_ADDRESS.slice(slash) : '',

@@ -1,7 +1,8 @@
 // Entry point: `node --conditions=@tengen/source apps/server/src/main.ts [migrate]`.
-import { migrateDatabase, openDatabase } from '@tengen/scores';
+import { DatabaseUnavailableError } from '@tengen/scores';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
+import { migrateStore, storeLocation } from './open-store.ts';
 import { startRelay } from './relay/relay-server.ts';
 import { startServer } from './server.ts';
 
@@ -20,11 +21,19 @@ function config(): Config {
 const cfg = config();
 const log = createLogger(cfg.logLevel);
 
+/** An unreachable database is said in one line on stderr (exit 1), not as a stack trace. */
+function exitIfUnreachable(err: unknown): void {
+  if (!(err instanceof DatabaseUnavailableError)) return;
+  process.stderr.write(`tengen-server: ${err.message}\n`);
+  process.exit(1);
+}
+
 if (process.argv[2] === 'migrate' && cfg.role === 'game') {
-  const db = openDatabase(cfg.dbFile);
-  const result = migrateDatabase(db);
-  db.close();
-  log.info({ db: cfg.dbFile, ...result }, 'migrations applied');
+  const result = await migrateStore(cfg).catch((err: unknown) => {
+    exitIfUnreachable(err);
+    throw err;
+  });
+  log.info({ db: storeLocation(cfg), ...result }, 'migrations applied');
   process.exit(0);
 } else if (process.argv[2] !== undefined) {
   process.stderr.write(
@@ -35,6 +44,7 @@ if (process.argv[2] === 'migrate' && cfg.role === 'game') {
 
 const start = cfg.role === 'relay' ? startRelay : startServer;
 const running = await start(cfg, log).catch((err: unknown) => {
+  exitIfUnreachable(err);
   log.fatal({ err }, 'start-up failed');
   process.exit(1);
 });

@@ -4,7 +4,7 @@ import { defineRoom, defineServer, type Presence } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { StaggeredWebSocketTransport } from './staggered-transport.ts';
-import { ReopeningScoreStore, type ScoreStore } from '@tengen/scores';
+import type { ScoreStore } from '@tengen/scores';
 import type { Logger } from 'pino';
 import { installMatchmakeGuard } from './abuse/matchmake-guard.ts';
 import { MatchmakeLimits } from './abuse/matchmake-limits.ts';
@@ -20,6 +20,7 @@ import { Lifecycle } from './lifecycle.ts';
 import { colyseusLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { NameRegistry } from './names/name-registry.ts';
+import { openScoreStore, storeLocation } from './open-store.ts';
 import { RedisProbe } from './redis-probe.ts';
 import { RoomReannouncer } from './room-reannouncer.ts';
 import { DeadProcessSweeper } from './dead-process-sweeper.ts';
@@ -53,8 +54,11 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const lifecycle = new Lifecycle();
   const metrics = new Metrics();
-  const store = ReopeningScoreStore.open(config.dbFile);
-  lifecycle.addCheck({ name: 'database', ok: () => store.isReady() });
+  const store = await openScoreStore(config);
+  // Not critical: the database is shared by every pod, so taking this one out of the load balancer
+  // would help no player. While it is down, games go on and verified scores wait in the outbox;
+  // /readyz stays 200 and lists `degraded: ["database unavailable"]` (as for Redis).
+  lifecycle.addCheck({ name: 'database', ok: () => store.isReady(), critical: false });
   const outbox = await ScoreOutbox.open(config.outboxDir, store, metrics, log, {
     maxDelayMs: config.outboxRetryMaxMs,
   }).catch((err: unknown) => {
@@ -170,7 +174,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       host: config.host,
       publicAddress: config.publicAddress,
       redis: Boolean(config.redisUrl),
-      db: config.dbFile,
+      db: storeLocation(config),
     },
     'server listening',
   );

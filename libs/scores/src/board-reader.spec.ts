@@ -6,6 +6,7 @@ import { openDatabase } from './database.ts';
 import { PERIOD_AGGREGATE_MAX } from './board-reader.ts';
 import type { NewGame } from './score-store.ts';
 import { SqliteScoreStore } from './sqlite-score-store.ts';
+import { storeBackends } from './testing/store-backends.ts';
 
 const dirs: string[] = [];
 const stores: SqliteScoreStore[] = [];
@@ -43,9 +44,14 @@ function game(name: string, score: number, at: number, extra: Partial<NewGame> =
   };
 }
 
-describe('boards by period and start level', () => {
+describe.each(storeBackends())('boards on $name', (backend) => {
+  const openStore = async () => {
+    const db = await backend.fresh();
+    return { store: await db.open(), db };
+  };
+
   it('ranks each name by its best game inside the period and start level only', async () => {
-    const { store } = openStore();
+    const { store } = await openStore();
     await store.saveGame(game('ann', 9000, T0 - 10 * DAY)); // old: all time only
     await store.saveGame(game('ann', 300, T0 - 1000));
     await store.saveGame(game('bob', 500, T0 - 2000));
@@ -72,7 +78,7 @@ describe('boards by period and start level', () => {
   });
 
   it('breaks ties to the earlier game in both query paths and honours the limit', async () => {
-    const { store } = openStore();
+    const { store } = await openStore();
     await store.saveGame(game('late', 100, T0 - 10));
     await store.saveGame(game('early', 100, T0 - 20));
     await store.saveGame(game('third', 50, T0 - 30));
@@ -85,17 +91,23 @@ describe('boards by period and start level', () => {
   });
 
   it('walks the score index when a period holds more games than it ranks at once', async () => {
-    const { store, file } = openStore();
-    const db = openDatabase(file);
-    const insert = db.prepare(
-      `INSERT INTO games (id, mode, name, score, lines, level, start_level, frames, seed, replay,
-        engine_version, created_at) VALUES (?, 'solo', ?, ?, 0, 0, 0, 0, 1, '{}', 1, ?)`,
+    const { store, db } = await openStore();
+    await db.insertGames(
+      Array.from({ length: PERIOD_AGGREGATE_MAX + 1 }, (_, i) => ({
+        id: `g${i}`,
+        mode: 'solo' as const,
+        name: `p${i % 500}`,
+        score: i,
+        lines: 0,
+        level: 0,
+        startLevel: 0,
+        frames: 0,
+        seed: 1,
+        replay: '{}',
+        engineVersion: 1,
+        createdAt: new Date(T0 - (i % 1000)),
+      })),
     );
-    db.transaction(() => {
-      for (let i = 0; i <= PERIOD_AGGREGATE_MAX; i++)
-        insert.run(`g${i}`, `p${i % 500}`, i, T0 - (i % 1000));
-    })();
-    db.close();
     const top = await store.topScores('solo', 3, { since: new Date(T0 - DAY) });
     expect(top.map((e) => [e.name, e.score])).toEqual([
       [`p${PERIOD_AGGREGATE_MAX % 500}`, PERIOD_AGGREGATE_MAX],
@@ -103,7 +115,9 @@ describe('boards by period and start level', () => {
       [`p${(PERIOD_AGGREGATE_MAX - 2) % 500}`, PERIOD_AGGREGATE_MAX - 2],
     ]);
   });
+});
 
+describe('SQLite board plans', () => {
   it('reads boards and player pages through their indexes, never sorting the whole table', () => {
     const { file } = openStore();
     const db = openDatabase(file);
@@ -130,9 +144,9 @@ describe('boards by period and start level', () => {
   });
 });
 
-describe('player pages', () => {
+describe.each(storeBackends())('player pages on $name', (backend) => {
   it('lists the best game per mode and start level and the most recent games', async () => {
-    const { store } = openStore();
+    const store = await (await backend.fresh()).open();
     await store.saveGame(game('ann', 100, T0 - 50));
     const best0 = await store.saveGame(game('ann', 900, T0 - 40));
     await store.saveGame(game('ann', 400, T0 - 30, { startLevel: 18 }));

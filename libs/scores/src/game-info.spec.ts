@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ReopeningScoreStore } from './reopening-score-store.ts';
+import { describe, expect, it } from 'vitest';
+import { storeBackends } from './testing/store-backends.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'scores-info-'));
-const store = ReopeningScoreStore.open(join(dir, 'scores.db'), {
-  now: () => new Date(Date.UTC(2026, 11, 1, 8, 30)),
-});
-afterAll(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+describe.each(storeBackends())('gameInfo on $name', (backend) => {
+  const openStore = async () =>
+    (await backend.fresh()).open({ now: () => new Date(Date.UTC(2026, 11, 1, 8, 30)) });
 
-describe('gameInfo', () => {
   it("reads one stored game's facts by id, without its replay", async () => {
+    const store = await openStore();
     const replayJson = JSON.stringify({
       version: 1,
       seed: '8988',
@@ -50,6 +42,7 @@ describe('gameInfo', () => {
   });
 
   it('is undefined for an unknown id', async () => {
+    const store = await openStore();
     expect(await store.gameInfo('abcdefghijkm')).toBeUndefined();
   });
 });

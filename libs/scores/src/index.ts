@@ -33,3 +33,7 @@ export {
   PgIamUrlError,
   type PgIamPasswordOptions,
 } from './pg-iam-password.ts';
+export { PgScoreStore, type PgStoreOptions } from './pg/pg-score-store.ts';
+export { openPool, redactUrl, type PgOptions } from './pg/pg-database.ts';
+export { DatabaseUnavailableError } from './pg/pg-errors.ts';
+export { migratePg, migratePgDatabase, PG_MIGRATIONS_FOLDER } from './pg/pg-migrate.ts';

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
-import { migrateDatabase, MIGRATIONS_FOLDER, type MigrationResult } from './migrate.ts';
+import { migrateDatabase, MIGRATIONS_FOLDER } from './migrate.ts';
+import { migrationCount, raceTwoMigrations, withExtraMigration } from './testing/migrations.ts';
 
-const run = promisify(execFile);
 const worker = fileURLToPath(new URL('./fixtures/migrate-worker.ts', import.meta.url));
 const dirs: string[] = [];
 const tempDir = () => {
@@ -21,27 +19,9 @@ afterEach(() => {
 });
 
 /** The real migrations' count. */
-const REAL = (
-  JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  }
-).entries.length;
+const REAL = migrationCount(MIGRATIONS_FOLDER);
 
-/** A copy of the real migrations plus a deliberately slow last one, to widen the race window. */
-function slowMigrations(): string {
-  const folder = join(tempDir(), 'migrations');
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  writeFileSync(
-    join(folder, '9999_slow.sql'),
-    `CREATE TABLE slow AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1500000) SELECT x FROM c;`,
-  );
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-  const last = journal.entries.at(-1);
-  journal.entries.push({ ...last, idx: last.idx + 1, tag: '9999_slow', when: last.when + 1 });
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
+const SLOW = `CREATE TABLE slow AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1500000) SELECT x FROM c;`;
 
 describe('migrateDatabase', () => {
   it('creates the games table with the scoreboard and seed indexes, once', () => {
@@ -68,14 +48,8 @@ describe('migrateDatabase', () => {
 
   it('is safe when two processes migrate the same file at the same moment', async () => {
     const file = join(tempDir(), 'race.sqlite');
-    const folder = slowMigrations();
-    const startAt = String(Date.now() + 1_500);
-    const spawnOne = () =>
-      run(process.execPath, ['--conditions=@tengen/source', worker, file, startAt, folder], {
-        timeout: 30_000,
-      });
-    const outputs = await Promise.all([spawnOne(), spawnOne()]);
-    const results = outputs.map((o) => JSON.parse(o.stdout) as MigrationResult);
+    const folder = withExtraMigration(MIGRATIONS_FOLDER, SLOW, dirs);
+    const results = await raceTwoMigrations(worker, file, folder, 1_500);
     expect(results.map((r) => r.applied).sort()).toEqual([0, REAL + 1]);
     expect(results.every((r) => r.total === REAL + 1)).toBe(true);
     const db = openDatabase(file);
@@ -87,10 +61,10 @@ describe('migrateDatabase', () => {
   });
 
   it('surfaces a broken migration and leaves nothing half-applied', () => {
-    const folder = slowMigrations();
-    writeFileSync(
-      join(folder, '9999_slow.sql'),
+    const folder = withExtraMigration(
+      MIGRATIONS_FOLDER,
       'CREATE TABLE oops (x);\n--> statement-breakpoint\nNOT SQL;',
+      dirs,
     );
     const db = openDatabase(join(tempDir(), 'broken.sqlite'));
     expect(() => migrateDatabase(db, { migrationsFolder: folder })).toThrow(/syntax error/);

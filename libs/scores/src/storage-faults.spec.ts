@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReopeningScoreStore } from './reopening-score-store.ts';
 import { isStorageUnavailable } from './retry.ts';
-import type { NewGame, ScoreStore } from './score-store.ts';
+import type { ScoreStore } from './score-store.ts';
 import { newGameId, SqliteScoreStore } from './sqlite-score-store.ts';
+import { testGame } from './testing/games.ts';
+import { storeBackends } from './testing/store-backends.ts';
 
 const dirs: string[] = [];
 const stores: ScoreStore[] = [];
@@ -45,26 +47,11 @@ function canChattr(): string | undefined {
 const noChattr = canChattr();
 if (noChattr) console.warn(`storage-faults.spec: read-only file tests skipped (${noChattr})`);
 
-function game(name: string, score: number, id?: string): NewGame {
-  return {
-    ...(id ? { id } : {}),
-    mode: 'solo',
-    name,
-    score,
-    lines: 1,
-    level: 0,
-    startLevel: 0,
-    frames: 100,
-    seed: 1,
-    replayJson: JSON.stringify({ version: 1, seed: '0001', startLevel: 0, inputs: [[100, 0]] }),
-    engineVersion: 1,
-  };
-}
+const game = (name: string, score: number, id?: string) => testGame(name, score, id ? { id } : {});
 
-describe('saving with a caller-chosen id', () => {
+describe.each(storeBackends())('saving with a caller-chosen id on $name', (backend) => {
   it('stores a game once when the same id is saved again, and reports the same rank', async () => {
-    const store = SqliteScoreStore.open(tempFile());
-    stores.push(store);
+    const store = await (await backend.fresh()).open();
     await store.saveGame(game('top', 9_000));
     const id = newGameId();
     const first = await store.saveGame(game('ann', 500, id));
@@ -79,8 +66,11 @@ describe('saving with a caller-chosen id', () => {
   });
 
   it('keeps the submit time of a game saved late, so it keeps its place among equal scores', async () => {
-    const store = SqliteScoreStore.open(tempFile(), { now: () => new Date(Date.UTC(2026, 10, 2)) });
-    stores.push(store);
+    const store = await (
+      await backend.fresh()
+    ).open({
+      now: () => new Date(Date.UTC(2026, 10, 2)),
+    });
     await store.saveGame(game('now', 700));
     const late = await store.saveGame({
       ...game('late', 700),
@@ -91,8 +81,7 @@ describe('saving with a caller-chosen id', () => {
   });
 
   it('refuses an id that is stored for a different game', async () => {
-    const store = SqliteScoreStore.open(tempFile());
-    stores.push(store);
+    const store = await (await backend.fresh()).open();
     const id = newGameId();
     await store.saveGame(game('ann', 500, id));
     const other = { ...game('bob', 700, id), replayJson: '{"other":true}' };

@@ -8,6 +8,7 @@ export { freePort } from './free-port.ts';
 export { nginxConfig, startNginx, type ProxyRoutes, type TestNginx } from './nginx.ts';
 export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.ts';
 export { pollUntil } from './poll-until.ts';
+export { startPostgres, type TestPostgres } from './postgres-server.ts';
 export { startRedis, type TestRedis } from './redis-server.ts';
 export { playSmokeGame, type SmokeGame } from './smoke-game.ts';
 export { serverMain, spawnServer, type SpawnedServer } from './spawn-server.ts';
