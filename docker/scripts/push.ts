@@ -94,7 +94,7 @@ function main(): void {
     console.log(`image:deploy: ${repository}:${revision} is already in the registry`);
   } else {
     buildImage({ tag: defaultTag(), builder });
-    pushBuilt(steps);
+    runSteps(steps, (command) => (command === 'buildah' ? buildahFlags : []));
   }
   // The digest the registry serves for the tag is the one chart:deploy deploys and staging tests.
   runSteps(record.slice(0, -1));
@@ -107,23 +107,6 @@ function main(): void {
 function print(title: string, steps: PlanStep[], dryRun: boolean): void {
   console.log(`${title}${dryRun ? ' (dry run)' : ''}: ${steps.length} steps`);
   console.log(formatSteps(steps, '  '));
-}
-
-function pushBuilt(steps: PlanStep[]): void {
-  for (const step of steps) {
-    const input = step.stdinFrom
-      ? spawnSync(step.stdinFrom[0]!, step.stdinFrom.slice(1), { encoding: 'utf8' })
-      : undefined;
-    if (input && input.status !== 0)
-      throw new Error(`${step.stdinFrom!.join(' ')} failed: ${input.stderr}`);
-    const [command, ...args] = step.command;
-    const flags = command === 'buildah' ? buildahFlags : [];
-    const result = spawnSync(command!, [...flags, ...args], {
-      stdio: [input ? 'pipe' : 'inherit', 'inherit', 'inherit'],
-      input: input?.stdout,
-    });
-    if (result.status !== 0) throw new Error(`${step.description} failed (exit ${result.status})`);
-  }
 }
 
 try {

@@ -92,8 +92,14 @@ export function writeImageRecord(path: string, record: ImageRecord): void {
   writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
 }
 
-/** Runs plan steps (a login's password is piped from its `stdinFrom` command, never printed). */
-export function runSteps(steps: PlanStep[]): void {
+/**
+ * Runs plan steps (a login's password is piped from its `stdinFrom` command, never printed);
+ * `flagsFor` adds a command's own global flags (buildah's storage settings on this machine).
+ */
+export function runSteps(
+  steps: PlanStep[],
+  flagsFor: (command: string) => readonly string[] = () => [],
+): void {
   for (const step of steps) {
     const input = step.stdinFrom
       ? spawnSync(step.stdinFrom[0]!, step.stdinFrom.slice(1), { encoding: 'utf8' })
@@ -101,7 +107,7 @@ export function runSteps(steps: PlanStep[]): void {
     if (input && input.status !== 0)
       throw new Error(`${step.stdinFrom!.join(' ')} failed: ${input.stderr}`);
     const [command, ...args] = step.command;
-    const result = spawnSync(command!, args, {
+    const result = spawnSync(command!, [...flagsFor(command!), ...args], {
       stdio: [input ? 'pipe' : 'inherit', 'inherit', 'inherit'],
       input: input?.stdout,
     });
