@@ -128,6 +128,10 @@ export class Fleet {
     const old = this.slots[i]?.server;
     if (!running(old)) throw new Error(`slot ${i} is not running`);
     this.slots[i]!.server = undefined;
+    // The pod is deleted: the kubelet runs the preStop hook (GET /leave on the metrics port: no
+    // new rooms here) while its endpoints leave the load balancer; SIGTERM after the preStop.
+    const left = await fetch(old.metricsUrl.replace(/\/metrics$/, '/leave'));
+    if (left.status !== 202) throw new Error(`${POD(i)} /leave answered ${left.status}`);
     await this.#route();
     await new Promise((r) => setTimeout(r, PRESTOP_MS));
     const sentAt = Date.now();

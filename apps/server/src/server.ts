@@ -24,6 +24,7 @@ import { openScoreStore, storeLocation } from './open-store.ts';
 import { RedisProbe } from './redis-probe.ts';
 import { RoomReannouncer } from './room-reannouncer.ts';
 import { DeadProcessSweeper } from './dead-process-sweeper.ts';
+import { markLeaving, roomCreationChooser } from './leaving-processes.ts';
 import { DuoRoom } from './rooms/duo-room.ts';
 import type { RoomDeps } from './rooms/game-room.ts';
 import { SoloRoom } from './rooms/solo-room.ts';
@@ -120,7 +121,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       ),
     },
     transport,
-    ...(presence ? { presence } : {}),
+    ...(presence ? { presence, selectProcessIdToCreateRoom: roomCreationChooser(presence) } : {}),
     ...(driver ? { driver } : {}),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     greet: false,
@@ -153,7 +154,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>>;
   try {
-    metricsServer = await startMetricsServer(metrics, config.host, config.metricsPort);
+    metricsServer = await startMetricsServer(metrics, config.host, config.metricsPort, {
+      leave: async () => {
+        lifecycle.startDraining();
+        if (presence) await markLeaving(presence);
+      },
+    });
   } catch (err) {
     await server.gracefullyShutdown(false);
     await outbox.stop();
@@ -187,6 +193,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       // Started before anything awaits: the matchmaker leaves the process list (other processes
       // stop creating rooms here) at once, not after the re-announcer's last Redis round.
       const closing = server.gracefullyShutdown(false);
+      if (presence)
+        void markLeaving(presence).catch((err: unknown) =>
+          log.warn({ err }, 'could not mark this process as leaving'),
+        );
       await reannouncer?.stop();
       await sweeper?.stop();
       await closing;

@@ -133,10 +133,15 @@ spec:
         failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
         timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
       lifecycle:
-        # Keep serving while the endpoint removal reaches kube-proxy and the ALB; SIGTERM follows.
+        # Leave matchmaking at once (GET /leave on the metrics port: no other process sends new
+        # rooms here, readiness off, running games go on), then keep serving while the endpoint
+        # removal reaches kube-proxy and the ALB; SIGTERM follows.
         preStop:
-          sleep:
-            seconds: {{ .Values.lifecycle.preStopSleepSeconds }}
+          exec:
+            command:
+              - node
+              - -e
+              - {{ printf "fetch('http://127.0.0.1:%v/leave').catch(() => {}).finally(() => setTimeout(() => {}, %v))" .Values.server.metricsPort (mul .Values.lifecycle.preStopSleepSeconds 1000) | quote }}
       securityContext:
         {{- include "tengen.containerSecurityContext" . | nindent 8 }}
       resources:

@@ -92,7 +92,10 @@ describe('graceful termination arithmetic', () => {
       });
       const spec = podSpec(objects);
       const grace = spec.terminationGracePeriodSeconds ?? 0;
-      expect(server(spec).lifecycle?.preStop?.sleep?.seconds).toBe(preStop);
+      // The hook leaves matchmaking, then waits the preStop seconds (run for real in prestop.spec).
+      expect(server(spec).lifecycle?.preStop?.exec?.command?.[2]).toContain(
+        `/leave').catch(() => {}).finally(() => setTimeout(() => {}, ${preStop * 1000}))`,
+      );
       expect(env(spec, 'DRAIN_SECONDS')).toBe(String(drain));
       expect(grace).toBe(preStop + drain + margin);
       expect(grace).toBeGreaterThan(preStop + drain);

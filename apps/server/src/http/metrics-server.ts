@@ -4,15 +4,26 @@ import type { Metrics } from '../metrics.ts';
 
 /**
  * The Prometheus listener, on a port of its own (`METRICS_PORT`) that the Ingress never routes:
- * `GET /metrics` and nothing else, no CORS.
+ * `GET /metrics`, and for game processes `GET|POST /leave` (the preStop hook: no new rooms here,
+ * readiness off, running games go on), nothing else, no CORS.
  */
 export async function startMetricsServer(
   metrics: Pick<Metrics, 'registry'>,
   host: string,
   port: number,
+  hooks: { leave?: () => Promise<void> } = {},
 ): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    // The preStop hook: leave matchmaking before SIGTERM (GET, as Kubernetes' httpGet hooks send).
+    if (path === '/leave' && hooks.leave && (req.method === 'GET' || req.method === 'POST')) {
+      hooks.leave().then(
+        () => res.writeHead(202, { 'content-type': 'text/plain' }).end('leaving\n'),
+        (err: unknown) =>
+          res.writeHead(503, { 'content-type': 'text/plain' }).end(`${String(err)}\n`),
+      );
+      return;
+    }
     if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;
