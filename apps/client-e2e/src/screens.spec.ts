@@ -126,6 +126,11 @@ test.describe('every screen', () => {
     await page.setViewportSize({ width: 320, height: 568 });
     await page.goto('/solo?level=0');
     await expect(hud(page, 'phase')).toHaveText('PLAYING');
+    // The game starts at once in the page; its room is joined a moment later (the address then
+    // names it), and a seat is taken back after a drop only once it is 1 s old (the client's
+    // `reconnection.minUptime`): an earlier drop ends the game instead ("Room uptime too short").
+    await expect(page).toHaveURL(/\/solo\/[A-Za-z0-9_-]+$/);
+    await page.waitForTimeout(1_500);
     const well = await settled(page, '');
     await ctx.setOffline(true);
     const notice = page.getByTestId('notice-connection');
