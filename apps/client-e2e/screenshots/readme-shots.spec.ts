@@ -1,8 +1,8 @@
 // Takes docs/images/game.png (a solo game in play) and docs/images/scoreboard.png (a board of
 // several names) from the real server and client. Run by `npx nx run client-e2e:screenshots`.
 import { join } from 'node:path';
-import { TestPlayer } from '@tengen/test-kit';
 import { expect, test, type Page } from '@playwright/test';
+import { storeBotGame } from '../src/boards-helpers.ts';
 
 const IMAGES = join(import.meta.dirname, '..', '..', '..', 'docs', 'images');
 
@@ -17,26 +17,11 @@ const SEED: [string, number, number][] = [
   ['Gus', 19, 300],
 ];
 
-/** A verified game stored under `name` by a bot over a real WebSocket, as a browser would. */
-async function storeGame(baseURL: string, name: string, level: number, botFrames: number) {
-  const p = await TestPlayer.connect(baseURL, 'create', 'solo');
-  try {
-    await p.until('choosing', () => p.me?.phase === 'choosing');
-    p.send('selectLevel', { level });
-    p.send('ready');
-    await p.message('start');
-    await p.play({ botFrames, leadFrames: 150 });
-    await p.until('over', () => p.me?.phase === 'over', 60_000);
-    const answer = await p.submit(name);
-    if (answer.type !== 'submitted') throw new Error(`submit refused: ${JSON.stringify(answer)}`);
-  } finally {
-    await p.room.leave();
-  }
-}
-
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(180_000);
-  await Promise.all(SEED.map(([name, level, frames]) => storeGame(baseURL!, name, level, frames)));
+  await Promise.all(
+    SEED.map(([name, level, frames]) => storeBotGame(baseURL!, name, level, undefined, frames)),
+  );
 });
 
 test('the scoreboard with several names', async ({ page }) => {
