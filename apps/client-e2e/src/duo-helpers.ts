@@ -2,6 +2,35 @@ import type { Page } from '@playwright/test';
 import { expect, type Player } from './fixtures.ts';
 import { dropUntilOver, hud } from './helpers.ts';
 
+/** Clicks level `level` on the level grid. */
+export async function pickLevel(page: Page, level: number): Promise<void> {
+  await page.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
+}
+
+/** A creates a private room, B opens the invite link; both see the level grid. Returns link and code. */
+export async function privateRoom(a: Page, b: Page): Promise<{ link: string; code: string }> {
+  await a.goto('/duo');
+  await a.getByRole('button', { name: 'Create private room' }).click();
+  const link = await a.getByTestId('invite-link').inputValue();
+  const code = (await a.getByTestId('room-code-display').textContent()) ?? '';
+  await expect(a).toHaveURL(new RegExp(`/duo/${code}$`));
+  await b.goto(link);
+  await expect(a.getByTestId('level-grid')).toBeVisible();
+  await expect(b.getByTestId('level-grid')).toBeVisible();
+  return { link, code };
+}
+
+/** A asks for a quick match and is told to wait; B asks and is paired with A; both see the level grid. */
+export async function quickMatch(a: Page, b: Page): Promise<void> {
+  await a.goto('/duo');
+  await a.getByRole('button', { name: 'Quick match' }).click();
+  await expect(a.getByText('Please wait while we find you another player')).toBeVisible();
+  await b.goto('/duo');
+  await b.getByRole('button', { name: 'Quick match' }).click();
+  await expect(a.getByTestId('level-grid')).toBeVisible();
+  await expect(b.getByTestId('level-grid')).toBeVisible();
+}
+
 /**
  * A private room for two players (A hosts, B follows the invite link), both playing. A starts at
  * level 15, where a soft drop (a row every 2 frames) outruns gravity (every 4), so each drop that
@@ -13,11 +42,9 @@ export async function startPair(
 ): Promise<[Page, Page]> {
   const a = (await newPlayer()).page;
   const b = (await newPlayer()).page;
-  await a.goto('/duo');
-  await a.getByRole('button', { name: 'Create private room' }).click();
-  await b.goto(await a.getByTestId('invite-link').inputValue());
-  for (const [i, p] of [a, b].entries())
-    await p.getByRole('button', { name: String(levels[i]).padStart(2, '0'), exact: true }).click();
+  await privateRoom(a, b);
+  await pickLevel(a, levels[0]);
+  await pickLevel(b, levels[1]);
   for (const p of [a, b]) await expect(hud(p, 'phase')).toHaveText('PLAYING');
   return [a, b];
 }

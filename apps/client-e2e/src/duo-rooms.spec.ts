@@ -1,4 +1,4 @@
-import { aWinsGame, startPair } from './duo-helpers.ts';
+import { aWinsGame, privateRoom, startPair } from './duo-helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { hud } from './helpers.ts';
 
@@ -63,13 +63,7 @@ test.describe('a private room whose host leaves', () => {
   }) => {
     const a = (await newPlayer()).page;
     const b = (await newPlayer()).page;
-    await a.goto('/duo');
-    await a.getByRole('button', { name: 'Create private room' }).click();
-    const link = await a.getByTestId('invite-link').inputValue();
-    const code = (await a.getByTestId('room-code-display').textContent()) ?? '';
-    await b.goto(link);
-    await expect(a.getByTestId('level-grid')).toBeVisible();
-    await expect(b.getByTestId('level-grid')).toBeVisible();
+    const { link, code } = await privateRoom(a, b);
 
     await a.getByRole('link', { name: 'Scoreboard' }).click();
     await expect(b.getByTestId('duo-error')).toHaveText('The host left, so the room is closed.');

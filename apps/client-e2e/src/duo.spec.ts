@@ -1,10 +1,6 @@
-import type { Page } from '@playwright/test';
+import { pickLevel, privateRoom, quickMatch } from './duo-helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { dropUntilOver, hud, well } from './helpers.ts';
-
-async function pickLevel(page: Page, level: number): Promise<void> {
-  await page.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
-}
 
 test.describe('duo', () => {
   test('quick match: same pieces, live opponent board and level cursor, shared pause, top-out notice', async ({
@@ -12,15 +8,9 @@ test.describe('duo', () => {
   }) => {
     const a = (await newPlayer()).page;
     const b = (await newPlayer()).page;
-    await a.goto('/duo');
-    await a.getByRole('button', { name: 'Quick match' }).click();
-    await expect(a.getByText('Please wait while we find you another player')).toBeVisible();
-    await b.goto('/duo');
-    await b.getByRole('button', { name: 'Quick match' }).click();
+    await quickMatch(a, b);
 
     // Both choose; B watches A's cursor move live.
-    await expect(a.getByTestId('level-grid')).toBeVisible();
-    await expect(b.getByTestId('level-grid')).toBeVisible();
     await a.getByRole('button', { name: '00', exact: true }).focus();
     await a.keyboard.press('ArrowDown');
     await a.keyboard.press('ArrowDown');
@@ -75,14 +65,8 @@ test.describe('duo', () => {
   test('private room by invite link', async ({ newPlayer }) => {
     const a = (await newPlayer()).page;
     const b = (await newPlayer()).page;
-    await a.goto('/duo');
-    await a.getByRole('button', { name: 'Create private room' }).click();
-    const link = await a.getByTestId('invite-link').inputValue();
-    const code = await a.getByTestId('room-code-display').textContent();
+    const { link, code } = await privateRoom(a, b);
     expect(link).toMatch(new RegExp(`/duo/${code}$`));
-    await b.goto(link);
-    await expect(a.getByTestId('level-grid')).toBeVisible();
-    await expect(b.getByTestId('level-grid')).toBeVisible();
     await pickLevel(a, 5);
     await pickLevel(b, 6);
     await expect(hud(a, 'level', 'opp')).toHaveText('6');
@@ -103,11 +87,7 @@ test.describe('duo', () => {
     // A private room with two players is full for a third.
     const b = (await newPlayer()).page;
     const c = (await newPlayer()).page;
-    await a.goto('/duo');
-    await a.getByRole('button', { name: 'Create private room' }).click();
-    const link = await a.getByTestId('invite-link').inputValue();
-    await b.goto(link);
-    await expect(b.getByTestId('level-grid')).toBeVisible();
+    const { link } = await privateRoom(a, b);
     await c.goto(link);
     await expect(c.getByTestId('duo-error')).toContainText('is full');
     dropRefusals();

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { pickLevel, privateRoom, quickMatch } from './duo-helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { hud, startSolo, well } from './helpers.ts';
 
@@ -10,23 +11,9 @@ test.afterEach(({ consoleErrors }) => {
   consoleErrors.splice(0, consoleErrors.length, ...rest);
 });
 
-/** A creates a private room, B opens the invite link; returns the link and code. */
-async function privateRoom(a: Page, b: Page): Promise<{ link: string; code: string }> {
-  await a.goto('/duo');
-  await a.getByRole('button', { name: 'Create private room' }).click();
-  const link = await a.getByTestId('invite-link').inputValue();
-  const code = (await a.getByTestId('room-code-display').textContent()) ?? '';
-  await expect(a).toHaveURL(new RegExp(`/duo/${code}$`));
-  await b.goto(link);
-  await expect(a.getByTestId('level-grid')).toBeVisible();
-  await expect(b.getByTestId('level-grid')).toBeVisible();
-  return { link, code };
-}
-
 /** Both pick a level; both games run. */
 async function bothPlaying(a: Page, b: Page, level = 5): Promise<void> {
-  for (const p of [a, b])
-    await p.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
+  for (const p of [a, b]) await pickLevel(p, level);
   await expect(hud(a, 'phase')).toHaveText('PLAYING');
   await expect(hud(b, 'phase')).toHaveText('PLAYING');
 }
@@ -102,12 +89,7 @@ test.describe('resume after a reload or a closed tab', () => {
   test('quick match: the room address resumes the seat after a reload', async ({ newPlayer }) => {
     const a = (await newPlayer()).page;
     const b = (await newPlayer()).page;
-    for (const p of [a, b]) {
-      await p.goto('/duo');
-      await p.getByRole('button', { name: 'Quick match' }).click();
-    }
-    await expect(a.getByTestId('level-grid')).toBeVisible();
-    await expect(b.getByTestId('level-grid')).toBeVisible();
+    await quickMatch(a, b);
     await expect(a).toHaveURL(/\/duo\/room\/[A-Za-z0-9_-]+$/);
     const url = a.url();
     await a.reload();

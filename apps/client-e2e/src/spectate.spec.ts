@@ -1,11 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { LiveResponse } from '@tengen/protocol';
+import { pickLevel, quickMatch } from './duo-helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { dropUntilOver, hud, startSolo, well } from './helpers.ts';
-
-async function pickLevel(page: Page, level: number): Promise<void> {
-  await page.getByRole('button', { name: String(level).padStart(2, '0'), exact: true }).click();
-}
 
 /** The room a page plays in (its URL carries it: `/solo/ROOMID`), once `/api/live` lists it. */
 async function listedRoomOf(page: Page, request: APIRequestContext): Promise<string> {
@@ -29,10 +26,7 @@ test.describe('spectators', () => {
   }) => {
     const a = (await newPlayer()).page;
     const b = (await newPlayer()).page;
-    await a.goto('/duo');
-    await a.getByRole('button', { name: 'Quick match' }).click();
-    await b.goto('/duo');
-    await b.getByRole('button', { name: 'Quick match' }).click();
+    await quickMatch(a, b);
     await pickLevel(a, 18);
     await pickLevel(b, 2);
     await expect(hud(a, 'phase')).toHaveText('PLAYING');

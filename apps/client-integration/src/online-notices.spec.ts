@@ -28,6 +28,16 @@ function watch(s: OnlineSession) {
   return { notices, messages, leaves };
 }
 
+/** This client's session in a duo room, and a test player seated there as its opponent. */
+async function duoWithOpponent() {
+  const { link } = await joinRoom(server.url, 'duo');
+  const s = new OnlineSession(link);
+  const seen = watch(s);
+  const bot = await TestPlayer.connect(server.url, 'joinById', link.roomId);
+  await bot.until('both seated', () => bot.room.state.phase === 'choosing');
+  return { link, s, seen, bot };
+}
+
 describe('OnlineSession notices from the real server', () => {
   it('reports an unranked game: submit is blocked, and the server refuses it too', async () => {
     const { room, link } = await joinRoom(server.url);
@@ -75,11 +85,7 @@ describe('OnlineSession notices from the real server', () => {
   });
 
   it('an opponent leaving is for the duo screen, not a notice; a leave on purpose is not news', async () => {
-    const { link } = await joinRoom(server.url, 'duo');
-    const s = new OnlineSession(link);
-    const seen = watch(s);
-    const bot = await TestPlayer.connect(server.url, 'joinById', link.roomId);
-    await bot.until('both seated', () => bot.room.state.phase === 'choosing');
+    const { link, s, seen, bot } = await duoWithOpponent();
     await bot.leave();
     await until('opponentLeft', () => seen.messages.some((m) => m.type === 'opponentLeft'));
     await link.leave();
@@ -89,11 +95,7 @@ describe('OnlineSession notices from the real server', () => {
   });
 
   it('dispose leaves the room: the opponent is told', async () => {
-    const { link } = await joinRoom(server.url, 'duo');
-    const s = new OnlineSession(link);
-    const seen = watch(s);
-    const bot = await TestPlayer.connect(server.url, 'joinById', link.roomId);
-    await bot.until('both seated', () => bot.room.state.phase === 'choosing');
+    const { s, seen, bot } = await duoWithOpponent();
     s.dispose();
     await bot.message('opponentLeft');
     await until('left', () => seen.leaves.length > 0);

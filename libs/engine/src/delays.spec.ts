@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Button, GameEvent } from './buttons.ts';
-import { framesWith, gameWith, run, stepUntil } from './test-kit.ts';
+import { framesWith, gameWith, run, stepUntil, twoRowClearAt } from './test-kit.ts';
 
 // The row copy in the vblank (render_mode_play_and_demo -> copyPlayfieldRowToVRAM, 4 rows per
 // frame, vramRow) paces playState_lockTetrimino, _checkForCompletedRows and _spawnNextTetrimino.
@@ -55,23 +55,10 @@ describe('entry delay (vramRow pacing of lock and spawn)', () => {
 });
 
 describe('line clear delay (updateLineClearingAnimation on frameCounter % 4 == 0)', () => {
-  // Two rows complete when the O lands at the bottom.
-  const rows = ['####..####', '####..####'];
-  const setup = (frame: number) =>
-    gameWith({
-      orientation: 0x0a,
-      x: 5,
-      y: 15,
-      startLevel: 29,
-      autorepeatY: 0,
-      vramRow: 32,
-      frame,
-      rows,
-    });
   it.each([0, 1, 2, 3])(
     'with the frame counter starting at %i the animation lasts 17..20 frames',
     (phase) => {
-      const game = setup(phase);
+      const game = twoRowClearAt(phase);
       const log = run(game, 60, 0);
       const [start] = framesWith(log, GameEvent.LineClearStart);
       const steps = framesWith(log, GameEvent.ClearStep);
@@ -91,7 +78,7 @@ describe('line clear delay (updateLineClearingAnimation on frameCounter % 4 == 0
   it('covers all four phases of the frame counter', () => {
     const seen = new Set<number>();
     for (let phase = 0; phase < 4; phase++) {
-      const game = setup(phase);
+      const game = twoRowClearAt(phase);
       const log = run(game, 60, 0);
       const start = framesWith(log, GameEvent.LineClearStart)[0]!;
       seen.add(framesWith(log, GameEvent.ClearStep)[4]! - start + 1);

@@ -27,6 +27,24 @@ export function gameWith(setup: Setup = {}): Game {
   return Game.restore(snap);
 }
 
+/**
+ * An O piece ($0A) at level 29 about to land at the bottom of a well whose two bottom rows are full
+ * but for its two columns: landing completes both rows. `frame` sets the frame counter, whose low
+ * bits pace the line clear animation.
+ */
+export function twoRowClearAt(frame: number): Game {
+  return gameWith({
+    orientation: 0x0a,
+    x: 5,
+    y: 15,
+    startLevel: 29,
+    autorepeatY: 0,
+    vramRow: 32,
+    frame,
+    rows: ['####..####', '####..####'],
+  });
+}
+
 /** One stepped frame: its index (0-based), the buttons and the events it returned. */
 export interface FrameLog {
   frame: number;

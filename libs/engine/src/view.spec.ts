@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GameEvent } from './buttons.ts';
 import { Game, view } from './game.ts';
-import { gameWith, run, stepUntil } from './test-kit.ts';
+import { gameWith, run, stepUntil, twoRowClearAt } from './test-kit.ts';
 
 describe('view', () => {
   it('describes a fresh game', () => {
@@ -36,17 +36,7 @@ describe('view', () => {
   });
 
   it('during a clear keeps the old rows on screen and blanks them from the centre outwards', () => {
-    const rows = ['####..####', '####..####'];
-    const game = gameWith({
-      orientation: 0x0a,
-      x: 5,
-      y: 15,
-      startLevel: 29,
-      autorepeatY: 0,
-      vramRow: 32,
-      frame: 1,
-      rows,
-    });
+    const game = twoRowClearAt(1);
     stepUntil(game, GameEvent.LineClearStart);
     let v = view(game);
     expect(v.phase).toBe('lineClear');

@@ -2,19 +2,27 @@ import type { GameStats } from '@tengen/engine';
 import type { GameMode } from './game-modes.ts';
 
 /**
- * Body of `GET /api/games/:id`: a stored game's facts for its replay page. The replay itself is at
- * `GET /api/replays/:id`; the numbers are the server's own re-run of it.
+ * The numbers of a finished game: where it started and what it reached in how many frames, as the
+ * server's re-run of its replay verified them. The server stores them (`@tengen/scores`' `NewGame`)
+ * and shows them (`GameInfoResponse`).
  */
-export interface GameInfoResponse {
-  /** The game's id, which is also its replay's id. */
-  id: string;
-  mode: GameMode;
-  name: string;
+export interface GameTotals {
   score: number;
   lines: number;
   level: number;
   startLevel: number;
   frames: number;
+}
+
+/**
+ * Body of `GET /api/games/:id`: a stored game's facts for its replay page. The replay itself is at
+ * `GET /api/replays/:id`; the numbers are the server's own re-run of it.
+ */
+export interface GameInfoResponse extends GameTotals {
+  /** The game's id, which is also its replay's id. */
+  id: string;
+  mode: GameMode;
+  name: string;
   /** The rules version the game was verified under. */
   engineVersion: number;
   /** When the game was stored, ISO-8601. */

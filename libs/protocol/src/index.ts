@@ -17,7 +17,7 @@ export {
 } from './client-paths.ts';
 export * from './constants.ts';
 export * from './game-modes.ts';
-export type { GameInfoResponse } from './game-api.ts';
+export type { GameInfoResponse, GameTotals } from './game-api.ts';
 export { parseGameStats } from './game-stats.ts';
 export type {
   ErrorResponse,

@@ -1,29 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
 import { PERIOD_AGGREGATE_MAX } from './board-reader.ts';
 import type { NewGame } from './score-store.ts';
 import { SqliteScoreStore } from './sqlite-score-store.ts';
 import { storeBackends } from './testing/store-backends.ts';
+import { tempStores } from './testing/temp-stores.ts';
 
-const dirs: string[] = [];
-const stores: SqliteScoreStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempStores('scores-board-');
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 30, 12); // a Monday, noon UTC
 
 function openStore() {
-  const d = mkdtempSync(join(tmpdir(), 'scores-board-'));
-  dirs.push(d);
-  const file = join(d, 'scores.db');
-  const store = SqliteScoreStore.open(file);
-  stores.push(store);
+  const file = temp.file();
+  const store = temp.keep(SqliteScoreStore.open(file));
   return { store, file };
 }
 

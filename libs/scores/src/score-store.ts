@@ -1,9 +1,10 @@
 import type { GameStats } from '@tengen/engine';
+import type { GameInfoResponse, GameTotals } from '@tengen/protocol';
 import type { NameStatus, RedeemOutcome } from './name-ledger.ts';
 import type { GameMode } from './schema.ts';
 
 /** A finished game as the server verified it, ready to be stored. */
-export interface NewGame {
+export interface NewGame extends GameTotals {
   /**
    * The game's id, chosen by the caller so a retried save (an outbox) is stored once: saving an id
    * that is already stored with the same replay reports that row instead of adding one.
@@ -14,11 +15,6 @@ export interface NewGame {
   mode: GameMode;
   /** Player name, already validated (see `@tengen/protocol`). */
   name: string;
-  score: number;
-  lines: number;
-  level: number;
-  startLevel: number;
-  frames: number;
   seed: number;
   /** The replay as JSON text; re-running it under its version must reproduce the score. */
   replayJson: string;
@@ -82,20 +78,12 @@ export interface StoredReplay {
   replayJson: string;
 }
 
-/** A stored game's public facts (the replay page's header), as the server verified them. */
-export interface GameInfo {
-  id: string;
-  mode: GameMode;
-  name: string;
-  score: number;
-  lines: number;
-  level: number;
-  startLevel: number;
-  frames: number;
-  engineVersion: number;
+/**
+ * A stored game's public facts (the replay page's header), as the server verified them: the body of
+ * `GET /api/games/:id` with its time as a `Date`.
+ */
+export interface GameInfo extends Omit<GameInfoResponse, 'at'> {
   at: Date;
-  /** The game's statistics (see `PlayerGameEntry.stats`). */
-  stats: GameStats | null;
 }
 
 /**

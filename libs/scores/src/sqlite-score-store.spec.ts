@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
 import type { NewGame } from './score-store.ts';
 import { SqliteScoreStore } from './sqlite-score-store.ts';
@@ -10,19 +7,11 @@ import {
   type TestDatabase,
   type TestStoreOptions,
 } from './testing/store-backends.ts';
+import { tempStores } from './testing/temp-stores.ts';
 
-const dirs: string[] = [];
-const stores: SqliteScoreStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempFile(): string {
-  const d = mkdtempSync(join(tmpdir(), 'scores-store-'));
-  dirs.push(d);
-  return join(d, 'data', 'scores.db');
-}
+const temp = tempStores('scores-store-');
+// In a folder that does not exist yet: the store creates it.
+const tempFile = () => temp.file('data/scores.db');
 
 /** A clock that advances one second per saved game, so "earlier" is well defined. */
 function ticking(): TestStoreOptions {
@@ -32,9 +21,7 @@ function ticking(): TestStoreOptions {
 
 /** A SQLite store with a ticking clock (the SQLite-only specs: locks, query plans). */
 function openStore(file = tempFile(), retry = {}) {
-  const store = SqliteScoreStore.open(file, { ...ticking(), retry });
-  stores.push(store);
-  return store;
+  return temp.keep(SqliteScoreStore.open(file, { ...ticking(), retry }));
 }
 
 function game(name: string, score: number, mode: NewGame['mode'] = 'solo'): NewGame {

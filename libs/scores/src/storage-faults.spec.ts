@@ -1,29 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReopeningScoreStore } from './reopening-score-store.ts';
 import { isStorageUnavailable } from './retry.ts';
-import type { ScoreStore } from './score-store.ts';
 import { newGameId, SqliteScoreStore } from './sqlite-score-store.ts';
 import { testGame } from './testing/games.ts';
 import { storeBackends } from './testing/store-backends.ts';
+import { tempStores } from './testing/temp-stores.ts';
 
-const dirs: string[] = [];
-const stores: ScoreStore[] = [];
 const immutable: string[] = [];
-afterEach(() => {
+// Files are made writable again before they are removed.
+const temp = tempStores('scores-faults-', () => {
   for (const p of immutable.splice(0)) chattr('-i', p);
-  for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-function tempFile(): string {
-  const d = mkdtempSync(join(tmpdir(), 'scores-faults-'));
-  dirs.push(d);
-  return join(d, 'scores.db');
-}
 
 function chattr(flag: '+i' | '-i', path: string): void {
   execFileSync('chattr', [flag, path]);
@@ -33,7 +22,7 @@ function chattr(flag: '+i' | '-i', path: string): void {
 /** `chattr +i` stops writes even for root (chmod does not); it needs root and a filesystem that supports it. */
 function canChattr(): string | undefined {
   if (process.getuid?.() !== 0) return 'not root';
-  const f = tempFile();
+  const f = temp.file();
   SqliteScoreStore.open(f).close();
   try {
     chattr('+i', f);
@@ -92,12 +81,13 @@ describe.each(storeBackends())('saving with a caller-chosen id on $name', (backe
 
 describe.skipIf(noChattr)('a database that cannot be written (root, chattr +i)', () => {
   it('a file that was read-only at open is written once it is writable again (new connection)', async () => {
-    const file = tempFile();
+    const file = temp.file();
     SqliteScoreStore.open(file).close();
     chattr('+i', file);
     const plain = SqliteScoreStore.open(file);
     const reopening = ReopeningScoreStore.open(file);
-    stores.push(plain, reopening);
+    temp.keep(plain);
+    temp.keep(reopening);
     for (const s of [plain, reopening]) {
       const err = await s.saveGame(game('ann', 1)).catch((e: unknown) => e);
       expect((err as { code?: string }).code).toBe('SQLITE_READONLY');
@@ -111,9 +101,8 @@ describe.skipIf(noChattr)('a database that cannot be written (root, chattr +i)',
   });
 
   it('an immutable folder (no journal can be created) fails with a storage error, then recovers', async () => {
-    const file = tempFile();
-    const store = ReopeningScoreStore.open(file);
-    stores.push(store);
+    const file = temp.file();
+    const store = temp.keep(ReopeningScoreStore.open(file));
     chattr('+i', join(file, '..'));
     const err = await store.saveGame(game('ann', 1)).catch((e: unknown) => e);
     expect((err as { code?: string }).code).toMatch(/^SQLITE_CANTOPEN/);

@@ -1,26 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Button, Game, ReplayRecorder, replayStats, type Replay } from '@tengen/engine';
 import { FRAMES_PER_SECOND } from '@tengen/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
 import type { NewGame } from './score-store.ts';
 import { SqliteScoreStore } from './sqlite-score-store.ts';
 import { statsColumnOf, tallyOfColumn } from './stored-stats.ts';
+import { tempStores } from './testing/temp-stores.ts';
 
-const dirs: string[] = [];
-const stores: SqliteScoreStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempFile(): string {
-  const d = mkdtempSync(join(tmpdir(), 'scores-stats-'));
-  dirs.push(d);
-  return join(d, 'scores.db');
-}
+const temp = tempStores('scores-stats-');
 
 /** A real game played to its top-out by a simple pattern, with its replay. */
 function playedGame(seed: number, startLevel: number): { replay: Replay; game: Game } {
@@ -55,8 +42,7 @@ const statsOfNew = (g: NewGame) =>
 
 describe('game statistics in the store', () => {
   it('stores the engine tally at save and shows it on the game and the player page', async () => {
-    const store = SqliteScoreStore.open(tempFile());
-    stores.push(store);
+    const store = temp.keep(SqliteScoreStore.open(temp.file()));
     const g = newGame('ann', 0x2222, 9);
     const { id } = await store.saveGame(g);
     const want = statsOfNew(g);
@@ -68,9 +54,8 @@ describe('game statistics in the store', () => {
   });
 
   it('re-runs the replay of a game stored before the stats column, or with a damaged one', async () => {
-    const file = tempFile();
-    const store = SqliteScoreStore.open(file);
-    stores.push(store);
+    const file = temp.file();
+    const store = temp.keep(SqliteScoreStore.open(file));
     const old = newGame('bob', 0x1234, 5);
     const bad = newGame('bob', 0x4321, 6);
     const a = await store.saveGame(old);
@@ -88,8 +73,7 @@ describe('game statistics in the store', () => {
   });
 
   it('has no statistics for a replay the engine cannot run (tools and tests only)', async () => {
-    const store = SqliteScoreStore.open(tempFile());
-    stores.push(store);
+    const store = temp.keep(SqliteScoreStore.open(temp.file()));
     const { id } = await store.saveGame({ ...newGame('cy', 0x0101, 0), replayJson: '{}' });
     expect((await store.gameInfo(id))?.stats).toBeNull();
     expect((await store.playerGames('cy', 20)).recent[0]?.stats).toBeNull();

@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../input/bindings-store.ts';
+import { readStoredFlag, writeStoredFlag } from '../input/stored-flag.ts';
 import { SOUNDS, type SoundName } from './sound-map.ts';
 
 /** localStorage key of the mute toggle. */
@@ -15,13 +16,7 @@ export class Sfx {
 
   constructor(store: KeyValueStore | null) {
     this.#store = store;
-    let stored: string | null;
-    try {
-      stored = store?.getItem(MUTE_KEY) ?? null;
-    } catch {
-      stored = null;
-    }
-    this.#muted = stored === '1';
+    this.#muted = readStoredFlag(store, MUTE_KEY);
   }
 
   get muted(): boolean {
@@ -31,11 +26,7 @@ export class Sfx {
   /** Turns sound on or off and remembers the choice. */
   setMuted(on: boolean): void {
     this.#muted = on;
-    try {
-      this.#store?.setItem(MUTE_KEY, on ? '1' : '0');
-    } catch {
-      // Storage refused: the toggle still works for this visit.
-    }
+    writeStoredFlag(this.#store, MUTE_KEY, on);
   }
 
   /** Call from a user gesture (key, click, touch) so the browser lets audio start. */

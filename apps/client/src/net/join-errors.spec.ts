@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MATCHMAKE_REFUSAL, SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
+import { OUTDATED_PAGE_MESSAGE } from './engine-version.ts';
 import { classifyJoinError } from './join-errors.ts';
 
 class ServerError extends Error {
@@ -48,47 +49,52 @@ describe('classifyJoinError', () => {
     });
   });
 
-  it('explains the abuse limits and the connection cap in words', () => {
-    const rooms = classifyJoinError(
-      new ServerError(
-        MATCHMAKE_REFUSAL.tooManyRooms,
-        'too many rooms opened from your network, wait a minute',
-      ),
-    );
-    expect(rooms).toEqual({
+  // The server's own refusals, by code. Their texts are for logs: words in them such as "full",
+  // "unavailable" or "redis" must not read as a full room or an unreachable server.
+  it.each([
+    {
+      refusal: 'tooManyRooms',
+      text: 'too many rooms opened from your network, wait a minute',
+      room: undefined,
       kind: 'rateLimited',
       message: 'Too many rooms were opened from your network. Wait a minute, then try again.',
-    });
-    const codes = classifyJoinError(
-      new ServerError(
-        MATCHMAKE_REFUSAL.tooManyCodeAttempts,
-        'too many room codes tried from your network, wait a minute',
-      ),
-      'K7QXM3PAHD',
-    );
-    expect(codes.kind).toBe('rateLimited');
-    expect(codes.message).toMatch(/room codes.*Wait a minute/);
-    // "full" in the server's text must not read as a full room.
-    const full = classifyJoinError(
-      new ServerError(MATCHMAKE_REFUSAL.serverFull, 'the server is full, try again shortly'),
-      'K7QXM3PAHD',
-    );
-    expect(full).toEqual({
+    },
+    {
+      refusal: 'tooManyCodeAttempts',
+      text: 'too many room codes tried from your network, wait a minute',
+      room: 'K7QXM3PAHD',
+      kind: 'rateLimited',
+      message: 'Too many room codes were tried from your network. Wait a minute, then try again.',
+    },
+    {
+      refusal: 'otherEngine',
+      text: 'this page plays engine version 1, the server 2',
+      room: 'K7QXM3PAHD',
+      kind: 'outdated',
+      message: OUTDATED_PAGE_MESSAGE,
+    },
+    {
+      refusal: 'serverFull',
+      text: 'the server is full, try again shortly',
+      room: 'K7QXM3PAHD',
       kind: 'serverFull',
       message: 'The server is full right now. Try again in a moment.',
-    });
-    // Redis down: "unavailable" and "redis" must not read as an unreachable server or a full room.
-    const down = classifyJoinError(
-      new ServerError(
-        MATCHMAKE_REFUSAL.matchmakingUnavailable,
-        'matchmaking is unavailable for a moment (redis unreachable), try again shortly',
-      ),
-      'K7QXM3PAHD',
-    );
-    expect(down).toEqual({
+    },
+    {
+      refusal: 'matchmakingUnavailable',
+      text: 'matchmaking is unavailable for a moment (redis unreachable), try again shortly',
+      room: 'K7QXM3PAHD',
       kind: 'matchmakingDown',
       message:
         'New games cannot be started for a moment. Games already running are not affected. Try again shortly.',
-    });
-  });
+    },
+  ] as const)(
+    'explains the $refusal refusal in words',
+    ({ refusal, text, room, kind, message }) => {
+      expect(classifyJoinError(new ServerError(MATCHMAKE_REFUSAL[refusal], text), room)).toEqual({
+        kind,
+        message,
+      });
+    },
+  );
 });

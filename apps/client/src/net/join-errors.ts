@@ -14,6 +14,37 @@ export type JoinFailure =
   | { kind: 'matchmakingDown'; message: string }
   | { kind: 'other'; message: string };
 
+type RefusalName = keyof typeof MATCHMAKE_REFUSAL;
+
+/** The player's words for each of the server's own refusals: a new refusal does not compile without them. */
+const REFUSAL_FAILURES: Readonly<Record<RefusalName, JoinFailure>> = {
+  tooManyRooms: {
+    kind: 'rateLimited',
+    message: 'Too many rooms were opened from your network. Wait a minute, then try again.',
+  },
+  tooManyCodeAttempts: {
+    kind: 'rateLimited',
+    message: 'Too many room codes were tried from your network. Wait a minute, then try again.',
+  },
+  otherEngine: { kind: 'outdated', message: OUTDATED_PAGE_MESSAGE },
+  serverFull: {
+    kind: 'serverFull',
+    message: 'The server is full right now. Try again in a moment.',
+  },
+  matchmakingUnavailable: {
+    kind: 'matchmakingDown',
+    message:
+      'New games cannot be started for a moment. Games already running are not affected. Try again shortly.',
+  },
+};
+
+/** Which of the server's own refusals an error code is, if any. */
+function refusalOf(code: number | null): RefusalName | undefined {
+  return (Object.keys(MATCHMAKE_REFUSAL) as RefusalName[]).find(
+    (name) => MATCHMAKE_REFUSAL[name] === code,
+  );
+}
+
 /**
  * Classifies an error thrown by a matchmaking call (Colyseus `ServerError`/`MatchMakeError` carry a
  * numeric `code`; network failures are `TypeError`s or carry no code).
@@ -25,29 +56,8 @@ export function classifyJoinError(err: unknown, code?: string): JoinFailure {
   const gateway = c !== null && c >= 502 && c <= 504;
   const room = code ? `room ${code}` : 'that room';
   // The server's own refusals, by code (their texts are for logs and would match the tests below).
-  if (c === MATCHMAKE_REFUSAL.tooManyRooms)
-    return {
-      kind: 'rateLimited',
-      message: 'Too many rooms were opened from your network. Wait a minute, then try again.',
-    };
-  if (c === MATCHMAKE_REFUSAL.tooManyCodeAttempts)
-    return {
-      kind: 'rateLimited',
-      message: 'Too many room codes were tried from your network. Wait a minute, then try again.',
-    };
-  if (c === MATCHMAKE_REFUSAL.otherEngine)
-    return { kind: 'outdated', message: OUTDATED_PAGE_MESSAGE };
-  if (c === MATCHMAKE_REFUSAL.serverFull)
-    return {
-      kind: 'serverFull',
-      message: 'The server is full right now. Try again in a moment.',
-    };
-  if (c === MATCHMAKE_REFUSAL.matchmakingUnavailable)
-    return {
-      kind: 'matchmakingDown',
-      message:
-        'New games cannot be started for a moment. Games already running are not affected. Try again shortly.',
-    };
+  const refusal = refusalOf(c);
+  if (refusal !== undefined) return { ...REFUSAL_FAILURES[refusal] };
   // Across processes (Redis), Colyseus's IPC replaces the room's refusal with an error naming the call.
   if (msg.includes(SEAT_IN_USE_MESSAGE) || msg.includes('"checkReconnectionToken'))
     return {

@@ -72,19 +72,16 @@ describe('ReplayTheater', () => {
     expect(th.game.score).toBe(timeline.result.score);
   });
 
-  it('plays 8x eight times as many frames and 0.25x a quarter', () => {
-    const fast = new ReplayTheater(timeline);
-    fast.setSpeed(8);
-    fast.play();
-    fast.tick(0);
-    for (let t = 1; t <= 10; t++) fast.tick(t * FRAME_MS);
-    expect(fast.frame).toBe(80);
-    const slow = new ReplayTheater(timeline);
-    slow.setSpeed(0.25);
-    slow.play();
-    slow.tick(0);
-    for (let t = 1; t <= 40; t++) slow.tick(t * FRAME_MS);
-    expect(slow.frame).toBe(10);
+  it.each([
+    { speed: 8, ticks: 10, frames: 80 },
+    { speed: 0.25, ticks: 40, frames: 10 },
+  ])('plays $frames frames in $ticks frame times at $speed x', ({ speed, ticks, frames }) => {
+    const th = new ReplayTheater(timeline);
+    th.setSpeed(speed);
+    th.play();
+    th.tick(0);
+    for (let t = 1; t <= ticks; t++) th.tick(t * FRAME_MS);
+    expect(th.frame).toBe(frames);
   });
 
   it('offers 0.25x to 8x and refuses other speeds', () => {

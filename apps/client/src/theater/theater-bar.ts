@@ -83,17 +83,6 @@ export class TheaterBar {
       ),
     );
     this.#time = h('span', { class: 'theater-time', 'data-testid': 'theater-time' }, '');
-    const file = h('input', {
-      type: 'file',
-      accept: '.json,application/json,.bin',
-      class: 'visually-hidden',
-      'data-testid': 'theater-file',
-      onchange: () => {
-        const f = file.files?.[0];
-        if (f !== undefined) actions.openFile(f);
-        file.value = '';
-      },
-    });
     const ctl = (label: string, name: string, id: string, key: string, fn: () => void) =>
       button(label, fn, { 'aria-label': name, title: `${name} (${key})`, 'data-testid': id });
     this.root = h(
@@ -127,7 +116,7 @@ export class TheaterBar {
         'div',
         { class: 'theater-files' },
         button('Download replay', actions.download, { 'data-testid': 'theater-download' }),
-        h('label', { class: 'button-like' }, 'Open a replay file…', file),
+        openFileButton(actions.openFile),
         button('Back to scoreboard', actions.back, { 'data-testid': 'replay-back' }),
       ),
       h(
@@ -154,4 +143,23 @@ export class TheaterBar {
     );
     this.#stats.update(t.stats());
   }
+}
+
+/**
+ * "Open a replay file…": a label holding a hidden file input, which hands the chosen file to `open`
+ * (and forgets it, so the same file can be chosen again).
+ */
+export function openFileButton(open: (file: File) => void): HTMLElement {
+  const file = h('input', {
+    type: 'file',
+    accept: '.json,application/json,.bin',
+    class: 'sr-only',
+    'data-testid': 'theater-file',
+    onchange: () => {
+      const f = file.files?.[0];
+      if (f !== undefined) open(f);
+      file.value = '';
+    },
+  });
+  return h('label', { class: 'button-like' }, 'Open a replay file…', file);
 }

@@ -5,7 +5,7 @@ import type { AppContext, Mode } from '../app/context.ts';
 import type { Command } from '../input/input-hub.ts';
 import { ApiError } from '../net/http-api.ts';
 import { button, h } from '../ui/dom.ts';
-import { clockText, TheaterBar } from './theater-bar.ts';
+import { clockText, openFileButton, TheaterBar } from './theater-bar.ts';
 import { attachTheaterKeys } from './theater-keys.ts';
 import { ReplayTheater } from './replay-theater.ts';
 import { ReplayTimeline, type VerifiedResult } from './replay-timeline.ts';
@@ -90,15 +90,6 @@ export class TheaterMode implements Mode {
   #showOpen(error: string | null): void {
     this.#theater = null;
     this.#ctx.showDemo();
-    const file = h('input', {
-      type: 'file',
-      accept: '.json,application/json,.bin',
-      'data-testid': 'theater-file',
-      onchange: () => {
-        const f = file.files?.[0];
-        if (f !== undefined) void this.#openFile(f);
-      },
-    });
     this.#dock.replaceChildren(
       h(
         'section',
@@ -115,7 +106,7 @@ export class TheaterMode implements Mode {
         h(
           'div',
           { class: 'theater-files' },
-          h('label', { class: 'button-like' }, 'Open a replay file…', file),
+          openFileButton((f) => void this.#openFile(f)),
           button('Back to scoreboard', () => this.#back(), { 'data-testid': 'replay-back' }),
         ),
       ),

@@ -1,5 +1,6 @@
 import type { StageDriver } from '../game/driver.ts';
 import type { KeyValueStore } from '../input/bindings-store.ts';
+import { readStoredFlag, writeStoredFlag } from '../input/stored-flag.ts';
 import { button, h } from './dom.ts';
 import { StatsLine } from './stats-line.ts';
 import './hud-stats.css';
@@ -23,7 +24,7 @@ export class HudStats {
   /** `afterToggle` runs after a click (to give the keys back to a running game). */
   constructor(store: KeyValueStore | null, afterToggle: () => void) {
     this.#store = store;
-    this.#on = readFlag(store);
+    this.#on = readStoredFlag(store, HUD_STATS_KEY);
     this.#toggle = button(
       'Stats',
       () => {
@@ -49,11 +50,7 @@ export class HudStats {
   /** Shows or hides the statistics and remembers the choice. */
   set(on: boolean): void {
     this.#on = on;
-    try {
-      this.#store?.setItem(HUD_STATS_KEY, on ? '1' : '0');
-    } catch {
-      // Storage refused (private mode): the choice lasts for this page only.
-    }
+    writeStoredFlag(this.#store, HUD_STATS_KEY, on);
     this.#slot = -1;
     this.#show();
   }
@@ -78,13 +75,5 @@ export class HudStats {
   #show(): void {
     this.#toggle.setAttribute('aria-pressed', String(this.#on));
     this.#line.root.hidden = !this.#on;
-  }
-}
-
-function readFlag(store: KeyValueStore | null): boolean {
-  try {
-    return store?.getItem(HUD_STATS_KEY) === '1';
-  } catch {
-    return false;
   }
 }

@@ -1,5 +1,5 @@
 import { ENGINE_VERSION, Game, GameEvent, ReplayRecorder, type Replay } from '@tengen/engine';
-import type { UnrankedReason } from '@tengen/protocol';
+import type { GameTotals, UnrankedReason } from '@tengen/protocol';
 import { checkBatch, type BatchRefusal } from './input-guard.ts';
 import type { RealTimeGuard } from './real-time-guard.ts';
 
@@ -18,12 +18,7 @@ export type BatchOutcome =
   | { ok: false; refusal: BatchRefusal | { code: 'wrongPhase'; message: string } };
 
 /** A game's verified result, as stored. */
-export interface GameResult {
-  score: number;
-  lines: number;
-  level: number;
-  startLevel: number;
-  frames: number;
+export interface GameResult extends GameTotals {
   seed: number;
   replay: Replay;
 }
