@@ -1,18 +1,13 @@
 // OnlineSolo over a real room on the real server (a child process): what the server saw is the proof.
 import { Button, PIECE_TYPES, PieceQueue, runReplay } from '@tengen/engine';
 import { InputBatcher, PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { HttpApi } from '@tengen/client/net/http-api.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
-import { beginSolo, joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
+import { beginSolo, joinRoom, startServer, until } from './testing/real-server.ts';
 
-let server: RealServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startServer());
 
 describe('OnlineSolo against the real server', () => {
   it('picks the level, readies and starts on the pieces the server deals (no seed)', async () => {
