@@ -13,7 +13,7 @@ import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { Metrics } from '../metrics.ts';
-import { replayFrames } from '../testing/paced-inputs.ts';
+import { replayFrames } from '../testing/replay-frames.ts';
 import { Match } from './match.ts';
 import { ScoreRecorder } from './score-recorder.ts';
 

@@ -56,6 +56,14 @@ function started(level = 19): Match {
   return m;
 }
 
+/** The `start` a restart at level 19 sends: the pieces of the next seed (`newSeed`), not the first. */
+const restartOnNewSeed: ServerMessage = {
+  type: 'start',
+  startLevel: 19,
+  pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
+  engineVersion: ENGINE_VERSION,
+};
+
 describe('Match', () => {
   it('starts a duo only when both seats are taken and ready, dealing both the same pieces', () => {
     const m = match(2);
@@ -120,12 +128,7 @@ describe('Match', () => {
     expect(last('p')).toMatchObject({ type: 'submitted', rank: 1 });
     // The stored game's replay (seed included) is public now: the next game gets a new sequence.
     m.handle('p', { type: 'restart' });
-    expect(last('p')).toEqual({
-      type: 'start',
-      startLevel: 19,
-      pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
-      engineVersion: ENGINE_VERSION,
-    });
+    expect(last('p')).toEqual(restartOnNewSeed);
     expect(p).toMatchObject({ phase: 'playing', frame: 0, submitted: false, ranked: true });
   });
 
@@ -136,12 +139,7 @@ describe('Match', () => {
     m.handle('p', { type: 'inputs', from: 600, runs: [[600, 0]] });
     m.handle('p', { type: 'restart' });
     // Retrying one sequence forever would teach a player its pieces: every try gets a new one.
-    expect(last('p')).toEqual({
-      type: 'start',
-      startLevel: 19,
-      pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
-      engineVersion: ENGINE_VERSION,
-    });
+    expect(last('p')).toEqual(restartOnNewSeed);
   });
 
   it('deals pieces as the game spawns, never more than PIECES_AHEAD past NEXT', () => {
