@@ -110,12 +110,13 @@ async function faultAndRecovery(
   return server;
 }
 
-/** A small tmpfs holding the database folder and, apart from it, the outbox folder. */
+/** A small tmpfs (`data`) holding the database folder and, apart from it, the outbox folder. */
 function dataVolume() {
   const data = faults.tmpfs(64 * 1024);
   const dbDir = folder(data, 'db');
   const outboxDir = folder(data, 'outbox');
   return {
+    data,
     dbDir,
     dbFile: join(dbDir, 'tengen.db'),
     outboxDir,
@@ -189,7 +190,7 @@ describe.skipIf(unavailable)(
     });
 
     it('an outbox left by a killed process (SIGKILL) is written at the next start, never twice', async () => {
-      const { dbDir, dbFile, outboxDir, outboxPath } = dataVolume();
+      const { data, dbDir, dbFile, outboxDir, outboxPath } = dataVolume();
       const first = await start(dbFile, outboxDir);
       const { player, score } = await finishedSolo(first.url);
       faults.freeze(dbDir);
