@@ -114,7 +114,7 @@ describe('a server restart (its own server process, SIGTERM)', () => {
       ]);
       expect(solo.session.draining).toBe(true);
       expect(seen.leaves).toEqual(['serverShutdown']);
-      expect(await own.exited).toBe(0);
+      expect((await own.exited).code).toBe(0);
       solo.dispose();
     } finally {
       await own.stop();

@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Client } from '@colyseus/sdk';
 import {
   CLOSE_CODE,
@@ -11,34 +9,21 @@ import {
   ROOM_CREATE_BURST,
   ROOM_CREATES_PER_MINUTE,
 } from '@tengen/protocol';
-import { spawnServer, TestPlayer, testAddress, type SpawnedServer } from '@tengen/test-kit';
+import { startServerProcess, TestPlayer, testAddress, type ServerProcess } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closed, matchmake, rawJoin, streamBody } from './testing/raw-client.ts';
 
-const dirs: string[] = [];
-const servers: SpawnedServer[] = [];
+const servers: ServerProcess[] = [];
 
 /** The real server as its own process (its stdout log lines are collected). */
-async function start(env: Record<string, string> = {}): Promise<SpawnedServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'tengen-abuse-'));
-  dirs.push(dir);
-  const s = await spawnServer({
-    PORT: '0',
-    DB_FILE: join(dir, 'db.sqlite'),
-    CLIENT_DIR: dir,
-    DRAIN_SECONDS: '0',
-    ...env,
-  });
+async function start(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const s = await startServerProcess(env);
   servers.push(s);
   return s;
 }
 
 afterAll(async () => {
-  for (const s of servers) {
-    s.proc.kill('SIGTERM');
-    await s.exited;
-  }
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const s of servers) await s.stop();
 });
 
 /** Resident memory of a process in MB (Linux /proc). */
@@ -55,16 +40,21 @@ const randomCode = () =>
   ).join('');
 
 // Behind the load balancer: one trusted hop, and one allowed foreign origin.
-let server: SpawnedServer;
+let server: ServerProcess;
 beforeAll(async () => {
   server = await start({ TRUSTED_PROXY_HOPS: '1', CORS_ORIGINS: 'https://friend.example' });
 });
 
+/** Opens as many solo rooms from `address` as its burst allows, each one accepted. */
+async function spendRoomBudget(address: string): Promise<void> {
+  for (let i = 0; i < ROOM_CREATE_BURST; i++)
+    expect((await matchmake(server.url, 'create', 'solo', {}, as(address))).status).toBe(200);
+}
+
 describe('room creation per address', () => {
   it('refuses a flood from one address, then allows it again after the refill', async () => {
     const flooder = testAddress();
-    for (let i = 0; i < ROOM_CREATE_BURST; i++)
-      expect((await matchmake(server.url, 'create', 'solo', {}, as(flooder))).status).toBe(200);
+    await spendRoomBudget(flooder);
     const refused = await matchmake(server.url, 'create', 'solo', {}, as(flooder));
     expect(refused.status).toBe(MATCHMAKE_REFUSAL.tooManyRooms);
     expect(refused.body).toEqual({
@@ -84,8 +74,7 @@ describe('room creation per address', () => {
 
   it('a joinOrCreate counts only when it creates a room', async () => {
     const player = testAddress();
-    for (let i = 0; i < ROOM_CREATE_BURST; i++)
-      expect((await matchmake(server.url, 'create', 'solo', {}, as(player))).status).toBe(200);
+    await spendRoomBudget(player);
     // No duo room waiting: this quick match would create one, and is refused.
     const refused = await matchmake(server.url, 'joinOrCreate', 'duo', {}, as(player));
     expect(refused.status).toBe(MATCHMAKE_REFUSAL.tooManyRooms);

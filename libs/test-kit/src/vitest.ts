@@ -2,3 +2,4 @@
 // benchmarks, smoke tests and Playwright specs never load Vitest.
 export { useServer, type Stoppable, type SuiteHooks } from './use-server.ts';
 export { useTempDirs } from './temp-dirs.ts';
+export { expectReplayReproduces } from './replay-checks.ts';

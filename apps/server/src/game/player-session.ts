@@ -1,5 +1,6 @@
 import { ENGINE_VERSION, Game, GameEvent, ReplayRecorder, type Replay } from '@tengen/engine';
 import type { UnrankedReason } from '@tengen/protocol';
+import type { NewGame } from '@tengen/scores';
 import { checkBatch, type BatchRefusal } from './input-guard.ts';
 import type { RealTimeGuard } from './real-time-guard.ts';
 
@@ -17,16 +18,13 @@ export type BatchOutcome =
     }
   | { ok: false; refusal: BatchRefusal | { code: 'wrongPhase'; message: string } };
 
-/** A game's verified result, as stored. */
-export interface GameResult {
-  score: number;
-  lines: number;
-  level: number;
-  startLevel: number;
-  frames: number;
-  seed: number;
+/** A game's verified result, as stored: the store's numbers of a new game, and its replay. */
+export type GameResult = Pick<
+  NewGame,
+  'score' | 'lines' | 'level' | 'startLevel' | 'frames' | 'seed'
+> & {
   replay: Replay;
-}
+};
 
 /**
  * One player's game on the server: the engine `Game` stepped with exactly the frames the player
