@@ -7,6 +7,7 @@ import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { Metrics } from '../metrics.ts';
+import { seatAndStart } from '../testing/match-seats.ts';
 import { Match } from './match.ts';
 import { ScoreRecorder } from './score-recorder.ts';
 
@@ -49,12 +50,7 @@ function startedDuo(): Match {
       sent.push({ id, msg });
     },
   });
-  for (const id of ['a', 'b']) m.join(id);
-  for (const id of ['a', 'b']) {
-    m.handle(id, { type: 'selectLevel', level: 19 });
-    m.handle(id, { type: 'ready' });
-  }
-  return m;
+  return seatAndStart(m, ['a', 'b']);
 }
 
 /** The pieces a game of `seed` is dealt at its start. */
@@ -100,6 +96,12 @@ const series = (m: Match, id: string) => {
   return { wins: p.wins, losses: p.losses, draws: p.draws };
 };
 
+/** The series credits `winner` with a win and `loser` with a loss (their first game). */
+function expectSeriesWin(m: Match, winner: string, loser: string): void {
+  expect(series(m, winner)).toEqual({ wins: 1, losses: 0, draws: 0 });
+  expect(series(m, loser)).toEqual({ wins: 0, losses: 1, draws: 0 });
+}
+
 describe('duo results', () => {
   it('both topped out: the higher score wins, and the series counts it', () => {
     const m = startedDuo();
@@ -109,8 +111,7 @@ describe('duo results', () => {
     expect(m.state.result).toBe('pending'); // b could still pass
     topOutIdle(m, 'b');
     expect(m.state).toMatchObject({ result: 'scores', winner: 'a' });
-    expect(series(m, 'a')).toEqual({ wins: 1, losses: 0, draws: 0 });
-    expect(series(m, 'b')).toEqual({ wins: 0, losses: 1, draws: 0 });
+    expectSeriesWin(m, 'a', 'b');
   });
 
   it('equal scores are a draw', () => {
@@ -147,8 +148,7 @@ describe('duo results', () => {
     m.leave('a'); // the reconnection window ran out (or a left on purpose)
     expect(last('b')).toEqual({ type: 'opponentLeft' });
     expect(m.state).toMatchObject({ result: 'forfeit', winner: 'b' });
-    expect(series(m, 'b')).toEqual({ wins: 1, losses: 0, draws: 0 });
-    expect(series(m, 'a')).toEqual({ wins: 0, losses: 1, draws: 0 });
+    expectSeriesWin(m, 'b', 'a');
   });
 
   it('leaving after the result changes nothing but tells the other player', () => {
@@ -250,9 +250,7 @@ describe('duo rematch', () => {
         sent.push({ id, msg });
       },
     });
-    m.join('p');
-    m.handle('p', { type: 'selectLevel', level: 19 });
-    m.handle('p', { type: 'ready' });
+    seatAndStart(m, ['p']);
     topOutIdle(m, 'p');
     m.handle('p', { type: 'rematch' });
     expect(last('p')).toMatchObject({ type: 'error', code: 'wrongPhase' });

@@ -7,6 +7,7 @@ import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { Metrics } from '../metrics.ts';
+import { seatAndStart } from '../testing/match-seats.ts';
 import { Match, PAUSE_GRACE_MS } from './match.ts';
 import { ScoreRecorder, VerificationError } from './score-recorder.ts';
 
@@ -50,10 +51,7 @@ const last = (id: string) => sent.filter((s) => s.id === id).at(-1)?.msg;
 /** A solo match whose game has started at `level`. */
 function started(level = 19): Match {
   const m = match(1);
-  m.join('p');
-  m.handle('p', { type: 'selectLevel', level });
-  m.handle('p', { type: 'ready' });
-  return m;
+  return seatAndStart(m, ['p'], level);
 }
 
 /** The `start` a restart at level 19 sends: the pieces of the next seed (`newSeed`), not the first. */
