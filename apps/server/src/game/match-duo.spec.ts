@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINE_VERSION, SeededPieces } from '@tengen/engine';
-import { FRAMES_PER_SECOND, PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
+import {
+  FRAMES_PER_SECOND,
+  PIECES_AHEAD,
+  type GameMode,
+  type ServerMessage,
+} from '@tengen/protocol';
 import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
@@ -34,12 +39,20 @@ afterEach(() => {
 
 /** A duo match with both players seated, ready at level 19, games started. */
 function startedDuo(): Match {
+  return seatAndStart(
+    newMatch('duo', () => seeds.shift() ?? 0x0999),
+    ['a', 'b'],
+  );
+}
+
+/** A match on this file's store and clock that notes when each game starts; `newSeed` deals after the first. */
+function newMatch(mode: GameMode, newSeed: () => number): Match {
   const metrics = new Metrics({ defaultMetrics: false });
-  const m = new Match({
-    mode: 'duo',
-    capacity: 2,
+  return new Match({
+    mode,
+    capacity: mode === 'duo' ? 2 : 1,
     seed: 0x1234,
-    newSeed: () => seeds.shift() ?? 0x0999,
+    newSeed,
     code: '',
     now: () => now,
     recorder: new ScoreRecorder(store, metrics, log),
@@ -50,7 +63,6 @@ function startedDuo(): Match {
       sent.push({ id, msg });
     },
   });
-  return seatAndStart(m, ['a', 'b']);
 }
 
 /** The pieces a game of `seed` is dealt at its start. */
@@ -234,23 +246,10 @@ describe('duo rematch', () => {
   });
 
   it('is for duo only: a solo room refuses it and keeps try again', () => {
-    const metrics = new Metrics({ defaultMetrics: false });
-    const m = new Match({
-      mode: 'solo',
-      capacity: 1,
-      seed: 0x1234,
-      newSeed: () => 0x0555,
-      code: '',
-      now: () => now,
-      recorder: new ScoreRecorder(store, metrics, log),
-      metrics,
-      log,
-      send: (id, msg) => {
-        if (msg.type === 'start') startedAt.set(id, now);
-        sent.push({ id, msg });
-      },
-    });
-    seatAndStart(m, ['p']);
+    const m = seatAndStart(
+      newMatch('solo', () => 0x0555),
+      ['p'],
+    );
     topOutIdle(m, 'p');
     m.handle('p', { type: 'rematch' });
     expect(last('p')).toMatchObject({ type: 'error', code: 'wrongPhase' });
