@@ -8,6 +8,7 @@ import {
   parseArchList,
   platformOf,
   qemuUser,
+  type Arch,
 } from './platforms.ts';
 
 describe('image architectures', () => {
@@ -26,6 +27,13 @@ describe('image architectures', () => {
   it('names the qemu user-mode emulator of each architecture', () => {
     expect(qemuUser('arm64')).toBe('qemu-aarch64-static');
     expect(qemuUser('amd64')).toBe('qemu-x86_64-static');
+  });
+
+  it('refuses an architecture that slipped past the types (a JSON file, a cast)', () => {
+    for (const bad of ['ppc64', 'toString', '__proto__']) {
+      expect(() => nodeCpu(bad as Arch)).toThrow(`unknown architecture ${bad}`);
+      expect(() => qemuUser(bad as Arch)).toThrow(`unknown architecture ${bad}`);
+    }
   });
 
   it('refuses unknown, misspelt and repeated architectures', () => {

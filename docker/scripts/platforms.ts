@@ -22,48 +22,33 @@ export function parseArchList(value: string): Arch[] {
   return list;
 }
 
+/** Each architecture's name in Node and npm (`process.arch`, `--cpu`) and its qemu-user emulator. */
+const TOOL_NAMES: Readonly<Record<Arch, { node: 'x64' | 'arm64'; qemu: string }>> = {
+  amd64: { node: 'x64', qemu: 'qemu-x86_64-static' },
+  arm64: { node: 'arm64', qemu: 'qemu-aarch64-static' },
+};
+
+function toolNames(arch: Arch): { node: 'x64' | 'arm64'; qemu: string } {
+  const names = Object.hasOwn(TOOL_NAMES, arch) ? TOOL_NAMES[arch] : undefined;
+  if (!names) throw new Error(`unknown architecture ${String(arch)}`);
+  return names;
+}
+
 /** The architecture of a Node process (`process.arch`), as an image architecture. */
 export function archOfNode(nodeArch: string): Arch {
-  switch (nodeArch) {
-    case 'x64':
-      return 'amd64';
-    case 'arm64':
-      return 'arm64';
-    default:
-      throw new Error(`no image architecture for Node's ${nodeArch}`);
-  }
+  const arch = ARCHES.find((a) => TOOL_NAMES[a].node === nodeArch);
+  if (!arch) throw new Error(`no image architecture for Node's ${nodeArch}`);
+  return arch;
 }
 
 /** This machine's architecture. */
 export const hostArch = (): Arch => archOfNode(process.arch);
 
 /** Node's (and npm's `--cpu`) name of an architecture. */
-export function nodeCpu(arch: Arch): 'x64' | 'arm64' {
-  switch (arch) {
-    case 'amd64':
-      return 'x64';
-    case 'arm64':
-      return 'arm64';
-    default: {
-      const never: never = arch;
-      throw new Error(`unknown architecture ${String(never)}`);
-    }
-  }
-}
+export const nodeCpu = (arch: Arch): 'x64' | 'arm64' => toolNames(arch).node;
 
 /** The qemu user-mode emulator that runs a binary of `arch` on another machine. */
-export function qemuUser(arch: Arch): string {
-  switch (arch) {
-    case 'amd64':
-      return 'qemu-x86_64-static';
-    case 'arm64':
-      return 'qemu-aarch64-static';
-    default: {
-      const never: never = arch;
-      throw new Error(`unknown architecture ${String(never)}`);
-    }
-  }
-}
+export const qemuUser = (arch: Arch): string => toolNames(arch).qemu;
 
 /** OCI platform string (`linux/arm64`). */
 export const platformOf = (arch: Arch): string => `linux/${arch}`;

@@ -1,28 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-import { appChartValues, CHART_DIR } from './app-stack.ts';
 import { chartValues, databaseServiceAccounts } from './chart-values.ts';
-import { stageConfig, STAGES } from './config/stages.ts';
-import { cdkContext } from '../test/synth.ts';
+import { STAGES } from './config/stages.ts';
+import { efsChartInputs, renderStageChart } from '../test/chart-render.ts';
 
 const url =
   'postgres://tengen@tengen-staging.cluster-abc123.eu-west-1.rds.amazonaws.com:5432/tengen?sslmode=verify-full';
 const inputs = {
-  repositoryUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/tengen-staging',
-  fileSystemId: 'fs-0abc0abc0abc0abc0',
-  accessPointId: 'fsap-0def0def0def0def0',
-  redisUrl: 'rediss://master.tengen.xyz.euw1.cache.amazonaws.com:6380',
-  host: 'staging.example.org',
-  certificateArn: '',
-  vpcCidr: '10.0.0.0/16',
+  ...efsChartInputs,
   database: { url, region: 'eu-west-1', serviceAccount: 'tengen-tetris' },
 };
-
-type K8s = { kind: string; metadata: { name: string }; spec?: Record<string, unknown> };
 
 describe('chart values for Aurora (database: aurora)', () => {
   it('switch the chart to postgres with IAM authentication, the ServiceAccount and the egress', () => {
@@ -52,27 +38,8 @@ describe('chart values for Aurora (database: aurora)', () => {
   it.each(STAGES)(
     'render with the real chart for %s: no EFS, no Secret for the database',
     (stage) => {
-      const config = stageConfig((key) => ({ ...cdkContext(), stage })[key]);
-      const values = appChartValues(config, chartValues(inputs), 'abc1234');
-      const file = join(mkdtempSync(join(tmpdir(), 'tengen-values-')), 'values.json');
-      writeFileSync(file, JSON.stringify(values));
-      const result = spawnSync(
-        process.execPath,
-        [
-          resolve(CHART_DIR, 'scripts', 'helm.ts'),
-          'template',
-          config.release,
-          CHART_DIR,
-          '--namespace',
-          config.namespace,
-          '--values',
-          file,
-        ],
-        { encoding: 'utf8' },
-      );
-      expect(result.stderr).toBe('');
-      const objects = parseAllDocuments(result.stdout).map((d) => d.toJSON() as K8s);
-      const text = JSON.stringify(objects);
+      const { config, stderr, objects, text } = renderStageChart(stage, inputs);
+      expect(stderr).toBe('');
       expect(objects.filter((o) => /PersistentVolume/.test(o.kind))).toEqual([]);
       expect(text).not.toContain(inputs.fileSystemId);
       expect(text).toContain(`{"name":"DATABASE_URL","value":"${url}"}`);

@@ -1,23 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-import { appChartValues, CHART_DIR } from './app-stack.ts';
 import { chartValues, mergeValues } from './chart-values.ts';
-import { stageConfig, STAGES } from './config/stages.ts';
-import { cdkContext } from '../test/synth.ts';
-
-const inputs = {
-  repositoryUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/tengen-staging',
-  fileSystemId: 'fs-0abc0abc0abc0abc0',
-  accessPointId: 'fsap-0def0def0def0def0',
-  redisUrl: 'rediss://master.tengen.xyz.euw1.cache.amazonaws.com:6380',
-  host: 'staging.example.org',
-  certificateArn: '',
-  vpcCidr: '10.0.0.0/16',
-};
+import { STAGES } from './config/stages.ts';
+import { efsChartInputs as inputs, renderStageChart } from '../test/chart-render.ts';
 
 describe('mergeValues', () => {
   it('merges maps deeply and replaces scalars and lists, like helm --values', () => {
@@ -61,32 +45,8 @@ describe('chart values from resources', () => {
 
   // The values CDK would pass must satisfy the chart's schema and render: run the chart's own helm.
   it.each(STAGES)('renders with the real chart for %s', (stage) => {
-    const config = stageConfig((key) => ({ ...cdkContext(), stage })[key]);
-    const values = appChartValues(config, chartValues(inputs), 'abc1234');
-    const file = join(mkdtempSync(join(tmpdir(), 'tengen-values-')), 'values.json');
-    writeFileSync(file, JSON.stringify(values));
-    const helm = resolve(CHART_DIR, 'scripts', 'helm.ts');
-    const result = spawnSync(
-      process.execPath,
-      [
-        helm,
-        'template',
-        config.release,
-        CHART_DIR,
-        '--namespace',
-        config.namespace,
-        '--values',
-        file,
-      ],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(result.stderr).toBe('');
-    const objects = parseAllDocuments(result.stdout).map(
-      (d) => d.toJSON() as { kind: string; spec?: unknown },
-    );
-    const text = JSON.stringify(objects);
+    const { stderr, objects, text } = renderStageChart(stage, inputs);
+    expect(stderr).toBe('');
     expect(text).toContain(`${inputs.repositoryUri}:abc1234`);
     expect(text).toContain(`${inputs.fileSystemId}::${inputs.accessPointId}`);
     expect(text).not.toContain(inputs.redisUrl);

@@ -6,6 +6,7 @@
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Stage } from './config/stages.ts';
+import { contextList } from './config/context-list.ts';
 
 /** What a pull (and skopeo's digest lookup) needs on a repository. */
 export const PULL_ACTIONS = [
@@ -34,17 +35,8 @@ export function promotionConfig(read: (key: string) => unknown, stage: Stage): P
     throw new Error(`${arnKey} must be an ECR repository ARN (got ${JSON.stringify(arn)})`);
   }
   const raw = read(accountsKey) ?? [];
-  const accounts =
-    typeof raw === 'string'
-      ? raw
-          .split(',')
-          .map((a) => a.trim())
-          .filter(Boolean)
-      : raw;
-  if (
-    !Array.isArray(accounts) ||
-    !accounts.every((a) => typeof a === 'string' && /^\d{12}$/.test(a))
-  ) {
+  const accounts = contextList(raw);
+  if (!accounts || !accounts.every((a) => /^\d{12}$/.test(a))) {
     throw new Error(
       `${accountsKey} must list 12-digit AWS account ids (got ${JSON.stringify(raw)})`,
     );

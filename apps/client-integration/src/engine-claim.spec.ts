@@ -2,19 +2,14 @@
 // server (a child process) refuses other rules, and classifyJoinError tells the player to reload.
 import { Client } from '@colyseus/sdk';
 import { ROOM } from '@tengen/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { OUTDATED_PAGE_MESSAGE } from '@tengen/client/net/engine-version.ts';
 import { classifyJoinError } from '@tengen/client/net/join-errors.ts';
 import { ColyseusNet } from '@tengen/client/net/net-client.ts';
-import { startServer, type RealServer } from './testing/real-server.ts';
+import { startServer } from './testing/real-server.ts';
 
-let server: RealServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useServer(() => startServer());
 
 describe('a page whose rules differ from the server', () => {
   it('is refused at the join with words a player understands', async () => {

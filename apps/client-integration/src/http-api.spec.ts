@@ -1,24 +1,19 @@
 import { TestPlayer } from '@tengen/test-kit';
 import { replayStats, runReplay } from '@tengen/engine';
 import { FRAMES_PER_SECOND } from '@tengen/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import {
   ApiError,
   HttpApi,
   parseReplayResponse,
   parseScores,
 } from '@tengen/client/net/http-api.ts';
-import { freePort, startServer, type RealServer } from './testing/real-server.ts';
+import { freePort, startServer } from './testing/real-server.ts';
 
 const replay = { version: 1, seed: '8988', startLevel: 3, inputs: [[10, 0]] };
 
-let server: RealServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startServer());
 
 describe('parseScores', () => {
   it('reads arrays and wrapped lists, dropping bad rows', () => {

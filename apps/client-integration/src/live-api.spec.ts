@@ -1,17 +1,12 @@
 import { TestPlayer } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { ApiError } from '@tengen/client/net/http-api.ts';
 import { fetchLive, parseLive, parseLiveGame, reserveWatch } from '@tengen/client/net/live-api.ts';
 import { ColyseusNet } from '@tengen/client/net/net-client.ts';
-import { startServer, type RealServer } from './testing/real-server.ts';
+import { startServer } from './testing/real-server.ts';
 
-let server: RealServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startServer());
 
 const game = {
   roomId: 'Ab_3-x9Qz',

@@ -2,20 +2,15 @@
 // kicked connection, a server restart (its own server process), opponents coming and going.
 import { TestPlayer } from '@tengen/test-kit';
 import type { ServerMessage } from '@tengen/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import type { SessionNotice } from '@tengen/client/game/backend.ts';
 import type { LeaveReason } from '@tengen/client/net/room-link.ts';
 import { OnlineSession } from '@tengen/client/net/online-session.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
-import { beginSolo, joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
+import { beginSolo, joinRoom, startServer, until } from './testing/real-server.ts';
 
-let server: RealServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startServer());
 
 /** Notices a session reports, and what its link heard. */
 function watch(s: OnlineSession) {
@@ -121,7 +116,7 @@ describe('a server restart (its own server process, SIGTERM)', () => {
       ]);
       expect(solo.session.draining).toBe(true);
       expect(seen.leaves).toEqual(['serverShutdown']);
-      expect(await own.exited).toBe(0);
+      expect((await own.exited).code).toBe(0);
       solo.dispose();
     } finally {
       await own.stop();

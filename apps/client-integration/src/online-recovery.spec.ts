@@ -1,19 +1,14 @@
 // Lost frames, for real: batches the server refused, and batches held back while the socket was down.
 import { runReplay } from '@tengen/engine';
 import { MAX_PENDING_FRAMES, MIN_BATCH_FRAMES, type ServerMessage } from '@tengen/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import type { SessionNotice } from '@tengen/client/game/backend.ts';
 import { HttpApi } from '@tengen/client/net/http-api.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
-import { beginSolo, joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
+import { beginSolo, joinRoom, startServer, until } from './testing/real-server.ts';
 
-let server: RealServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startServer());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

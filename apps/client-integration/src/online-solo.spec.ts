@@ -1,18 +1,13 @@
 // OnlineSolo over a real room on the real server (a child process): what the server saw is the proof.
-import { Button, PIECE_TYPES, PieceQueue, runReplay } from '@tengen/engine';
+import { Button, PIECE_TYPES, PieceQueue } from '@tengen/engine';
 import { InputBatcher, PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectReplayReproduces, useServer } from '@tengen/test-kit/vitest';
 import { HttpApi } from '@tengen/client/net/http-api.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
-import { beginSolo, joinRoom, startServer, until, type RealServer } from './testing/real-server.ts';
+import { beginSolo, joinRoom, startServer, until } from './testing/real-server.ts';
 
-let server: RealServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startServer());
 
 describe('OnlineSolo against the real server', () => {
   it('picks the level, readies and starts on the pieces the server deals (no seed)', async () => {
@@ -86,13 +81,7 @@ describe('OnlineSolo against the real server', () => {
     const replay = await new HttpApi(server.url).replay(result.replayId);
     expect(replay).toMatchObject({ startLevel: 19 });
     expect(replay.inputs).toEqual(pilot.recorded());
-    const summary = runReplay(replay);
-    expect(summary).toMatchObject({
-      score: game.score,
-      lines: game.lines,
-      frames: game.frame,
-      topOut: true,
-    });
+    const summary = expectReplayReproduces(replay, game);
     // The stored seed deals exactly the pieces the client was sent, one by one.
     const dealt = Array.from(summary.pieces, (_, i) => PIECE_TYPES[start.pieces!.pieceAt(i)!]);
     expect(summary.pieces).toBe(dealt.join(''));

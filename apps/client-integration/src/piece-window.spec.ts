@@ -13,11 +13,12 @@ import { Game, GameEvent, type PieceQueue } from '@tengen/engine';
 import { MAX_START_LEVEL, PIECES_AHEAD, ROOM, type RoomStateShape } from '@tengen/protocol';
 import { latencyProxy, testClientOptions, type LatencyProxy } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { FRAME_MS } from '@tengen/client/loop/frame-clock.ts';
 import { SimDriver } from '@tengen/client/game/sim-driver.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
 import { linkRoom } from '@tengen/client/net/room-link.ts';
-import { startServer, until, type RealServer } from './testing/real-server.ts';
+import { startServer, until } from './testing/real-server.ts';
 
 const GAMES = 20;
 const LEVEL = MAX_START_LEVEL;
@@ -26,10 +27,9 @@ const JITTER_MS = 40;
 /** Frames the bot steers (it taps every move: about a piece a second); then free fall, the fastest. */
 const BOT_FRAMES = 1800;
 
-let server: RealServer;
+const server = useServer(() => startServer());
 let proxy: LatencyProxy;
 beforeAll(async () => {
-  server = await startServer();
   proxy = await latencyProxy({
     targetPort: Number(new URL(server.url).port),
     delayMs: ONE_WAY_MS,
@@ -38,7 +38,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await proxy?.close();
-  await server?.stop();
 });
 
 /** What one game saw. */

@@ -1,28 +1,16 @@
 // Taking a seat back after a reload, against the real server: the token, the race with the old
 // socket, the refusal while the seat is connected, and the game continuing from the server's frame.
 import { Game, withoutGenerator } from '@tengen/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { memoryStore } from '@tengen/client/testing/memory-store.ts';
 import { ColyseusNet } from '@tengen/client/net/net-client.ts';
 import { OnlineSolo } from '@tengen/client/net/online-solo.ts';
 import { resumeSeat } from '@tengen/client/net/resume.ts';
 import { ResumeStore, trackResume } from '@tengen/client/net/resume-store.ts';
-import {
-  beginSolo,
-  joinRoom,
-  startServer,
-  until,
-  type Joined,
-  type RealServer,
-} from './testing/real-server.ts';
+import { beginSolo, joinRoom, startServer, until, type Joined } from './testing/real-server.ts';
 
-let server: RealServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startServer());
 
 /** Closes the socket as an unloading page does: no consented leave, no SDK retry. */
 function unload(j: Joined): void {

@@ -10,30 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CopyGuard } from '../src/game/copy-guard.ts';
 import { placements, sharedPlacements } from '../src/game/copy-check.ts';
+import { replayFrames, withFrames } from '../src/testing/replay-frames.ts';
 import { botGame, rng, type Weights } from '../src/testing/styled-player.ts';
 
 function scaled(k: Partial<Weights>): Weights {
   return { ...WEIGHTS, ...k };
 }
 
-function frames(r: Replay): number[] {
-  const out: number[] = [];
-  for (const [c, b] of r.inputs) for (let i = 0; i < c; i++) out.push(b);
-  return out;
-}
-function withFrames(r: Replay, f: number[]): Replay {
-  const inputs: [number, number][] = [];
-  for (const b of f) {
-    const last = inputs.at(-1);
-    if (last && last[1] === b) last[0]++;
-    else inputs.push([1, b]);
-  }
-  return { ...r, inputs };
-}
-
 /** The copy attacks: identical, a few frames changed late, the start altered, a delay inserted. */
 function attacks(victim: Replay, seed: number): Record<string, Replay> {
-  const f = frames(victim);
+  const f = replayFrames(victim.inputs);
   const rand = rng(seed);
   const late = [...f];
   for (let k = 0; k < 3; k++) {
@@ -171,7 +157,7 @@ try {
       lines: 0,
       level: 9,
       startLevel: 9,
-      frames: frames(long).length,
+      frames: replayFrames(long.inputs).length,
       seed: 0x8988,
       replayJson: JSON.stringify(long),
       engineVersion: 1,
@@ -192,7 +178,7 @@ try {
   await guard.find('me', other);
   const warm = cpuMs(c2);
   console.log(
-    `placements of a ${frames(long).length}-frame game (${lp.length} pieces): ${one.toFixed(1)} ms CPU; ` +
+    `placements of a ${replayFrames(long.inputs).length}-frame game (${lp.length} pieces): ${one.toFixed(1)} ms CPU; ` +
       `the check against ${COPY_MAX_CANDIDATES} such stored games: ${cold.toFixed(0)} ms CPU, ` +
       `${warm.toFixed(0)} ms with their placements cached (found: ${found})`,
   );

@@ -1,11 +1,9 @@
 // Memory per connection: RSS of one server process as real SDK clients connect, idle, then play.
 // `npx nx run server:bench-memory` (env: BENCH_PLAYERS=500, an even number). Loopback only; ~1 min.
 // Prints the figures MAX_CONNECTIONS and the chart's memory limit are set from.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { FRAMES_PER_SECOND } from '@tengen/protocol';
-import { spawnServer, testClientOptions } from '@tengen/test-kit';
+import { startServerProcess, testClientOptions } from '@tengen/test-kit';
 
 // (The SDK picks its WebSocket class when it loads, hence the dynamic import.)
 const { Client } = await import('@colyseus/sdk');
@@ -30,14 +28,7 @@ async function settledRss(pid: number): Promise<number> {
   return samples.sort((a, b) => a - b)[2]!;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'tengen-bench-memory-'));
-const server = await spawnServer({
-  PORT: '0',
-  DB_FILE: join(dir, 'db.sqlite'),
-  CLIENT_DIR: dir,
-  DRAIN_SECONDS: '0',
-  MAX_CONNECTIONS: String(players + 10),
-});
+const server = await startServerProcess({ MAX_CONNECTIONS: String(players + 10) });
 const pid = server.proc.pid ?? 0;
 
 /** Opens `pairs` private duo rooms (host + friend by code): each player watches the other. */
@@ -100,7 +91,5 @@ process.stdout.write(
 );
 
 await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
-server.proc.kill('SIGTERM');
-await server.exited;
-rmSync(dir, { recursive: true, force: true });
+await server.stop();
 process.exit(0);

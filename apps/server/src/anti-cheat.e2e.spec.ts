@@ -1,22 +1,15 @@
 import { CLOSE_CODE, MAX_BATCH_FRAMES } from '@tengen/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
+import { startTestServer } from './testing/test-server.ts';
 import { TestPlayer } from '@tengen/test-kit';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 /** A solo player whose game has started at level 19. */
 async function startedSolo(): Promise<TestPlayer> {
   const p = await TestPlayer.connect(server.url, 'create', 'solo');
-  p.send('selectLevel', { level: 19 });
-  p.send('ready');
-  await p.message('start');
+  await p.startGame(19);
   return p;
 }
 

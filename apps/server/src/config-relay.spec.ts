@@ -1,18 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '@tengen/test-kit/vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
-const dirs: string[] = [];
-const cwd = () => {
-  const d = mkdtempSync(join(tmpdir(), 'server-config-relay-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const cwd = useTempDirs('server-config-relay-');
 const secret = 's'.repeat(32);
 
 describe('loadConfig: the watch relay', () => {

@@ -1,18 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '@tengen/test-kit/vitest';
 import { ConfigError, DEFAULT_MAX_CONNECTIONS, loadConfig } from './config.ts';
 
-const dirs: string[] = [];
-const cwd = () => {
-  const d = mkdtempSync(join(tmpdir(), 'server-config-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const cwd = useTempDirs('server-config-');
 
 describe('loadConfig', () => {
   it('has embedded defaults and creates the data folder', () => {

@@ -17,9 +17,7 @@ afterAll(() => {
 
 async function startedSolo(url: string): Promise<TestPlayer> {
   const p = await TestPlayer.connect(url, 'create', 'solo');
-  p.send('selectLevel', { level: 19 });
-  p.send('ready');
-  await p.message('start');
+  await p.startGame(19);
   return p;
 }
 

@@ -1,20 +1,15 @@
 import { MAX_PAUSES_PER_GAME } from '@tengen/protocol';
 import { TestPlayer } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { getJson } from './testing/http.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { startTestServer } from './testing/test-server.ts';
 import { pauseFor } from './testing/pause-for.ts';
 
 // Duo pause griefing over real sockets: a pause freezes both games, but only the player who
 // paused pays for it, so pausing past the limit cannot unrank the opponent's game.
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 describe('duo pauses are charged to the player who paused', () => {
   it(`a griefer pausing ${MAX_PAUSES_PER_GAME + 1} times unranks only their own game; the victim's is stored`, async () => {
@@ -22,11 +17,7 @@ describe('duo pauses are charged to the player who paused', () => {
     const code = await griefer.until('a room code', () => griefer.room.state.code || undefined);
     const victim = await TestPlayer.connect(server.url, 'joinById', code);
     try {
-      for (const p of [griefer, victim]) {
-        p.send('selectLevel', { level: 19 });
-        p.send('ready');
-      }
-      await Promise.all([griefer.message('start'), victim.message('start')]);
+      await Promise.all([griefer, victim].map((p) => p.startGame(19)));
       const seen = { griefer: griefer.messages.length, victim: victim.messages.length };
       // Both play in real time (the victim steers a while; the griefer only lets pieces fall).
       const games = Promise.all([victim.play({ botFrames: 400 }), griefer.play({ botFrames: 0 })]);

@@ -4,20 +4,15 @@ import {
   ROOM_CODE_LENGTH,
   type ScoresResponse,
 } from '@tengen/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { getJson } from './testing/http.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { startTestServer } from './testing/test-server.ts';
 import { TestPlayer } from '@tengen/test-kit';
 
-let server: TestServer;
 let a: TestPlayer;
 let b: TestPlayer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 describe('duo room, end to end over WebSockets', () => {
   it('quick match pairs two players; each sees the other choose; both are dealt the same pieces', async () => {

@@ -1,32 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
 import { ENGINE_VERSION } from '@tengen/engine';
 import { MATCHMAKE_REFUSAL, ROOM, type ServerMessage } from '@tengen/protocol';
-import { spawnServer, testAddress, type SpawnedServer } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, testAddress } from '@tengen/test-kit';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { matchmake } from './testing/raw-client.ts';
 
 // The rules version over the wire, against the real server process: a page states the version it
 // plays when it joins; the server plays every new game under ENGINE_VERSION and says so in `start`.
-let dir: string;
-let server: SpawnedServer;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tengen-engine-claim-'));
-  server = await spawnServer({
-    PORT: '0',
-    DB_FILE: join(dir, 'db.sqlite'),
-    CLIENT_DIR: dir,
-    DRAIN_SECONDS: '0',
-    TRUSTED_PROXY_HOPS: '1',
-  });
-});
-afterAll(async () => {
-  server.proc.kill('SIGTERM');
-  await server.exited;
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useServer(() => startServerProcess({ TRUSTED_PROXY_HOPS: '1' }));
 
 const as = () => ({ 'x-forwarded-for': testAddress() });
 

@@ -1,16 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { getJson } from './testing/http.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { startTestServer } from './testing/test-server.ts';
 import { TestPlayer } from '@tengen/test-kit';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 const TYPES = [
   'inputs',
@@ -79,9 +74,7 @@ async function fuzzer(ms: number, seed: number): Promise<number> {
 describe('fuzzing the rooms', () => {
   it('thousands of malformed messages leave a game in another room unharmed', async () => {
     const player = await TestPlayer.connect(server.url, 'create', 'solo');
-    player.send('selectLevel', { level: 19 });
-    player.send('ready');
-    await player.message('start');
+    await player.startGame(19);
     const [game, ...sent] = await Promise.all([
       player.play({ botFrames: 240, leadFrames: 150 }),
       ...[1, 2, 3, 4, 5, 6].map((seed) => fuzzer(6_000, seed)),

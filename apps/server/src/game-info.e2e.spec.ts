@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { ENGINE_VERSION } from '@tengen/engine';
-import { TestPlayer } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { playSoloGame } from './testing/solo-game.ts';
+import { startTestServer } from './testing/test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 describe('GET /api/games/:id (the replay page header)', () => {
   it("gives a stored game's player, result and date, never its replay", async () => {
-    const player = await TestPlayer.connect(server.url, 'create', 'solo');
-    await player.until('choosing phase', () => player.me?.phase === 'choosing');
-    player.send('selectLevel', { level: 15 });
-    await player.until('level mirrored', () => player.me?.selectedLevel === 15);
-    player.send('ready');
-    await player.message('start');
-    const game = await player.play({ botFrames: 400, leadFrames: 150 });
-    await player.until('server sees the top-out', () => player.me?.phase === 'over');
+    const { player, game } = await playSoloGame(server.url, 15, 400);
     player.send('submit', { name: 'Theater Ann' });
     const { replayId } = await player.message('submitted');
 

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { parseReplay, PIECE_TYPES, replayStats } from '@tengen/engine';
 import {
   FRAMES_PER_SECOND,
@@ -6,28 +7,15 @@ import {
   type GameInfoResponse,
   type PlayerResponse,
 } from '@tengen/protocol';
-import { TestPlayer } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { playSoloGame } from './testing/solo-game.ts';
+import { startTestServer } from './testing/test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 describe('game statistics in the API (Tetris rate, burns, drought, pieces per minute)', () => {
   it("are the engine's re-run of the stored replay, on the game and on the player page", async () => {
-    const player = await TestPlayer.connect(server.url, 'create', 'solo');
-    await player.until('choosing phase', () => player.me?.phase === 'choosing');
-    player.send('selectLevel', { level: 12 });
-    await player.until('level mirrored', () => player.me?.selectedLevel === 12);
-    player.send('ready');
-    await player.message('start');
-    const game = await player.play({ botFrames: 600, leadFrames: 150 });
-    await player.until('server sees the top-out', () => player.me?.phase === 'over');
+    const { player, game } = await playSoloGame(server.url, 12, 600);
 
     const answer = await player.submit('Stats Ann');
     if (answer.type !== 'submitted') throw new Error(`submit refused: ${JSON.stringify(answer)}`);
@@ -62,13 +50,7 @@ describe('game statistics in the API (Tetris rate, burns, drought, pieces per mi
   });
 
   it('cannot be supplied by the player: a submit carrying statistics is refused', async () => {
-    const player = await TestPlayer.connect(server.url, 'create', 'solo');
-    await player.until('choosing phase', () => player.me?.phase === 'choosing');
-    player.send('selectLevel', { level: 19 });
-    player.send('ready');
-    await player.message('start');
-    await player.play({ botFrames: 0, leadFrames: 150 });
-    await player.until('server sees the top-out', () => player.me?.phase === 'over');
+    const { player } = await playSoloGame(server.url, 19, 0);
     const seen = player.messages.length;
     const fake = { tetrisRate: 1, burns: 0, longestDrought: 0, piecesPerMinute: 99 };
     player.room.send('submit', { name: 'Stats Cheat', stats: fake });

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { freePort } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { startTestServer } from './testing/test-server.ts';
 import { TestPlayer } from '@tengen/test-kit';
 
-let server: TestServer;
 let port: number;
-beforeAll(async () => {
+const server = useServer(async () => {
   port = await freePort();
-  server = await startTestServer(
+  return startTestServer(
     { PORT: String(port), PUBLIC_ADDRESS: `127.0.0.1:${port}/pods/pod-0` },
     {
       'index.html': '<!doctype html><title>tengen</title>',
@@ -16,9 +16,6 @@ beforeAll(async () => {
       'favicon.ico': 'ico',
     },
   );
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe('score API parameters', () => {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, TestPlayer, type Cluster } from '@tengen/test-kit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
+import { startCluster, TestPlayer } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
 
-let cluster: Cluster;
+const cluster = useServer(() => startCluster({ servers: 2 }));
 const players: TestPlayer[] = [];
-
-beforeAll(async () => {
-  cluster = await startCluster({ servers: 2 });
-});
 afterAll(async () => {
   await Promise.all(players.map((p) => p.leave().catch(() => undefined)));
-  await cluster?.stop();
 });
 
 /** Creates `n` solo rooms through replica `via` and says which replica hosts each. */

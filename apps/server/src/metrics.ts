@@ -36,94 +36,79 @@ export class Metrics {
     labelNames: ['type'],
     registers: [this.registry],
   });
-  readonly gamesStarted = new Counter({
-    name: 'tengen_games_started_total',
-    help: 'Games started (restarts included)',
-    labelNames: ['mode'],
-    registers: [this.registry],
-  });
-  readonly gamesFinished = new Counter({
-    name: 'tengen_games_finished_total',
-    help: 'Games that reached top-out on the server',
-    labelNames: ['mode'],
-    registers: [this.registry],
-  });
-  readonly scoresStored = new Counter({
-    name: 'tengen_scores_stored_total',
-    help: 'Verified scores written to the database',
-    labelNames: ['mode'],
-    registers: [this.registry],
-  });
-  readonly verificationFailures = new Counter({
-    name: 'tengen_verification_failures_total',
-    help: 'Submits refused because re-running the replay did not reproduce the live game',
-    registers: [this.registry],
-  });
-  readonly unranked = new Counter({
-    name: 'tengen_unranked_games_total',
-    help: 'Games made unranked by the real-time rules (reason: aheadOfClock, behindClock, pauseLimit)',
-    labelNames: ['reason'],
-    registers: [this.registry],
-  });
-  readonly clockLag = new Histogram({
-    name: 'tengen_clock_lag_seconds',
-    help: 'How far a game trailed the wall clock when an input batch arrived (0 when ahead); the budget is 3 s',
-    buckets: [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 5],
-    registers: [this.registry],
-  });
-  readonly copiedGames = new Counter({
-    name: 'tengen_copied_games_total',
-    help: 'Submits refused because the game copies a stored game',
-    registers: [this.registry],
-  });
-  readonly rejectedMessages = new Counter({
-    name: 'tengen_rejected_messages_total',
-    help: 'Client messages refused',
-    labelNames: ['code'],
-    registers: [this.registry],
-  });
-  readonly disconnects = new Counter({
-    name: 'tengen_forced_disconnects_total',
-    help: 'Clients disconnected by the server',
-    labelNames: ['reason'],
-    registers: [this.registry],
-  });
-  readonly matchmakeRefusals = new Counter({
-    name: 'tengen_matchmake_refusals_total',
-    help: 'Matchmaking calls refused by the abuse limits',
-    labelNames: ['reason'],
-    registers: [this.registry],
-  });
-  readonly relayLatency = new Histogram({
-    name: 'tengen_relay_latency_seconds',
-    help: 'From an input batch reaching its room to the resulting state patch being written to the sockets',
-    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
-    registers: [this.registry],
-  });
-  readonly storeErrors = new Counter({
-    name: 'tengen_store_errors_total',
-    help: 'Score store operations that failed',
-    labelNames: ['op'],
-    registers: [this.registry],
-  });
-  readonly verificationSeconds = new Histogram({
-    name: 'tengen_verification_seconds',
-    help: 'Time to verify a submitted game: re-running its replay and the copy check',
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [this.registry],
-  });
-  readonly submits = new Counter({
-    name: 'tengen_submits_total',
-    help: 'Score submits by outcome: stored, queued (outbox), mismatch (replay), copied, failed (lost)',
-    labelNames: ['result'],
-    registers: [this.registry],
-  });
-  readonly matchmakingWait = new Histogram({
-    name: 'tengen_matchmaking_wait_seconds',
-    help: 'How long a quick-match duo room waited with its first player until an opponent joined',
-    buckets: [0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300],
-    registers: [this.registry],
-  });
+  readonly gamesStarted = this.#counter(
+    'tengen_games_started_total',
+    'Games started (restarts included)',
+    ['mode'],
+  );
+  readonly gamesFinished = this.#counter(
+    'tengen_games_finished_total',
+    'Games that reached top-out on the server',
+    ['mode'],
+  );
+  readonly scoresStored = this.#counter(
+    'tengen_scores_stored_total',
+    'Verified scores written to the database',
+    ['mode'],
+  );
+  readonly verificationFailures = this.#counter(
+    'tengen_verification_failures_total',
+    'Submits refused because re-running the replay did not reproduce the live game',
+  );
+  readonly unranked = this.#counter(
+    'tengen_unranked_games_total',
+    'Games made unranked by the real-time rules (reason: aheadOfClock, behindClock, pauseLimit)',
+    ['reason'],
+  );
+  readonly clockLag = this.#histogram(
+    'tengen_clock_lag_seconds',
+    'How far a game trailed the wall clock when an input batch arrived (0 when ahead); the budget is 3 s',
+    [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 5],
+  );
+  readonly copiedGames = this.#counter(
+    'tengen_copied_games_total',
+    'Submits refused because the game copies a stored game',
+  );
+  readonly rejectedMessages = this.#counter(
+    'tengen_rejected_messages_total',
+    'Client messages refused',
+    ['code'],
+  );
+  readonly disconnects = this.#counter(
+    'tengen_forced_disconnects_total',
+    'Clients disconnected by the server',
+    ['reason'],
+  );
+  readonly matchmakeRefusals = this.#counter(
+    'tengen_matchmake_refusals_total',
+    'Matchmaking calls refused by the abuse limits',
+    ['reason'],
+  );
+  readonly relayLatency = this.#histogram(
+    'tengen_relay_latency_seconds',
+    'From an input batch reaching its room to the resulting state patch being written to the sockets',
+    [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+  );
+  readonly storeErrors = this.#counter(
+    'tengen_store_errors_total',
+    'Score store operations that failed',
+    ['op'],
+  );
+  readonly verificationSeconds = this.#histogram(
+    'tengen_verification_seconds',
+    'Time to verify a submitted game: re-running its replay and the copy check',
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  );
+  readonly submits = this.#counter(
+    'tengen_submits_total',
+    'Score submits by outcome: stored, queued (outbox), mismatch (replay), copied, failed (lost)',
+    ['result'],
+  );
+  readonly matchmakingWait = this.#histogram(
+    'tengen_matchmaking_wait_seconds',
+    'How long a quick-match duo room waited with its first player until an opponent joined',
+    [0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300],
+  );
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     // Every reason is exported from the start (at 0), so alerts can rely on the series.
@@ -133,6 +118,16 @@ export class Metrics {
     for (const reason of Object.keys(MATCHMAKE_REFUSAL)) this.matchmakeRefusals.inc({ reason }, 0);
     if (opts.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
+  }
+
+  /** A counter on this registry; `labelNames` type the labels its `inc` takes. */
+  #counter<L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) {
+    return new Counter<L>({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A histogram on this registry, in seconds, with its bucket bounds. */
+  #histogram(name: string, help: string, buckets: number[]) {
+    return new Histogram({ name, help, buckets, registers: [this.registry] });
   }
 
   #collect(): void {

@@ -10,6 +10,7 @@ import type {
 import { SqliteScoreStore } from '@tengen/scores';
 import { spawnServer, testAddress, TestPlayer, type SpawnedServer } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playSoloGame } from './testing/solo-game.ts';
 
 let server: SpawnedServer;
 let dir: string;
@@ -53,14 +54,7 @@ afterAll(async () => {
 
 /** A solo game at level 19 played to its top-out, ready to submit. */
 async function finishedGame(): Promise<TestPlayer> {
-  const p = await TestPlayer.connect(server.url, 'create', 'solo');
-  await p.until('choosing', () => p.me?.phase === 'choosing');
-  p.send('selectLevel', { level: 19 });
-  p.send('ready');
-  await p.message('start');
-  await p.play({ botFrames: 0, leadFrames: 150 });
-  await p.until('server sees the top-out', () => p.me?.phase === 'over', 30_000);
-  return p;
+  return (await playSoloGame(server.url, 19, 0)).player;
 }
 
 async function post<T>(path: string, body: unknown, address = testAddress()) {

@@ -2,16 +2,11 @@
 import { PIECE_TYPES, SeededPieces, parseReplay, runReplay } from '@tengen/engine';
 import { PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
 import { TestPlayer } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
+import { startTestServer } from './testing/test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 const GENERATOR_KEY = /^(seed|rng|spawnCount|spawnId)$/i;
 
@@ -41,9 +36,7 @@ describe('the seed never reaches a client before its game is stored', () => {
           `pieces up to ${m.from + m.types.length - 1} at draw index ${game.nextDrawIndex}`,
         );
     });
-    p.send('selectLevel', { level: 19 });
-    p.send('ready');
-    const start = await p.message('start');
+    const start = await p.startGame(19);
     expect(start.pieces).toHaveLength(2 + PIECES_AHEAD);
     const game = await p.play({ botFrames: 900, leadFrames: 120 });
     await p.until('the server saw the top-out', () => p.me?.phase === 'over');

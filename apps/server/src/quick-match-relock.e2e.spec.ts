@@ -1,15 +1,10 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { testClientOptions, TestPlayer } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
+import { startTestServer } from './testing/test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 /** A quick-match seat reserved over HTTP and not used yet (a player still opening its socket). */
 async function reserve(url: string): Promise<unknown> {

@@ -1,19 +1,14 @@
 import { MAX_PAUSES_PER_GAME } from '@tengen/protocol';
 import { TestPlayer } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { liveFrames, sendPaced, type FrameSource } from './testing/paced-inputs.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { startTestServer } from './testing/test-server.ts';
 import { pauseFor } from './testing/pause-for.ts';
 
 // The real-time rules over real sockets: games sent at a controlled pace against the real server.
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 /** A solo player whose game has started at level 19, and the frames of a whole game for it. */
 async function started(botFrames: number): Promise<{ p: TestPlayer; frames: FrameSource }> {

@@ -46,9 +46,7 @@ async function startSolo(): Promise<TestPlayer> {
   const player = await TestPlayer.connect(server.url, 'create', 'solo');
   players.push(player);
   await player.until('choosing phase', () => player.me?.phase === 'choosing');
-  player.send('selectLevel', { level: 0 });
-  player.send('ready');
-  await player.message('start');
+  await player.startGame(0);
   return player;
 }
 

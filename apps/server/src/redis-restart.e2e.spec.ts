@@ -1,16 +1,12 @@
-import { startCluster, TestPlayer, type Cluster, type SpawnedServer } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, TestPlayer, type SpawnedServer } from '@tengen/test-kit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { getJson } from './testing/http.ts';
 
-let cluster: Cluster;
+const cluster = useServer(() => startCluster({ servers: 2 }));
 const players: TestPlayer[] = [];
-
-beforeAll(async () => {
-  cluster = await startCluster({ servers: 2 });
-});
 afterAll(async () => {
   for (const p of players) await p.leave().catch(() => undefined);
-  await cluster?.stop();
 });
 
 async function until<T>(what: string, check: () => Promise<T | false>, ms = 20_000): Promise<T> {
@@ -75,11 +71,7 @@ describe('Redis restarted empty (no persistence) under two server processes', ()
     const second = await TestPlayer.connect(other(quickHost).url, 'joinOrCreate', 'duo');
     players.push(second);
     expect(second.room.roomId).toBe(waiter.room.roomId);
-    for (const p of [waiter, second]) {
-      p.send('selectLevel', { level: 5 });
-      p.send('ready');
-    }
-    const [a, b] = await Promise.all([waiter.message('start'), second.message('start')]);
+    const [a, b] = await Promise.all([waiter.startGame(5), second.startGame(5)]);
     expect(a.pieces).toEqual(b.pieces);
     expect(servers.flatMap((s) => s.logs.map((l) => l['msg']))).toContain(
       'rooms re-announced to redis',

@@ -83,11 +83,7 @@ async function startedDuo(level = 9, opts: { private?: boolean } = {}) {
       : await TestPlayer.connect(game.url, 'joinOrCreate', 'duo'),
   );
   expect(b.room.roomId).toBe(a.room.roomId);
-  for (const p of [a, b]) {
-    p.send('selectLevel', { level });
-    p.send('ready');
-  }
-  await Promise.all([a.message('start'), b.message('start')]);
+  await Promise.all([a, b].map((p) => p.startGame(level)));
   return [a, b] as const;
 }
 

@@ -1,15 +1,10 @@
 import { SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
 import { TestPlayer } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
+import { startTestServer } from './testing/test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 /** Closes the player's socket the way a reloaded or closed tab does (no consented leave, no SDK retry). */
 function dropLikeAReload(p: TestPlayer): void {
@@ -37,11 +32,7 @@ async function duoPlaying(): Promise<[TestPlayer, TestPlayer]> {
   const b = await TestPlayer.connect(server.url, 'joinById', code);
   await a.until('choosing', () => a.room.state.phase === 'choosing');
   // Level 19: an idle game tops out in seconds.
-  for (const p of [a, b]) {
-    p.send('selectLevel', { level: 19 });
-    p.send('ready');
-  }
-  await Promise.all([a.message('start'), b.message('start')]);
+  await Promise.all([a, b].map((p) => p.startGame(19)));
   return [a, b];
 }
 
@@ -91,9 +82,7 @@ describe('resume after a reload, with the reconnection token', () => {
 
   it('a solo game resumes after a reload at the server frame', async () => {
     const p = await TestPlayer.connect(server.url, 'create', 'solo');
-    p.send('selectLevel', { level: 19 });
-    p.send('ready');
-    await p.message('start');
+    await p.startGame(19);
     await p.play({ botFrames: 90, untilFrame: 90 });
     await p.until('frame 90 on the server', () => p.me?.frame === 90);
     const token = p.room.reconnectionToken;

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { SEAT_IN_USE_MESSAGE } from '@tengen/protocol';
-import { startCluster, TestPlayer, type Cluster } from '@tengen/test-kit';
+import { startCluster, TestPlayer } from '@tengen/test-kit';
 import { getJson } from './testing/http.ts';
 
-let cluster: Cluster;
-
-beforeAll(async () => {
-  cluster = await startCluster({ servers: 2 });
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
+const cluster = useServer(() => startCluster({ servers: 2 }));
 
 describe('two server processes sharing Redis', () => {
   let a: TestPlayer;
@@ -22,11 +16,7 @@ describe('two server processes sharing Redis', () => {
     a = await TestPlayer.connect(cluster.servers[0]!.url, 'joinOrCreate', 'duo');
     b = await TestPlayer.connect(cluster.servers[1]!.url, 'joinOrCreate', 'duo');
     expect(b.room.roomId).toBe(a.room.roomId);
-    for (const p of [a, b]) {
-      p.send('selectLevel', { level: 19 });
-      p.send('ready');
-    }
-    const [sa, sb] = await Promise.all([a.message('start'), b.message('start')]);
+    const [sa, sb] = await Promise.all([a.startGame(19), b.startGame(19)]);
     expect(sa.pieces).toEqual(sb.pieces);
     const game = await b.play({ botFrames: 60, leadFrames: 170 });
     await a.until(
@@ -46,9 +36,7 @@ describe('two server processes sharing Redis', () => {
       String(err).includes(SEAT_IN_USE_MESSAGE) || String(err).includes('"checkReconnectionToken');
     let back: TestPlayer | undefined;
     try {
-      owner.send('selectLevel', { level: 19 });
-      owner.send('ready');
-      await owner.message('start');
+      await owner.startGame(19);
       await owner.play({ botFrames: 30, untilFrame: 30 });
       await owner.until('frame 30 on the server', () => owner.me?.frame === 30);
       const token = owner.room.reconnectionToken;

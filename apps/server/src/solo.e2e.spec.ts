@@ -1,33 +1,21 @@
-import { PIECE_TYPES, parseReplay, runReplay } from '@tengen/engine';
+import { PIECE_TYPES, parseReplay } from '@tengen/engine';
 import { PIECES_AHEAD, type ScoresResponse } from '@tengen/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectReplayReproduces, useServer } from '@tengen/test-kit/vitest';
 import { getJson } from './testing/http.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
-import { TestPlayer } from '@tengen/test-kit';
+import { playSoloGame } from './testing/solo-game.ts';
+import { startTestServer } from './testing/test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServer(() => startTestServer());
 
 describe('solo room, end to end over WebSockets', () => {
   it('a bot game is re-simulated by the server, stored, and its replay reproduces the score', async () => {
-    const player = await TestPlayer.connect(server.url, 'create', 'solo');
-    await player.until('choosing phase', () => player.me?.phase === 'choosing');
-    player.send('selectLevel', { level: 19 });
-    await player.until('level mirrored', () => player.me?.selectedLevel === 19);
-    player.send('ready');
-    const start = await player.message('start');
+    const { player, start, game } = await playSoloGame(server.url, 19, 400);
     expect(start.startLevel).toBe(19);
     expect(start).not.toHaveProperty('seed');
     expect(start.pieces).toHaveLength(2 + PIECES_AHEAD);
 
-    const game = await player.play({ botFrames: 400, leadFrames: 150 });
     expect(game.topOut).toBe(true);
-    await player.until('server sees the top-out', () => player.me?.phase === 'over');
     expect(player.me?.score).toBe(game.score);
     expect(player.me?.frame).toBe(game.frame);
 
@@ -39,13 +27,7 @@ describe('solo room, end to end over WebSockets', () => {
     expect(replayRes.status).toBe(200);
     expect(replayRes.headers.get('cache-control')).toContain('immutable');
     const replay = parseReplay(await replayRes.json());
-    const summary = runReplay(replay);
-    expect(summary).toMatchObject({
-      score: game.score,
-      lines: game.lines,
-      frames: game.frame,
-      topOut: true,
-    });
+    const summary = expectReplayReproduces(replay, game);
     // The published seed deals exactly the pieces the client was sent.
     expect(summary.pieces).toBe(
       Array.from(

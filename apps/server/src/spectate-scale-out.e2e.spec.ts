@@ -1,17 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { LiveGame, LiveResponse } from '@tengen/protocol';
-import { startCluster, TestPlayer, type Cluster } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, TestPlayer } from '@tengen/test-kit';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { getJson } from './testing/http.ts';
+import { liveGameOf } from './testing/live-game.ts';
 
-let cluster: Cluster;
-
-beforeAll(async () => {
-  cluster = await startCluster({ servers: 2 });
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
+const cluster = useServer(() => startCluster({ servers: 2 }));
 
 /** Index of the process whose WebSocket this room connection uses. */
 const hostOf = (p: TestPlayer) =>
@@ -25,11 +20,7 @@ describe('spectating across two server processes sharing Redis', () => {
     const a = await TestPlayer.connect(servers[0]!.url, 'joinOrCreate', 'duo');
     const b = await TestPlayer.connect(servers[1]!.url, 'joinOrCreate', 'duo');
     expect(b.room.roomId).toBe(a.room.roomId);
-    for (const p of [a, b]) {
-      p.send('selectLevel', { level: 16 });
-      p.send('ready');
-    }
-    await Promise.all([a.message('start'), b.message('start')]);
+    await Promise.all([a, b].map((p) => p.startGame(16)));
     await a.play({ botFrames: 200, untilFrame: 200 });
     const host = hostOf(a);
     expect(host).toBeGreaterThanOrEqual(0);
@@ -45,17 +36,7 @@ describe('spectating across two server processes sharing Redis', () => {
         await new Promise((r) => setTimeout(r, 200));
       }
     };
-    const want = {
-      roomId: a.room.roomId,
-      mode: 'duo',
-      spectators: 0,
-      players: [a, b].map((p) => ({
-        phase: 'playing',
-        level: p.game?.level,
-        score: p.game?.score,
-        lines: p.game?.lines,
-      })),
-    };
+    const want = liveGameOf('duo', [a, b], 0);
     expect(await listed((g) => isDeepStrictEqual(g, want))).toEqual(want);
 
     const w = await TestPlayer.watch(other.url, a.room.roomId);

@@ -7,18 +7,16 @@ import {
   type LiveResponse,
 } from '@tengen/protocol';
 import { TestPlayer, testAddress } from '@tengen/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
 import { getJson } from './testing/http.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { liveGameOf } from './testing/live-game.ts';
+import { startTestServer } from './testing/test-server.ts';
 
-let server: TestServer;
+const server = useServer(() => startTestServer());
 const open: TestPlayer[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
 afterAll(async () => {
   await Promise.allSettled(open.map((p) => p.leave()));
-  await server?.stop();
 });
 
 const connect = async (...args: Parameters<typeof TestPlayer.connect>) => {
@@ -52,11 +50,7 @@ async function startedDuo(
     ? await connect(server.url, 'joinById', a.room.roomId)
     : await connect(server.url, 'joinOrCreate', 'duo');
   expect(b.room.roomId).toBe(a.room.roomId);
-  for (const p of [a, b]) {
-    p.send('selectLevel', { level });
-    p.send('ready');
-  }
-  await Promise.all([a.message('start'), b.message('start')]);
+  await Promise.all([a, b].map((p) => p.startGame(level)));
   return [a, b];
 }
 
@@ -241,9 +235,7 @@ describe('spectators', () => {
 describe('GET /api/live', () => {
   it('lists public games in progress with their numbers, not private ones, newest first', async () => {
     const solo = await connect(server.url, 'create', 'solo');
-    solo.send('selectLevel', { level: 18 });
-    solo.send('ready');
-    await solo.message('start');
+    await solo.startGame(18);
     const [a, b] = await startedDuo(12);
     const [host, guest] = await startedDuo(7, { private: true });
     const w = await watch(a.room.roomId);
@@ -253,32 +245,7 @@ describe('GET /api/live', () => {
       host.play({ untilFrame: 60 }),
     ]);
 
-    const expected = [
-      {
-        roomId: a.room.roomId,
-        mode: 'duo',
-        spectators: 1,
-        players: [a, b].map((p) => ({
-          phase: 'playing',
-          level: p.game?.level,
-          score: p.game?.score,
-          lines: p.game?.lines,
-        })),
-      },
-      {
-        roomId: solo.room.roomId,
-        mode: 'solo',
-        spectators: 0,
-        players: [
-          {
-            phase: 'playing',
-            level: solo.game?.level,
-            score: solo.game?.score,
-            lines: solo.game?.lines,
-          },
-        ],
-      },
-    ];
+    const expected = [liveGameOf('duo', [a, b], 1), liveGameOf('solo', [solo], 0)];
     let body: LiveResponse | undefined;
     await expectEventually(async () => {
       body = (await live()).body;

@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '@tengen/test-kit/vitest';
+import { startTestServer } from './testing/test-server.ts';
 
 const JS = `console.log(${JSON.stringify('tetris '.repeat(400))});\n`;
 const HTML = `<!doctype html><title>tengen</title><p>${'menu '.repeat(200)}</p>`;
@@ -30,9 +31,8 @@ function get(
   });
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(
+const server = useServer(() =>
+  startTestServer(
     {},
     {
       'index.html': HTML,
@@ -44,11 +44,8 @@ beforeAll(async () => {
       'assets/plain-Cd3_xY9z.css': 'body{}',
       'orphan.txt.gz': gzipSync('x'),
     },
-  );
-});
-afterAll(async () => {
-  await server?.stop();
-});
+  ),
+);
 
 describe('precompressed client files', () => {
   it('sends brotli to a browser that accepts it, with Vary and a year of immutable cache', async () => {

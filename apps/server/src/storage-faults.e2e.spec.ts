@@ -110,6 +110,20 @@ async function faultAndRecovery(
   return server;
 }
 
+/** A small tmpfs (`data`) holding the database folder and, apart from it, the outbox folder. */
+function dataVolume() {
+  const data = faults.tmpfs(64 * 1024);
+  const dbDir = folder(data, 'db');
+  const outboxDir = folder(data, 'outbox');
+  return {
+    data,
+    dbDir,
+    dbFile: join(dbDir, 'tengen.db'),
+    outboxDir,
+    outboxPath: join(outboxDir, OUTBOX_FILE),
+  };
+}
+
 // One case at a time (six servers starting at once on a loaded 2-core machine miss their start-up
 // timeout, and games must keep real time), with generous time limits: a case starts up to three
 // servers and plays real-time games.
@@ -176,11 +190,7 @@ describe.skipIf(unavailable)(
     });
 
     it('an outbox left by a killed process (SIGKILL) is written at the next start, never twice', async () => {
-      const data = faults.tmpfs(64 * 1024);
-      const dbDir = folder(data, 'db');
-      const dbFile = join(dbDir, 'tengen.db');
-      const outboxDir = folder(data, 'outbox');
-      const outboxPath = join(outboxDir, OUTBOX_FILE);
+      const { data, dbDir, dbFile, outboxDir, outboxPath } = dataVolume();
       const first = await start(dbFile, outboxDir);
       const { player, score } = await finishedSolo(first.url);
       faults.freeze(dbDir);
@@ -217,10 +227,7 @@ describe.skipIf(unavailable)(
     });
 
     it('SIGTERM while the database is unwritable: drains cleanly, exits 0, keeps the game for the next start', async () => {
-      const data = faults.tmpfs(64 * 1024);
-      const dbDir = folder(data, 'db');
-      const dbFile = join(dbDir, 'tengen.db');
-      const outboxDir = folder(data, 'outbox');
+      const { dbDir, dbFile, outboxDir } = dataVolume();
       const server = await start(dbFile, outboxDir);
       const { player, score } = await finishedSolo(server.url);
       faults.freeze(dbDir);

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AURORA, stageConfig } from './stages.ts';
+import { contextReader } from '../../test/stage-context.ts';
 
-const base: Record<string, unknown> = {
-  stage: 'staging',
-  'tengen:githubRepository': 'acme/tengen-tetris',
-  'tengen:staging:region': 'eu-west-1',
-  'tengen:staging:host': 'staging.example.org',
-  'tengen:staging:apiAllowedCidrs': ['203.0.113.0/24'],
-  'tengen:production:region': 'eu-west-1',
-  'tengen:production:host': 'play.example.org',
-  'tengen:production:apiAllowedCidrs': ['203.0.113.0/24'],
-};
-const config = (overrides: Record<string, unknown> = {}) =>
-  stageConfig((key) => ({ ...base, ...overrides })[key]);
+const config = (overrides: Record<string, unknown> = {}) => stageConfig(contextReader(overrides));
 
 describe('stage option: database', () => {
   it('keeps SQLite on EFS unless a stage asks for Aurora', () => {

@@ -6,21 +6,7 @@ import {
   platformStackName,
   stageConfig,
 } from './stages.ts';
-
-const base: Record<string, unknown> = {
-  stage: 'staging',
-  'tengen:githubRepository': 'acme/tengen-tetris',
-  'tengen:staging:region': 'eu-west-1',
-  'tengen:staging:host': 'staging.example.org',
-  'tengen:staging:apiAllowedCidrs': ['203.0.113.0/24'],
-  'tengen:production:apiAllowedCidrs': '203.0.113.7/32, 198.51.100.0/24',
-  'tengen:production:region': 'us-east-1',
-  'tengen:production:host': 'play.example.org',
-};
-const reader =
-  (overrides: Record<string, unknown> = {}) =>
-  (key: string) =>
-    ({ ...base, ...overrides })[key];
+import { contextReader } from '../../test/stage-context.ts';
 
 describe('stage configuration', () => {
   it('accepts only staging and production', () => {
@@ -30,7 +16,7 @@ describe('stage configuration', () => {
   });
 
   it('reads the environment facts of the chosen stage from context', () => {
-    const production = stageConfig(reader({ stage: 'production' }));
+    const production = stageConfig(contextReader({ stage: 'production' }));
     expect(production).toMatchObject({
       stage: 'production',
       region: 'us-east-1',
@@ -40,12 +26,12 @@ describe('stage configuration', () => {
     expect(production.certificateArn).toBe('');
     // From -c as a comma list, from cdk.json as a list.
     expect(production.apiAllowedCidrs).toEqual(['203.0.113.7/32', '198.51.100.0/24']);
-    expect(stageConfig(reader()).apiAllowedCidrs).toEqual(['203.0.113.0/24']);
+    expect(stageConfig(contextReader()).apiAllowedCidrs).toEqual(['203.0.113.0/24']);
   });
 
   it('sizes production above staging', () => {
-    const staging = stageConfig(reader());
-    const production = stageConfig(reader({ stage: 'production' }));
+    const staging = stageConfig(contextReader());
+    const production = stageConfig(contextReader({ stage: 'production' }));
     expect(production.nodes.min).toBeGreaterThan(staging.nodes.min);
     expect(production.natGateways).toBe(3);
     expect(staging.natGateways).toBe(1);
@@ -63,7 +49,7 @@ describe('stage configuration', () => {
 
   it('runs every node on Graviton, none burstable', () => {
     for (const stage of ['staging', 'production']) {
-      const config = stageConfig(reader({ stage }));
+      const config = stageConfig(contextReader({ stage }));
       expect(config.nodes.instanceTypes.every(isGravitonNonBurstable)).toBe(true);
       expect(config.nodePool.families.every((f) => isGravitonNonBurstable(`${f}.large`))).toBe(
         true,
@@ -88,7 +74,7 @@ describe('stage configuration', () => {
     ],
     [{ 'tengen:githubOidcProviderArn': 'arn:aws:iam::123:role/x' }, /not an OIDC provider ARN/],
   ])('rejects bad context %o', (overrides, message) => {
-    expect(() => stageConfig(reader(overrides))).toThrow(message);
+    expect(() => stageConfig(contextReader(overrides))).toThrow(message);
   });
 
   it('names the stacks after the stage', () => {

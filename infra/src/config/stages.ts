@@ -2,6 +2,7 @@
 // environment (region, public host, GitHub repository) come from CDK context (cdk.json or -c).
 
 import { parseStage as parseStageName, type Stage } from '@tengen/delivery';
+import { contextList } from './context-list.ts';
 
 export { STAGES, type Stage } from '@tengen/delivery';
 
@@ -130,16 +131,7 @@ export type ContextReader = (key: string) => unknown;
 export const MAX_API_CIDRS = 40;
 
 function cidrList(context: ContextReader, key: string): string[] {
-  const value = context(key);
-  const list =
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((c) => c.trim())
-          .filter(Boolean)
-      : Array.isArray(value) && value.every((c) => typeof c === 'string')
-        ? (value as string[])
-        : undefined;
+  const list = contextList(context(key));
   if (!list || list.length === 0)
     throw new Error(
       `context ${key} must list the CIDRs allowed to reach the Kubernetes API (-c ${key}=203.0.113.7/32,...)`,

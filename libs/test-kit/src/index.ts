@@ -12,6 +12,7 @@ export { startPostgres, type TestPostgres } from './postgres-server.ts';
 export { startRedis, type TestRedis } from './redis-server.ts';
 export { playSmokeGame, type SmokeGame } from './smoke-game.ts';
 export { serverMain, spawnServer, type SpawnedServer } from './spawn-server.ts';
+export { startServerProcess, type ServerProcess } from './server-process.ts';
 export { testAddress, testClientOptions } from './test-address.ts';
 export {
   DEFAULT_LEAD_FRAMES,

@@ -179,6 +179,17 @@ export class TestPlayer {
   }
 
   /**
+   * Picks `level`, readies and resolves with the `start` message that follows (in a duo room, once
+   * the opponent is ready too): a game begun as the level menu begins it.
+   */
+  startGame(level: number) {
+    const seen = this.messages.length;
+    this.send('selectLevel', { level });
+    this.send('ready');
+    return this.message('start', seen);
+  }
+
+  /**
    * Sends `submit` (with the browser's name `key` when given) and resolves with the answer:
    * `submitted`, `submitQueued` or the refusal.
    */

@@ -1,66 +1,19 @@
-// Test support: the real game server as a child process (`@tengen/test-kit`'s `spawnServer`, as in
+// Test support: the real game server as a child process (`@tengen/test-kit`'s `startServerProcess`, as in
 // production) and a real SDK connection to it. Apps are imported by nobody, so the client's tests
 // start the server's entry point rather than importing it.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { Game } from '@tengen/engine';
 import { ROOM, type GameMode, type RoomStateShape } from '@tengen/protocol';
-import { PacedGame, pollUntil, spawnServer, testClientOptions } from '@tengen/test-kit';
+import { PacedGame, pollUntil, testClientOptions } from '@tengen/test-kit';
 import type { GameStart, SoloBackend } from '@tengen/client/game/backend.ts';
 import { linkRoom, type RoomLink } from '@tengen/client/net/room-link.ts';
 
-export { freePort } from '@tengen/test-kit';
-
-/** A server process on a loopback port with its own SQLite file. */
-export interface RealServer {
-  /** `http://127.0.0.1:<port>` */
-  readonly url: string;
-  /** Resolves with the exit code once the process has exited. */
-  readonly exited: Promise<number | null>;
-  /** Sends SIGTERM (a real drain) without waiting. */
-  terminate(): void;
-  /** SIGTERM, waits for the exit, removes the temp dir. */
-  stop(): Promise<void>;
-}
-
-/** Starts the server with a fresh database on a free port and waits until it listens. */
-export async function startServer(
-  env: Record<string, string> = {},
-  timeoutMs = 30_000,
-): Promise<RealServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'tengen-client-net-'));
-  mkdirSync(join(dir, 'client'));
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
-  const spawned = await spawnServer(
-    {
-      PORT: '0',
-      DB_FILE: join(dir, 'db.sqlite'),
-      CLIENT_DIR: join(dir, 'client'),
-      DRAIN_SECONDS: '0',
-      ...env,
-    },
-    [],
-    timeoutMs,
-  ).catch((error: unknown) => {
-    cleanup();
-    throw error;
-  });
-  let running = true;
-  const exited = spawned.exited.then(({ code }) => {
-    running = false;
-    return code;
-  });
-  const stop = async () => {
-    if (running) spawned.proc.kill('SIGTERM');
-    const killer = setTimeout(() => spawned.proc.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killer);
-    cleanup();
-  };
-  return { url: spawned.url, exited, terminate: () => void spawned.proc.kill('SIGTERM'), stop };
-}
+// The server as a process with a fresh database on a free port (the test kit's one helper).
+export {
+  freePort,
+  startServerProcess as startServer,
+  type ServerProcess as RealServer,
+} from '@tengen/test-kit';
 
 /** A joined room: the SDK room (to reach below the client, e.g. drop its socket) and the client's link over it. */
 export interface Joined {

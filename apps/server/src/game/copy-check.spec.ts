@@ -1,22 +1,10 @@
 import { playGame, WEIGHTS } from '@tengen/bot';
-import { runReplay, type Replay } from '@tengen/engine';
+import { runReplay } from '@tengen/engine';
 import { COPY_MIN_SHARED_PIECES, COPY_WINDOW_PIECES } from '@tengen/protocol';
 import { describe, expect, it } from 'vitest';
+import { replayFrames, withFrames } from '../testing/replay-frames.ts';
 import { botGame } from '../testing/styled-player.ts';
 import { isCopy, placements, sharedPlacements } from './copy-check.ts';
-
-function frames(r: Replay): number[] {
-  return r.inputs.flatMap(([c, b]) => Array<number>(c).fill(b));
-}
-function fromFrames(r: Replay, f: number[]): Replay {
-  const inputs: [number, number][] = [];
-  for (const b of f) {
-    const last = inputs.at(-1);
-    if (last && last[1] === b) last[0]++;
-    else inputs.push([1, b]);
-  }
-  return { ...r, inputs };
-}
 
 const victim = playGame({ seed: 0x8988, startLevel: 9, maxFrames: 12_000 }).replay;
 const victimPlacements = placements(victim);
@@ -34,9 +22,9 @@ describe('placements', () => {
 describe('the copy rule', () => {
   it('flags an identical replay and one with a delay inserted mid-game', () => {
     expect(isCopy(placements(victim), victimPlacements)).toBe(true);
-    const f = frames(victim);
+    const f = replayFrames(victim.inputs);
     const mid = Math.floor(f.length / 2);
-    const delayed = fromFrames(victim, [
+    const delayed = withFrames(victim, [
       ...f.slice(0, mid),
       ...Array<number>(30).fill(0),
       ...f.slice(mid),
@@ -45,12 +33,12 @@ describe('the copy rule', () => {
   });
 
   it('flags a copy with a few frames changed late in the game', () => {
-    const f = frames(victim);
+    const f = replayFrames(victim.inputs);
     for (const at of [0.85, 0.9, 0.95]) {
       const i = Math.floor(f.length * at);
       f[i] = f[i]! ^ 3;
     }
-    expect(isCopy(placements(fromFrames(victim, f)), victimPlacements)).toBe(true);
+    expect(isCopy(placements(withFrames(victim, f)), victimPlacements)).toBe(true);
   });
 
   it('counts shared placements over a sliding window of aligned pieces', () => {

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { Metrics } from '../metrics.ts';
 import { CopyGuard } from './copy-guard.ts';
+import { seatAndStart } from '../testing/match-seats.ts';
 import { Match } from './match.ts';
 import { ScoreRecorder, VerificationError } from './score-recorder.ts';
 
@@ -50,10 +51,7 @@ function soloMatch(now: () => number): Match {
     log,
     send: (id, msg) => sent.push({ id, msg }),
   });
-  m.join('p');
-  m.handle('p', { type: 'selectLevel', level: 19 });
-  m.handle('p', { type: 'ready' });
-  return m;
+  return seatAndStart(m, ['p']);
 }
 
 function goldenReplay(name: string): Replay {

@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINE_VERSION, SeededPieces } from '@tengen/engine';
-import { FRAMES_PER_SECOND, PIECES_AHEAD, type ServerMessage } from '@tengen/protocol';
+import {
+  FRAMES_PER_SECOND,
+  PIECES_AHEAD,
+  type GameMode,
+  type ServerMessage,
+} from '@tengen/protocol';
 import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { Metrics } from '../metrics.ts';
+import { seatAndStart } from '../testing/match-seats.ts';
 import { Match } from './match.ts';
 import { ScoreRecorder } from './score-recorder.ts';
 
@@ -33,12 +39,20 @@ afterEach(() => {
 
 /** A duo match with both players seated, ready at level 19, games started. */
 function startedDuo(): Match {
+  return seatAndStart(
+    newMatch('duo', () => seeds.shift() ?? 0x0999),
+    ['a', 'b'],
+  );
+}
+
+/** A match on this file's store and clock that notes when each game starts; `newSeed` deals after the first. */
+function newMatch(mode: GameMode, newSeed: () => number): Match {
   const metrics = new Metrics({ defaultMetrics: false });
-  const m = new Match({
-    mode: 'duo',
-    capacity: 2,
+  return new Match({
+    mode,
+    capacity: mode === 'duo' ? 2 : 1,
     seed: 0x1234,
-    newSeed: () => seeds.shift() ?? 0x0999,
+    newSeed,
     code: '',
     now: () => now,
     recorder: new ScoreRecorder(store, metrics, log),
@@ -49,12 +63,6 @@ function startedDuo(): Match {
       sent.push({ id, msg });
     },
   });
-  for (const id of ['a', 'b']) m.join(id);
-  for (const id of ['a', 'b']) {
-    m.handle(id, { type: 'selectLevel', level: 19 });
-    m.handle(id, { type: 'ready' });
-  }
-  return m;
 }
 
 /** The pieces a game of `seed` is dealt at its start. */
@@ -100,6 +108,12 @@ const series = (m: Match, id: string) => {
   return { wins: p.wins, losses: p.losses, draws: p.draws };
 };
 
+/** The series credits `winner` with a win and `loser` with a loss (their first game). */
+function expectSeriesWin(m: Match, winner: string, loser: string): void {
+  expect(series(m, winner)).toEqual({ wins: 1, losses: 0, draws: 0 });
+  expect(series(m, loser)).toEqual({ wins: 0, losses: 1, draws: 0 });
+}
+
 describe('duo results', () => {
   it('both topped out: the higher score wins, and the series counts it', () => {
     const m = startedDuo();
@@ -109,8 +123,7 @@ describe('duo results', () => {
     expect(m.state.result).toBe('pending'); // b could still pass
     topOutIdle(m, 'b');
     expect(m.state).toMatchObject({ result: 'scores', winner: 'a' });
-    expect(series(m, 'a')).toEqual({ wins: 1, losses: 0, draws: 0 });
-    expect(series(m, 'b')).toEqual({ wins: 0, losses: 1, draws: 0 });
+    expectSeriesWin(m, 'a', 'b');
   });
 
   it('equal scores are a draw', () => {
@@ -147,8 +160,7 @@ describe('duo results', () => {
     m.leave('a'); // the reconnection window ran out (or a left on purpose)
     expect(last('b')).toEqual({ type: 'opponentLeft' });
     expect(m.state).toMatchObject({ result: 'forfeit', winner: 'b' });
-    expect(series(m, 'b')).toEqual({ wins: 1, losses: 0, draws: 0 });
-    expect(series(m, 'a')).toEqual({ wins: 0, losses: 1, draws: 0 });
+    expectSeriesWin(m, 'b', 'a');
   });
 
   it('leaving after the result changes nothing but tells the other player', () => {
@@ -234,25 +246,10 @@ describe('duo rematch', () => {
   });
 
   it('is for duo only: a solo room refuses it and keeps try again', () => {
-    const metrics = new Metrics({ defaultMetrics: false });
-    const m = new Match({
-      mode: 'solo',
-      capacity: 1,
-      seed: 0x1234,
-      newSeed: () => 0x0555,
-      code: '',
-      now: () => now,
-      recorder: new ScoreRecorder(store, metrics, log),
-      metrics,
-      log,
-      send: (id, msg) => {
-        if (msg.type === 'start') startedAt.set(id, now);
-        sent.push({ id, msg });
-      },
-    });
-    m.join('p');
-    m.handle('p', { type: 'selectLevel', level: 19 });
-    m.handle('p', { type: 'ready' });
+    const m = seatAndStart(
+      newMatch('solo', () => 0x0555),
+      ['p'],
+    );
     topOutIdle(m, 'p');
     m.handle('p', { type: 'rematch' });
     expect(last('p')).toMatchObject({ type: 'error', code: 'wrongPhase' });

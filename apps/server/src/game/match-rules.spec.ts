@@ -13,7 +13,8 @@ import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { Metrics } from '../metrics.ts';
-import { replayFrames } from '../testing/paced-inputs.ts';
+import { replayFrames } from '../testing/replay-frames.ts';
+import { seatAndStart } from '../testing/match-seats.ts';
 import { Match } from './match.ts';
 import { ScoreRecorder } from './score-recorder.ts';
 
@@ -53,12 +54,7 @@ function started(ids: string[], mode: GameMode = ids.length > 1 ? 'duo' : 'solo'
     log,
     send: (id, msg) => sent.push({ id, msg }),
   });
-  for (const id of ids) m.join(id);
-  for (const id of ids) {
-    m.handle(id, { type: 'selectLevel', level: 19 });
-    m.handle(id, { type: 'ready' });
-  }
-  return m;
+  return seatAndStart(m, ids);
 }
 const last = (id: string) => sent.filter((s) => s.id === id).at(-1)?.msg;
 const unranked = (id: string) =>

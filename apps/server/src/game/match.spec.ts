@@ -7,6 +7,7 @@ import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { Metrics } from '../metrics.ts';
+import { seatAndStart } from '../testing/match-seats.ts';
 import { Match, PAUSE_GRACE_MS } from './match.ts';
 import { ScoreRecorder, VerificationError } from './score-recorder.ts';
 
@@ -50,11 +51,16 @@ const last = (id: string) => sent.filter((s) => s.id === id).at(-1)?.msg;
 /** A solo match whose game has started at `level`. */
 function started(level = 19): Match {
   const m = match(1);
-  m.join('p');
-  m.handle('p', { type: 'selectLevel', level });
-  m.handle('p', { type: 'ready' });
-  return m;
+  return seatAndStart(m, ['p'], level);
 }
+
+/** The `start` a restart at level 19 sends: the pieces of the next seed (`newSeed`), not the first. */
+const restartOnNewSeed: ServerMessage = {
+  type: 'start',
+  startLevel: 19,
+  pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
+  engineVersion: ENGINE_VERSION,
+};
 
 describe('Match', () => {
   it('starts a duo only when both seats are taken and ready, dealing both the same pieces', () => {
@@ -120,12 +126,7 @@ describe('Match', () => {
     expect(last('p')).toMatchObject({ type: 'submitted', rank: 1 });
     // The stored game's replay (seed included) is public now: the next game gets a new sequence.
     m.handle('p', { type: 'restart' });
-    expect(last('p')).toEqual({
-      type: 'start',
-      startLevel: 19,
-      pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
-      engineVersion: ENGINE_VERSION,
-    });
+    expect(last('p')).toEqual(restartOnNewSeed);
     expect(p).toMatchObject({ phase: 'playing', frame: 0, submitted: false, ranked: true });
   });
 
@@ -136,12 +137,7 @@ describe('Match', () => {
     m.handle('p', { type: 'inputs', from: 600, runs: [[600, 0]] });
     m.handle('p', { type: 'restart' });
     // Retrying one sequence forever would teach a player its pieces: every try gets a new one.
-    expect(last('p')).toEqual({
-      type: 'start',
-      startLevel: 19,
-      pieces: new SeededPieces(0x4321).slice(0, 2 + PIECES_AHEAD),
-      engineVersion: ENGINE_VERSION,
-    });
+    expect(last('p')).toEqual(restartOnNewSeed);
   });
 
   it('deals pieces as the game spawns, never more than PIECES_AHEAD past NEXT', () => {

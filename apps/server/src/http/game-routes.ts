@@ -1,11 +1,8 @@
 import type { GameInfoResponse } from '@tengen/protocol';
 import type { ScoreStore } from '@tengen/scores';
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { Logger } from 'pino';
-import { errorBody } from './scores-routes.ts';
-
-/** Stored game ids (see `newGameId`). */
-const GAME_ID = /^[a-z2-9]{12}$/;
+import { storedItemHandler } from './stored-by-id.ts';
 
 /**
  * `GET /api/games/:id`: a stored game's facts for its replay page (player, mode, score, lines,
@@ -13,25 +10,21 @@ const GAME_ID = /^[a-z2-9]{12}$/;
  */
 export function gameRouter(store: ScoreStore, log: Logger): Router {
   const router = Router();
-  router.get('/games/:id', async (req: Request<{ id: string }>, res: Response) => {
-    const id = req.params.id;
-    if (!GAME_ID.test(id)) {
-      res.status(404).json(errorBody(`no game ${JSON.stringify(id.slice(0, 40))}`));
-      return;
-    }
-    try {
-      const info = await store.gameInfo(id);
-      if (info === undefined) {
-        res.status(404).json(errorBody(`no game ${JSON.stringify(id)}`));
-        return;
-      }
-      // A stored game never changes.
-      const body: GameInfoResponse = { ...info, at: info.at.toISOString() };
-      res.set('Cache-Control', 'public, max-age=31536000, immutable').json(body);
-    } catch (err) {
-      log.error({ err, id }, 'reading a game failed');
-      res.status(503).json(errorBody('stored games are unavailable, try again'));
-    }
-  });
+  router.get(
+    '/games/:id',
+    storedItemHandler(
+      {
+        noun: 'game',
+        read: (id) => store.gameInfo(id),
+        send: (res, info) => {
+          const body: GameInfoResponse = { ...info, at: info.at.toISOString() };
+          res.json(body);
+        },
+        failure: 'reading a game failed',
+        unavailable: 'stored games are unavailable, try again',
+      },
+      log,
+    ),
+  );
   return router;
 }

@@ -11,6 +11,8 @@ import type { BoardFilter, ScoreStore } from '@tengen/scores';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import * as z from 'zod';
+import { errorBody } from './error-body.ts';
+import { storedItemHandler } from './stored-by-id.ts';
 
 const scoresQuery = z.strictObject({
   mode: z.enum(GAME_MODES).default('solo'),
@@ -23,10 +25,8 @@ const scoresQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(SCOREBOARD_MAX_LIMIT).default(SCOREBOARD_DEFAULT_LIMIT),
 });
 
-const REPLAY_ID = /^[a-z2-9]{12}$/;
-
-/** The JSON body of an HTTP error. */
-export const errorBody = (message: string) => ({ error: message });
+/** The JSON body of an HTTP error (defined in error-body.ts; the routes import it from here). */
+export { errorBody };
 
 /**
  * Read-only score API: `GET /api/scores?mode=solo|duo&period=today|week|all&start=all|0..19&limit=1..SCOREBOARD_MAX_LIMIT`
@@ -70,28 +70,19 @@ export function scoresRouter(store: ScoreStore, log: Logger): Router {
     }
   });
 
-  router.get('/replays/:id', async (req: Request<{ id: string }>, res: Response) => {
-    const id = req.params.id;
-    if (!REPLAY_ID.test(id)) {
-      res.status(404).json(errorBody(`no replay ${JSON.stringify(id.slice(0, 40))}`));
-      return;
-    }
-    try {
-      const replay = await store.getReplay(id);
-      if (replay === undefined) {
-        res.status(404).json(errorBody(`no replay ${JSON.stringify(id)}`));
-        return;
-      }
-      // A stored replay never changes.
-      res
-        .set('Cache-Control', 'public, max-age=31536000, immutable')
-        .type('application/json')
-        .send(replay);
-    } catch (err) {
-      log.error({ err, id }, 'reading a replay failed');
-      res.status(503).json(errorBody('replays are unavailable, try again'));
-    }
-  });
+  router.get(
+    '/replays/:id',
+    storedItemHandler(
+      {
+        noun: 'replay',
+        read: (id) => store.getReplay(id),
+        send: (res, replay) => res.type('application/json').send(replay),
+        failure: 'reading a replay failed',
+        unavailable: 'replays are unavailable, try again',
+      },
+      log,
+    ),
+  );
 
   router.use((req: Request, res: Response) => {
     res.status(404).json(errorBody(`no such endpoint: ${req.method} /api${req.path}`));

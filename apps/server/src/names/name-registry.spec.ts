@@ -1,23 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NAME_CODE_TTL_SECONDS } from '@tengen/protocol';
 import { SqliteScoreStore } from '@tengen/scores';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDirs } from '@tengen/test-kit/vitest';
 import { hashMoveCode, hashNameKey, issueNameKey, newMoveCode } from './name-keys.ts';
 import { NameRegistry } from './name-registry.ts';
 
-const dirs: string[] = [];
+const tempDir = useTempDirs('name-registry-');
 const stores: SqliteScoreStore[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 /** A registry on a real SQLite file, with one clock for the registry and the store. */
 async function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'name-registry-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const clock = { t: Date.UTC(2026, 11, 1) };
   const store = SqliteScoreStore.open(join(dir, 'db.sqlite'), { now: () => new Date(clock.t) });
   stores.push(store);

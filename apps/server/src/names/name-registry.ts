@@ -39,7 +39,10 @@ export type MoveAnswer<T> =
 
 const CODE_SHAPE = new RegExp(`^[${ROOM_CODE_ALPHABET}]{${NAME_CODE_LENGTH}}$`);
 
-function refuse<T>(status: 400 | 403 | 404 | 410 | 429, message: string): MoveAnswer<T> {
+/** A refused name-move request (the same for every body type). */
+type Refusal = Extract<MoveAnswer<never>, { ok: false }>;
+
+function refuse(status: Refusal['status'], message: string): Refusal {
   return { ok: false, status, message };
 }
 
@@ -58,15 +61,28 @@ export class NameRegistry {
     this.#now = now;
   }
 
+  /**
+   * What both requests check first: spends one of the address's attempts (`tooMany` refuses when
+   * none is left) and validates the name.
+   */
+  #admit(address: string, name: string, tooMany: string): { ok: true; name: string } | Refusal {
+    if (!this.#attempts.take(address, this.#now())) return refuse(429, tooMany);
+    const checked = validateName(name);
+    if (!checked.ok) return refuse(400, `That is not a valid name: ${checked.error}.`);
+    return { ok: true, name: checked.name };
+  }
+
   /** A new code for the holder of `name` (it replaces any earlier code). */
   async requestCode(
     address: string,
     input: z.infer<typeof codeRequestSchema>,
   ): Promise<MoveAnswer<NameCodeResponse>> {
-    if (!this.#attempts.take(address, this.#now()))
-      return refuse(429, 'Too many name moves from your network. Wait a minute and try again.');
-    const name = validateName(input.name);
-    if (!name.ok) return refuse(400, `That is not a valid name: ${name.error}.`);
+    const name = this.#admit(
+      address,
+      input.name,
+      'Too many name moves from your network. Wait a minute and try again.',
+    );
+    if (!name.ok) return name;
     const code = newMoveCode();
     const expiresAt = new Date(this.#now() + NAME_CODE_TTL_SECONDS * 1000);
     const issued = await this.#store.issueNameCode(
@@ -88,10 +104,12 @@ export class NameRegistry {
     address: string,
     input: z.infer<typeof claimRequestSchema>,
   ): Promise<MoveAnswer<NameClaimResponse>> {
-    if (!this.#attempts.take(address, this.#now()))
-      return refuse(429, 'Too many codes tried from your network. Wait a minute and try again.');
-    const name = validateName(input.name);
-    if (!name.ok) return refuse(400, `That is not a valid name: ${name.error}.`);
+    const name = this.#admit(
+      address,
+      input.name,
+      'Too many codes tried from your network. Wait a minute and try again.',
+    );
+    if (!name.ok) return name;
     const code = normaliseMoveCode(input.code);
     if (!CODE_SHAPE.test(code))
       return refuse(400, `A code has ${NAME_CODE_LENGTH} letters and digits, like K7QXM3PAHD.`);

@@ -86,10 +86,3 @@ export function liveFrames(p: TestPlayer, botFrames: number): FrameSource {
     return b;
   };
 }
-
-/** One button mask per frame of a replay's run-length inputs. */
-export function replayFrames(inputs: readonly (readonly [number, number])[]): number[] {
-  const out: number[] = [];
-  for (const [count, buttons] of inputs) for (let i = 0; i < count; i++) out.push(buttons);
-  return out;
-}

@@ -95,9 +95,7 @@ export function folder(...parts: string[]): string {
 /** A solo game at level 19 played to the top-out by a `TestPlayer`, ready to submit. */
 export async function finishedSolo(url: string): Promise<{ player: TestPlayer; score: number }> {
   const player = await TestPlayer.connect(url, 'create', 'solo');
-  player.send('selectLevel', { level: 19 });
-  player.send('ready');
-  await player.message('start');
+  await player.startGame(19);
   const game = await player.play({ botFrames: 120 });
   await player.until('server sees the top-out', () => player.me?.phase === 'over');
   return { player, score: game.score };

@@ -1,0 +1,2 @@
+/** The JSON body of an HTTP error. */
+export const errorBody = (message: string) => ({ error: message });
