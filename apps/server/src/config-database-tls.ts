@@ -29,8 +29,8 @@ export function urlTlsParam(url: string): string | undefined {
 /** The parsed variables the TLS settings depend on. */
 export interface DatabaseTlsInput {
   DATABASE_TLS: (typeof PG_TLS_MODES)[number];
-  DATABASE_CA_FILE: string | undefined;
-  DATABASE_URL: string | undefined;
+  DATABASE_CA_FILE?: string | undefined;
+  DATABASE_URL?: string | undefined;
   DATABASE_AUTH: string;
 }
 
