@@ -44,3 +44,5 @@ export {
   type PgTls,
 } from './pg/pg-tls.ts';
 export { migratePg, migratePgDatabase, PG_MIGRATIONS_FOLDER } from './pg/pg-migrate.ts';
+export { COPY_USAGE, parseCopyArgs, type CopyArgs } from './copy/copy-args.ts';
+export { copySqliteToPg, type CopyReport, type TableCopy } from './copy/copy-sqlite-to-pg.ts';
