@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openPool, SqliteScoreStore, type NewGame } from '@tengen/scores';
 import {
-  makeTestCa,
+  HOSTSSL_ONLY,
   serverMain,
-  startPostgres,
+  startTlsPostgres,
   type TestCa,
   type TestPostgres,
+  type TlsPostgres,
 } from '@tengen/test-kit';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,12 +20,12 @@ import { storeExtras, type StoreExtras } from './open-store.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'server-copy-scores-'));
+let tls: TlsPostgres;
 let ca: TestCa;
-let otherCa: TestCa;
 let db: TestPostgres;
+let caFile: string;
+let otherCaFile: string;
 let admin: pg.Pool;
-const caFile = join(dir, 'ca.pem');
-const otherCaFile = join(dir, 'other-ca.pem');
 const source = join(dir, 'scores.db');
 
 function game(name: string, score: number, keyHash?: string): NewGame {
@@ -46,14 +47,9 @@ function game(name: string, score: number, keyHash?: string): NewGame {
 // A PostgreSQL that takes TLS connections only (pg_hba `hostssl`), with a certificate for
 // 127.0.0.1 from a test CA; the database `tengen` belongs to the role `tengen`, as on Aurora.
 beforeAll(async () => {
-  [ca, otherCa] = await Promise.all([makeTestCa(), makeTestCa('Somebody Else CA')]);
-  writeFileSync(caFile, ca.cert);
-  writeFileSync(otherCaFile, otherCa.cert);
-  db = await startPostgres({
-    tls: await ca.issue(['IP:127.0.0.1']),
-    // `tengen` sends its password in clear inside TLS, as RDS IAM authentication does.
-    hba: ['hostssl all tengen 127.0.0.1/32 password', 'hostssl all all 127.0.0.1/32 scram-sha-256'],
-  });
+  // `tengen` sends its password in clear inside TLS, as RDS IAM authentication does.
+  tls = await startTlsPostgres(['hostssl all tengen 127.0.0.1/32 password', ...HOSTSSL_ONLY]);
+  ({ db, ca, caFile, otherCaFile } = tls);
   admin = openPool({ url: db.url, tls: { mode: 'verify-full', ca: [ca.cert] } }).pool;
   await admin.query('CREATE ROLE tengen LOGIN');
   await admin.query('CREATE DATABASE tengen OWNER tengen');
@@ -65,9 +61,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await admin?.end();
-  await db?.stop();
-  ca?.remove();
-  otherCa?.remove();
+  await tls?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 afterEach(() => vi.unstubAllEnvs());

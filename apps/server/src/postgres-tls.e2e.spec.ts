@@ -1,45 +1,38 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openPool } from '@tengen/scores';
 import {
-  makeTestCa,
   serverMain,
   spawnServer,
-  startPostgres,
+  startTlsPostgres,
   type SpawnedServer,
   type TestCa,
   type TestPostgres,
+  type TlsPostgres,
 } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishedSolo, submit } from './testing/storage-faults.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'server-pg-tls-'));
+let tls: TlsPostgres;
 let ca: TestCa;
-let otherCa: TestCa;
 let db: TestPostgres;
+let caFile: string;
+let otherCaFile: string;
 const servers: SpawnedServer[] = [];
-const caFile = join(dir, 'ca.pem');
-const otherCaFile = join(dir, 'other-ca.pem');
 
 // PostgreSQL with TLS only (pg_hba `hostssl`) and a certificate for 127.0.0.1 from a test CA.
 beforeAll(async () => {
-  [ca, otherCa] = await Promise.all([makeTestCa(), makeTestCa('Somebody Else CA')]);
-  writeFileSync(caFile, ca.cert);
-  writeFileSync(otherCaFile, otherCa.cert);
-  db = await startPostgres({
-    tls: await ca.issue(['IP:127.0.0.1']),
-    hba: ['hostssl all all 127.0.0.1/32 scram-sha-256'],
-  });
+  tls = await startTlsPostgres();
+  ({ db, ca, caFile, otherCaFile } = tls);
 }, 120_000);
 afterAll(async () => {
   for (const s of servers.splice(0)) if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
-  await db?.stop();
-  ca?.remove();
-  otherCa?.remove();
+  await tls?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

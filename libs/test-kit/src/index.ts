@@ -10,6 +10,7 @@ export { latencyProxy, type LatencyProxy, type LatencyProxyOptions } from './lat
 export { pollUntil } from './poll-until.ts';
 export { startPostgres, type PostgresOptions, type TestPostgres } from './postgres-server.ts';
 export { makeTestCa, type CertAndKey, type TestCa } from './test-ca.ts';
+export { HOSTSSL_ONLY, startTlsPostgres, type TlsPostgres } from './tls-postgres.ts';
 export { startRedis, type TestRedis } from './redis-server.ts';
 export { playSmokeGame, type SmokeGame } from './smoke-game.ts';
 export { serverMain, spawnServer, type SpawnedServer } from './spawn-server.ts';

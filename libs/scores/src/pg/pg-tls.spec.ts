@@ -1,5 +1,12 @@
 import { X509Certificate } from 'node:crypto';
-import { makeTestCa, startPostgres, type TestCa, type TestPostgres } from '@tengen/test-kit';
+import {
+  HOSTSSL_ONLY,
+  startPostgres,
+  startTlsPostgres,
+  type TestCa,
+  type TestPostgres,
+  type TlsPostgres,
+} from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPool } from './pg-database.ts';
 import { DatabaseUnavailableError } from './pg-errors.ts';
@@ -62,29 +69,24 @@ describe('pgSslOptions', () => {
 // Three real servers: TLS only (pg_hba `hostssl`) with a certificate for 127.0.0.1; TLS only with a
 // certificate for another host name, from the same CA; and one without TLS at all.
 describe('TLS against a real PostgreSQL', () => {
+  let tls: TlsPostgres;
   let ca: TestCa;
   let otherCa: TestCa;
   let tlsOnly: TestPostgres;
   let wrongName: TestPostgres;
   let plain: TestPostgres;
-  const hostssl = ['hostssl all all 127.0.0.1/32 scram-sha-256'];
 
   beforeAll(async () => {
-    [ca, otherCa] = await Promise.all([makeTestCa(), makeTestCa('Somebody Else CA')]);
-    const [good, elsewhere] = await Promise.all([
-      ca.issue(['IP:127.0.0.1']),
-      ca.issue(['DNS:db.elsewhere.test']),
-    ]);
-    [tlsOnly, wrongName, plain] = await Promise.all([
-      startPostgres({ tls: good, hba: hostssl }),
-      startPostgres({ tls: elsewhere, hba: hostssl }),
+    tls = await startTlsPostgres();
+    ({ ca, otherCa, db: tlsOnly } = tls);
+    const elsewhere = await ca.issue(['DNS:db.elsewhere.test']);
+    [wrongName, plain] = await Promise.all([
+      startPostgres({ tls: elsewhere, hba: HOSTSSL_ONLY }),
       startPostgres(),
     ]);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([tlsOnly?.stop(), wrongName?.stop(), plain?.stop()]);
-    ca?.remove();
-    otherCa?.remove();
+    await Promise.all([tls?.stop(), wrongName?.stop(), plain?.stop()]);
   });
 
   const verifyFull = (cert: string): PgTls => ({ mode: 'verify-full', ca: [cert] });
