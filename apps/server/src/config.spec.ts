@@ -100,7 +100,7 @@ describe('DATABASE_URL', () => {
     expect(loadConfig({ DATABASE_URL: '' }, dir).databaseUrl).toBeUndefined();
     for (const url of [
       'postgres://tengen:pw@db.internal:5432/tengen',
-      'postgresql://tengen@db.internal/tengen?sslmode=require',
+      'postgresql://tengen@db.internal/tengen?connect_timeout=5',
       'postgres://tengen@localhost/tengen?host=/run/postgresql',
     ])
       expect(loadConfig({ DATABASE_URL: url }, dir).databaseUrl).toBe(url);

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
+import { PG_TLS_MODES, type PgTls } from '@tengen/scores';
+import { databaseTls, URL_TLS_PARAMS, urlTlsParam } from './config-database-tls.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -29,7 +31,8 @@ const serviceUrl = z.preprocess(
 
 /**
  * A PostgreSQL URL: `postgres://` or `postgresql://`, a host (or a `host=` socket folder), a
- * database name; user, password, port and query parameters (`sslmode`) as libpq reads them.
+ * database name; user, password, port and query parameters as libpq reads them, except TLS ones
+ * (`sslmode` and the rest: `DATABASE_TLS` says it, once).
  */
 const databaseUrl = z.preprocess(
   emptyToUndefined,
@@ -47,6 +50,9 @@ const databaseUrl = z.preprocess(
       },
       { error: 'expected postgres://user:password@host[:port]/database' },
     )
+    .refine((v) => urlTlsParam(v) === undefined, {
+      error: `TLS is not read from the URL (${URL_TLS_PARAMS.join(', ')}): set DATABASE_TLS=off|verify-full and DATABASE_CA_FILE instead`,
+    })
     .optional(),
 );
 
@@ -98,6 +104,8 @@ const schema = z.object({
   OUTBOX_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   OUTBOX_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   DATABASE_AUTH: z.enum(DATABASE_AUTHS).default('password'),
+  DATABASE_TLS: z.enum(PG_TLS_MODES).default('off'),
+  DATABASE_CA_FILE: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   AWS_REGION: z.preprocess(
     emptyToUndefined,
     z
@@ -165,6 +173,13 @@ export interface Config {
   databaseAuth: (typeof DATABASE_AUTHS)[number];
   /** `AWS_REGION`: the region that signs IAM tokens (required with `iam`). */
   awsRegion: string | undefined;
+  /**
+   * `DATABASE_TLS` (+ `DATABASE_CA_FILE`): TLS to PostgreSQL, off or verified against the CA file's
+   * certificates, else the Amazon RDS CAs. Required as `verify-full` with `DATABASE_AUTH=iam`.
+   */
+  databaseTls: PgTls;
+  /** Absolute path of `DATABASE_CA_FILE`, when the CAs come from it. */
+  databaseCaFile: string | undefined;
 }
 
 /** Thrown for an invalid environment; the message names the variable. */
@@ -176,7 +191,8 @@ export class ConfigError extends Error {
  * Parses the environment (`HOST`/`ADDRESS`, `PORT`, `DB_FILE`/`DB_FILENAME`, `DATABASE_URL`, `REDIS_URL`,
  * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `CLIENT_DIR`, `TRUSTED_PROXY_HOPS`, `METRICS_PORT`,
  * `CORS_ORIGINS`, `MAX_CONNECTIONS`, `OUTBOX_DIR`, `OUTBOX_RETRY_MAX_SECONDS`, `ROLE`,
- * `WATCH_RELAY_URL`, `WATCH_RELAY_SECRET`, `RELAY_UPSTREAM_URL`) and creates the database folder
+ * `WATCH_RELAY_URL`, `WATCH_RELAY_SECRET`, `RELAY_UPSTREAM_URL`, `DATABASE_AUTH`, `AWS_REGION`,
+ * `DATABASE_TLS`, `DATABASE_CA_FILE`) and creates the database folder
  * (game role).
  * Throws a `ConfigError` naming the first bad variable.
  */
@@ -206,6 +222,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (relayError) throw new ConfigError(relayError);
   const authError = databaseAuthError(c, c.DATABASE_URL);
   if (authError) throw new ConfigError(authError);
+  const tls = databaseTls(c, cwd);
+  if (!tls.ok) throw new ConfigError(tls.error);
   const dbFile = resolve(cwd, c.DB_FILE);
   try {
     if (c.ROLE === 'game') mkdirSync(dirname(dbFile), { recursive: true });
@@ -238,6 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     outboxRetryMaxMs: c.OUTBOX_RETRY_MAX_SECONDS * 1000,
     databaseAuth: c.DATABASE_AUTH,
     awsRegion: c.AWS_REGION,
+    databaseTls: tls.tls,
+    databaseCaFile: tls.caFile,
   };
 }
 

@@ -1,10 +1,20 @@
-// Entry point: `node --conditions=@tengen/source apps/server/src/main.ts [migrate]`.
+// Entry point: `node --conditions=@tengen/source apps/server/src/main.ts [migrate | copy-scores ...]`.
 import { DatabaseUnavailableError } from '@tengen/scores';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { copyScoresCommand } from './copy-scores-command.ts';
 import { createLogger } from './logger.ts';
 import { migrateStore, storeLocation } from './open-store.ts';
 import { startRelay } from './relay/relay-server.ts';
 import { startServer } from './server.ts';
+
+// `copy-scores --from sqlite:PATH [--to URL]`: its own arguments, the server's database settings.
+if (process.argv[2] === 'copy-scores') {
+  const code = await copyScoresCommand(process.argv.slice(3), process.env, {
+    say: (line) => process.stdout.write(`${line}\n`),
+    fail: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.exit(code);
+}
 
 function config(): Config {
   try {
@@ -37,7 +47,7 @@ if (process.argv[2] === 'migrate' && cfg.role === 'game') {
   process.exit(0);
 } else if (process.argv[2] !== undefined) {
   process.stderr.write(
-    `tengen-server: unknown command ${JSON.stringify(process.argv[2])} (expected nothing or "migrate")\n`,
+    `tengen-server: unknown command ${JSON.stringify(process.argv[2])} (expected nothing, "migrate" or "copy-scores")\n`,
   );
   process.exit(2);
 }

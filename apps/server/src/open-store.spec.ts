@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { RDS_CA_CERTIFICATES } from '@tengen/scores';
 import { loadConfig } from './config.ts';
 import { storeExtras } from './open-store.ts';
 
@@ -22,10 +23,12 @@ describe('storeExtras: what the configuration adds to the PostgreSQL connection'
         DATABASE_AUTH: 'iam',
         DATABASE_URL: `postgres://tengen@${host}:5432/tengen`,
         AWS_REGION: 'eu-west-1',
+        DATABASE_TLS: 'verify-full',
       },
       dir,
     );
-    const { password } = storeExtras(config);
+    const { password, tls } = storeExtras(config);
+    expect(tls).toEqual({ mode: 'verify-full', ca: RDS_CA_CERTIFICATES });
     expect(typeof password).toBe('function');
     const token = await (password as () => Promise<string>)();
     expect(token.startsWith(`${host}:5432/?`)).toBe(true);
@@ -37,9 +40,9 @@ describe('storeExtras: what the configuration adds to the PostgreSQL connection'
     );
   });
 
-  it("adds nothing with the URL's own password, or with SQLite", () => {
+  it("adds only TLS with the URL's own password, and nothing with SQLite", () => {
     const pg = loadConfig({ DATABASE_URL: `postgres://tengen:secret@${host}:5432/tengen` }, dir);
-    expect(storeExtras(pg)).toEqual({});
+    expect(storeExtras(pg)).toEqual({ tls: { mode: 'off' } });
     expect(storeExtras(loadConfig({}, dir))).toEqual({});
   });
 });

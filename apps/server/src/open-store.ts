@@ -7,6 +7,7 @@ import {
   redactUrl,
   ReopeningScoreStore,
   type MigrationResult,
+  type PgTls,
   type ScoreStore,
 } from '@tengen/scores';
 import type { Config } from './config.ts';
@@ -15,16 +16,22 @@ import type { Config } from './config.ts';
 export interface StoreExtras {
   /** PostgreSQL password in place of the URL's: fixed, or a provider called per connection (IAM). */
   password?: string | (() => Promise<string>);
+  /** TLS to PostgreSQL (`DATABASE_TLS`, `DATABASE_CA_FILE`). */
+  tls?: PgTls;
 }
 
 /**
- * The settings the configuration adds to a PostgreSQL URL: with `DATABASE_AUTH=iam`, an RDS IAM
- * token signed with the process's AWS identity for each new connection (no password anywhere).
+ * The settings the configuration adds to a PostgreSQL URL: its TLS settings, and with
+ * `DATABASE_AUTH=iam` an RDS IAM token signed with the process's AWS identity for each new
+ * connection (no password anywhere).
  */
 export function storeExtras(config: Config): StoreExtras {
-  if (config.databaseAuth !== 'iam' || config.databaseUrl === undefined) return {};
-  // config.ts refuses `iam` without a region or with a password in the URL.
-  return { password: pgIamPassword(new URL(config.databaseUrl), { region: config.awsRegion! }) };
+  if (config.databaseUrl === undefined) return {};
+  const tls = config.databaseTls;
+  if (config.databaseAuth !== 'iam') return { tls };
+  // config.ts refuses `iam` without a region, with a password in the URL, or without TLS.
+  const region = config.awsRegion!;
+  return { tls, password: pgIamPassword(new URL(config.databaseUrl), { region }) };
 }
 
 /** Where the scores live, for logs (a PostgreSQL URL without its password). */

@@ -1,6 +1,6 @@
 {{/*
 Environment of the server container. Each value maps onto exactly one variable the server parses:
-HOST, PORT, DB_FILE or DATABASE_URL (+ DATABASE_AUTH, AWS_REGION), LOG_LEVEL, DRAIN_SECONDS, METRICS_PORT, TRUSTED_PROXY_HOPS, CORS_ORIGINS,
+HOST, PORT, DB_FILE or DATABASE_URL (+ DATABASE_AUTH, AWS_REGION, DATABASE_TLS, DATABASE_CA_FILE), LOG_LEVEL, DRAIN_SECONDS, METRICS_PORT, TRUSTED_PROXY_HOPS, CORS_ORIGINS,
 MAX_CONNECTIONS, OUTBOX_DIR, OUTBOX_RETRY_MAX_SECONDS, REDIS_URL and PUBLIC_ADDRESS.
 */}}
 {{- define "tengen.env" -}}
@@ -45,6 +45,8 @@ MAX_CONNECTIONS, OUTBOX_DIR, OUTBOX_RETRY_MAX_SECONDS, REDIS_URL and PUBLIC_ADDR
 The score store: DB_FILE on the data volume (sqlite), or DATABASE_URL (postgres) from an existing
 Secret (the URL carries the password), or with IAM authentication a URL without a password plus
 DATABASE_AUTH=iam and AWS_REGION: the server signs a token per connection with the pod's identity.
+Either way DATABASE_TLS, and DATABASE_CA_FILE when the CAs come from a ConfigMap (else the image's
+Amazon RDS CAs).
 */}}
 {{- define "tengen.databaseEnv" -}}
 {{- $db := .Values.database }}
@@ -61,6 +63,12 @@ DATABASE_AUTH=iam and AWS_REGION: the server signs a token per connection with t
     secretKeyRef:
       name: {{ $db.existingSecret.name }}
       key: {{ $db.existingSecret.key }}
+{{- end }}
+- name: DATABASE_TLS
+  value: {{ $db.tls | quote }}
+{{- if include "tengen.databaseCa" . }}
+- name: DATABASE_CA_FILE
+  value: {{ include "tengen.databaseCaFile" . | quote }}
 {{- end }}
 {{- else }}
 - name: DB_FILE

@@ -119,3 +119,25 @@ app.kubernetes.io/part-of: tengen-tetris
 {{- define "tengen.hasRedis" -}}
 {{- if or .Values.redis.external.url .Values.redis.external.existingSecret.name .Values.redis.inChart.enabled }}true{{ end }}
 {{- end }}
+
+{{/* Whether the database's CA certificates come from a ConfigMap (postgres with TLS on). */}}
+{{- define "tengen.databaseCa" -}}
+{{- $db := .Values.database }}
+{{- if and (eq $db.type "postgres") (eq $db.tls "verify-full") $db.caConfigMap.name }}true{{ end }}
+{{- end }}
+
+{{/* Where that ConfigMap is mounted, and the file DATABASE_CA_FILE names. */}}
+{{- define "tengen.databaseCaDir" -}}/etc/tengen/database-ca{{- end }}
+{{- define "tengen.databaseCaFile" -}}{{ include "tengen.databaseCaDir" . }}/ca.pem{{- end }}
+
+{{/* The ConfigMap volume of the database's CA certificates (pods and the migration Job). */}}
+{{- define "tengen.databaseCaVolume" -}}
+{{- if include "tengen.databaseCa" . }}
+- name: database-ca
+  configMap:
+    name: {{ .Values.database.caConfigMap.name }}
+    items:
+      - key: {{ .Values.database.caConfigMap.key }}
+        path: ca.pem
+{{- end }}
+{{- end }}

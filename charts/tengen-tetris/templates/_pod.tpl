@@ -23,7 +23,7 @@ capabilities:
 
 {{/*
 Volumes: the data volume (claim or emptyDir; sqlite only, PostgreSQL needs none), an emptyDir for
-/tmp and the score outbox's emptyDir.
+/tmp, the score outbox's emptyDir, and the database's CA ConfigMap when one is named.
 */}}
 {{- define "tengen.volumes" -}}
 {{- if not (include "tengen.postgres" .) }}
@@ -43,6 +43,7 @@ Volumes: the data volume (claim or emptyDir; sqlite only, PostgreSQL needs none)
 - name: outbox
   emptyDir:
     sizeLimit: {{ .Values.outbox.sizeLimit }}
+{{- include "tengen.databaseCaVolume" . }}
 {{- end }}
 
 {{- define "tengen.volumeMounts" -}}
@@ -52,6 +53,11 @@ Volumes: the data volume (claim or emptyDir; sqlite only, PostgreSQL needs none)
 {{- end }}
 - name: tmp
   mountPath: /tmp
+{{- if include "tengen.databaseCa" . }}
+- name: database-ca
+  mountPath: {{ include "tengen.databaseCaDir" . }}
+  readOnly: true
+{{- end }}
 {{- end }}
 
 {{/* Pod template of the game server, used by the Deployment and by the StatefulSet. */}}

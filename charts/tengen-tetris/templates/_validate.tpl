@@ -53,6 +53,15 @@ workload template, so `helm template`, `lint` and `install` all stop with a clea
 {{- fail "database.url is for database.auth iam only: a URL with a password belongs in the Secret named by database.existingSecret.name" }}
 {{- end }}
 {{- end }}
+{{- if and (eq $db.auth "iam") (ne $db.tls "verify-full") }}
+{{- fail "database.auth iam needs database.tls verify-full: RDS takes IAM tokens over TLS only" }}
+{{- end }}
+{{- if and (eq $db.tls "off") $db.caConfigMap.name }}
+{{- fail "database.caConfigMap is read only with database.tls verify-full" }}
+{{- end }}
+{{- if regexMatch "[?&]ssl" $db.url }}
+{{- fail "database.url carries no TLS parameters (sslmode...): database.tls says it" }}
+{{- end }}
 {{- $np := .Values.networkPolicy }}
 {{- if and $np.enabled (not (or $np.databaseCidrs $np.databasePeers)) }}
 {{- fail "networkPolicy.enabled with database.type postgres needs networkPolicy.databaseCidrs or networkPolicy.databasePeers: otherwise the pods cannot reach the database" }}

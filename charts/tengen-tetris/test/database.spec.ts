@@ -146,7 +146,7 @@ describe('database.auth iam (RDS IAM authentication, no Secret)', () => {
   it('gives the server a URL without a password, DATABASE_AUTH=iam and AWS_REGION', () => {
     const env = envOf(podOf(objects).containers[0]);
     expect(env['DATABASE_URL']?.value).toBe(
-      'postgres://tengen@tengen-production.cluster-abc123.eu-west-1.rds.amazonaws.com:5432/tengen?sslmode=verify-full',
+      'postgres://tengen@tengen-production.cluster-abc123.eu-west-1.rds.amazonaws.com:5432/tengen',
     );
     expect(env['DATABASE_AUTH']?.value).toBe('iam');
     expect(env['AWS_REGION']?.value).toBe('eu-west-1');

@@ -36,4 +36,13 @@ export {
 export { PgScoreStore, type PgStoreOptions } from './pg/pg-score-store.ts';
 export { openPool, redactUrl, type PgOptions } from './pg/pg-database.ts';
 export { DatabaseUnavailableError } from './pg/pg-errors.ts';
+export {
+  parsePemCertificates,
+  PG_TLS_MODES,
+  pgSslOptions,
+  RDS_CA_CERTIFICATES,
+  type PgTls,
+} from './pg/pg-tls.ts';
 export { migratePg, migratePgDatabase, PG_MIGRATIONS_FOLDER } from './pg/pg-migrate.ts';
+export { COPY_USAGE, parseCopyArgs, type CopyArgs } from './copy/copy-args.ts';
+export { copySqliteToPg, type CopyReport, type TableCopy } from './copy/copy-sqlite-to-pg.ts';

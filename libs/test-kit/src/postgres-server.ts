@@ -25,6 +25,17 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+/** What a test cluster may add to the defaults. */
+export interface PostgresOptions {
+  /** The server's certificate and private key (PEM): the cluster starts with `ssl=on`. */
+  tls?: { cert: string; key: string };
+  /**
+   * `pg_hba.conf` lines for TCP in place of initdb's (e.g. `hostssl all all 127.0.0.1/32
+   * scram-sha-256` to refuse plain connections); local socket connections stay trusted.
+   */
+  hba?: string[];
+}
+
 /** Debian's PostgreSQL binaries (`/usr/lib/postgresql/<newest>/bin`), else the ones on PATH. */
 function binDir(): string {
   const root = '/usr/lib/postgresql';
@@ -47,18 +58,21 @@ const PASSWORD = 'postgres';
  * password authentication (user `postgres`, password `postgres`), the unix socket in the same folder. PostgreSQL
  * refuses to run as root, so as root it runs as the package's `postgres` user (`runuser`).
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(opts: PostgresOptions = {}): Promise<TestPostgres> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tengen-pg-'));
   const data = join(dir, 'data');
   const bin = binDir();
   const tool = (name: string) => (bin ? join(bin, name) : name);
   const asRoot = userInfo().uid === 0;
-  if (asRoot) {
+  // PostgreSQL reads its key only if the server's user owns it with no group or other access.
+  const owned = async (path: string) => {
+    if (!asRoot) return;
     const { stdout } = await run('id', ['-u', 'postgres']);
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
-    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
-  }
+    chownSync(path, Number(stdout.trim()), Number(gid.trim()));
+  };
+  await owned(dir);
   const exec = (name: string, args: string[]) =>
     asRoot ? run('runuser', ['-u', 'postgres', '--', tool(name), ...args]) : run(tool(name), args);
   const pwfile = join(dir, 'pw');
@@ -84,9 +98,33 @@ export async function startPostgres(): Promise<TestPostgres> {
     '-c full_page_writes=off',
     '-c shared_buffers=16MB',
     '-c max_connections=200',
-  ].join(' ');
+  ];
+  if (opts.tls) {
+    const cert = join(dir, 'server.crt');
+    const key = join(dir, 'server.key');
+    writeFileSync(cert, opts.tls.cert, { mode: 0o644 });
+    writeFileSync(key, opts.tls.key, { mode: 0o600 });
+    await owned(cert);
+    await owned(key);
+    options.push('-c ssl=on', `-c ssl_cert_file=${cert}`, `-c ssl_key_file=${key}`);
+  }
+  if (opts.hba) {
+    const hba = ['local all all trust', ...opts.hba].join('\n');
+    writeFileSync(join(data, 'pg_hba.conf'), `${hba}\n`, { mode: 0o644 });
+  }
   const start = () =>
-    exec('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', options, 'start']);
+    exec('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      options.join(' '),
+      'start',
+    ]);
   const pgStop = (mode: 'fast' | 'immediate') =>
     exec('pg_ctl', ['-D', data, '-w', '-t', '60', '-m', mode, 'stop']).then(() => undefined);
   await start();

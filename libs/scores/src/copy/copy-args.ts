@@ -1,17 +1,20 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 
-/** `copy-scores --from sqlite:PATH --to postgres://...`, validated. */
+/** `copy-scores --from sqlite:PATH [--to postgres://...]`, validated. */
 export interface CopyArgs {
   /** The SQLite file (the `sqlite:` prefix removed). */
   from: string;
-  /** The PostgreSQL URL. */
-  to: string;
+  /** The PostgreSQL URL; without it the server's `DATABASE_URL`. */
+  to: string | undefined;
 }
 
-/** The command's usage line. */
+/**
+ * The command's usage line. The target's authentication and TLS are the server's settings
+ * (`DATABASE_AUTH`, `AWS_REGION`, `DATABASE_TLS`, `DATABASE_CA_FILE`).
+ */
 export const COPY_USAGE =
-  'usage: copy-scores --from sqlite:PATH --to postgres://user:password@host[:port]/database';
+  'usage: copy-scores --from sqlite:PATH [--to postgres://user[:password]@host[:port]/database] (default DATABASE_URL; DATABASE_AUTH, AWS_REGION, DATABASE_TLS, DATABASE_CA_FILE as for the server)';
 
 const schema = z.object({
   from: z
@@ -23,7 +26,8 @@ const schema = z.object({
     .refine(
       (v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol),
       'expected postgres://...',
-    ),
+    )
+    .optional(),
 });
 
 /** Parses argv (after the script); throws an Error naming the bad option (never the password). */
@@ -43,5 +47,5 @@ export function parseCopyArgs(argv: string[]): CopyArgs {
     const issue = parsed.error.issues[0];
     throw new Error(`--${String(issue?.path[0])} ${issue?.message ?? 'is invalid'}; ${COPY_USAGE}`);
   }
-  return parsed.data;
+  return { from: parsed.data.from, to: parsed.data.to };
 }

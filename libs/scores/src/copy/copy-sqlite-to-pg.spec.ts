@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { startPostgres, type TestPostgres } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPool } from '../pg/pg-database.ts';
@@ -16,8 +13,6 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { parseCopyArgs } from './copy-args.ts';
 import { copySqliteToPg } from './copy-sqlite-to-pg.ts';
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../bin/copy-scores.ts', import.meta.url));
 let server: TestPostgres;
 const dir = mkdtempSync(join(tmpdir(), 'scores-copy-'));
 beforeAll(async () => {
@@ -142,41 +137,20 @@ describe('copySqliteToPg', { timeout: 120_000 }, () => {
     // A missing row is simply copied again.
     expect(report.tables[2]).toMatchObject({ inserted: 1, differing: [] });
   });
-
-  it('runs as `npm run copy-scores`: prints what it did, exit 0; bad arguments: one line, exit 2', async () => {
-    const file = await sourceFile('cli');
-    const { url } = await server.createDatabase();
-    const node = (...args: string[]) =>
-      run(process.execPath, ['--conditions=@tengen/source', bin, ...args], {
-        timeout: 60_000,
-      }).then(
-        (r) => ({ code: 0, ...r }),
-        (e: { code: number; stdout: string; stderr: string }) => e,
-      );
-    const ok = await node('--from', `sqlite:${file}`, '--to', url);
-    expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('games: 1203 in SQLite, 1203 copied');
-    const bad = await node('--from', file, '--to', url);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe(
-      'copy-scores: --from expected sqlite:PATH; usage: copy-scores --from sqlite:PATH --to postgres://user:password@host[:port]/database\n',
-    );
-    const missing = await node('--from', `sqlite:${join(dir, 'nope.db')}`, '--to', url);
-    expect(missing).toMatchObject({
-      code: 1,
-      stderr: `copy-scores: no SQLite file at ${join(dir, 'nope.db')}\n`,
-    });
-  });
 });
 
 describe('parseCopyArgs', () => {
-  it('takes --from sqlite:PATH and --to a postgres URL, and names what is wrong', () => {
+  it('takes --from sqlite:PATH and, optionally, --to a postgres URL, and names what is wrong', () => {
     expect(parseCopyArgs(['--from', 'sqlite:/data/t.db', '--to', 'postgresql://u:p@h/db'])).toEqual(
       {
         from: '/data/t.db',
         to: 'postgresql://u:p@h/db',
       },
     );
+    expect(parseCopyArgs(['--from', 'sqlite:/data/t.db'])).toEqual({
+      from: '/data/t.db',
+      to: undefined,
+    });
     expect(() => parseCopyArgs(['--to', 'postgres://u:p@h/db'])).toThrow(/^--from is missing/);
     expect(() => parseCopyArgs(['--from', 'sqlite:x', '--to', 'mysql://u:secret@h/db'])).toThrow(
       /^--to expected postgres:\/\/\.\.\.; usage/,

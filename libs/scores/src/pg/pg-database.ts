@@ -4,6 +4,7 @@ import pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
 import type { Query } from '../sql/program.ts';
 import { games, nameClaims, nameCodes } from './schema.ts';
+import { pgSslOptions, type PgTls } from './pg-tls.ts';
 
 /** The Drizzle handle on a pool (or, inside a transaction, on its connection). */
 export type PgDb = NodePgDatabase<{ games: typeof games }>;
@@ -17,6 +18,8 @@ export interface PgOptions {
    * connection (a short-lived IAM token, for instance).
    */
   password?: string | (() => Promise<string>);
+  /** TLS to the server; replaces any `ssl*` parameter of the URL. Default: as the URL says. */
+  tls?: PgTls;
   /** Connections kept by this process (default 10). */
   maxConnections?: number;
   /** How long a new connection may take before the attempt fails (default 10 s). */
@@ -32,6 +35,7 @@ export function openPool(opts: PgOptions): { pool: pg.Pool; db: PgDb } {
   const pool = new pg.Pool({
     ...parseIntoClientConfig(opts.url),
     ...(opts.password === undefined ? {} : { password: opts.password }),
+    ...(opts.tls === undefined ? {} : { ssl: pgSslOptions(opts.tls) }),
     max: opts.maxConnections ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,

@@ -26,6 +26,32 @@ const NETWORK_CODES = new Set([
 const CONNECTION_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed|Cannot use a pool after calling end/;
 
+// Node's certificate checks (OpenSSL's X509_V_ERR_* names, and the host name check) and TLS
+// handshake failures.
+const TLS_CODES =
+  /^(UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_|ERR_TLS_|ERR_SSL_)/;
+const NO_TLS_MESSAGE = /does not support SSL connections/;
+
+/**
+ * A TLS failure in words an operator acts on (which side to fix), or undefined for any other error.
+ * These refuse the connection: like an outage, the write is kept and retried.
+ */
+function tlsProblem(err: { code?: unknown; message?: unknown }): string | undefined {
+  const code = typeof err.code === 'string' ? err.code : '';
+  const message = String(err.message ?? '');
+  if (code === '' && NO_TLS_MESSAGE.test(message))
+    return 'TLS is required here but the server does not offer it (ssl=off on the server)';
+  // 28000 invalid_authorization_specification: pg_hba.conf has `hostssl` lines only.
+  if (code === '28000' && /no encryption/.test(message))
+    return `the server accepts only TLS connections (${message}): turn TLS on`;
+  if (!TLS_CODES.test(code)) return undefined;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return `TLS: the server's certificate does not name this host (${message})`;
+  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))
+    return `TLS handshake failed: ${message} (${code})`;
+  return `TLS: the server's certificate is not trusted: ${message} (${code}; check the CA certificates)`;
+}
+
 /** SQLSTATEs (and socket errors) that mean "the database is unavailable", not "this query is wrong". */
 function isUnavailable(err: { code?: unknown; message?: unknown }): boolean {
   const code = typeof err.code === 'string' ? err.code : '';
@@ -51,6 +77,8 @@ export function isPgRetryable(err: unknown): boolean {
 export function pgFailure(err: unknown, where: string): unknown {
   const cause = err instanceof DrizzleQueryError && err.cause ? err.cause : err;
   if (cause instanceof DatabaseUnavailableError) return cause;
+  const tls = cause instanceof Error ? tlsProblem(cause) : undefined;
+  if (tls) return new DatabaseUnavailableError(`PostgreSQL at ${where}: ${tls}`, { cause });
   if (cause instanceof Error && isUnavailable(cause)) {
     const code = (cause as { code?: unknown }).code;
     const detail = cause.message || (typeof code === 'string' ? code : 'no answer');
