@@ -1,0 +1,63 @@
+import { CLOSE_CODE } from '@tengen/protocol';
+import { startCluster, TestPlayer, type Cluster } from '@tengen/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let cluster: Cluster;
+const players: TestPlayer[] = [];
+
+beforeAll(async () => {
+  cluster = await startCluster({ servers: 2 });
+});
+afterAll(async () => {
+  await Promise.all(players.map((p) => p.leave().catch(() => undefined)));
+  await cluster?.stop();
+});
+
+async function connect(via: number, method: 'create' | 'joinOrCreate', room: 'solo' | 'duo') {
+  const p = await TestPlayer.connect(cluster.servers[via]!.url, method, room);
+  players.push(p);
+  return p;
+}
+
+/** The `/leave` the chart's preStop hook calls on replica i's metrics port. */
+async function leave(i: number): Promise<void> {
+  const res = await fetch(cluster.servers[i]!.metricsUrl.replace(/\/metrics$/, '/leave'));
+  expect(res.status).toBe(202);
+}
+
+describe('a leaving process offers no seat (the preStop pause of a rolling update)', () => {
+  it('sends a player waiting there for a partner on at once, and matches the next player elsewhere', async () => {
+    // A waits for a partner in a quick-match room; B plays solo on the same process.
+    const a = await connect(0, 'joinOrCreate', 'duo');
+    a.send('selectLevel', { level: 5 });
+    a.send('ready');
+    const host = await cluster.hostOf(a.room.roomId);
+    const other = 1 - host;
+    // Rooms go to the process with the fewest: a few solo rooms and one is on A's process.
+    let b: TestPlayer | undefined;
+    for (let i = 0; i < 6 && !b; i++) {
+      const p = await connect(host, 'create', 'solo');
+      if ((await cluster.hostOf(p.room.roomId)) === host) b = p;
+    }
+    if (!b) throw new Error(`no solo room landed on replica ${host}`);
+    b.send('selectLevel', { level: 5 });
+    b.send('ready');
+    await b.message('start');
+
+    const leftAt = Date.now();
+    await leave(host);
+    // No partner can ever reach A there: A is told and let go now, not at SIGTERM.
+    await a.until('closed', () => a.closed, 5_000);
+    expect(Date.now() - leftAt).toBeLessThan(3_000);
+    expect(a.closed?.code).toBe(CLOSE_CODE.serverShutdown);
+    expect(a.messages.some((m) => m.type === 'serverRestarting')).toBe(true);
+    // A game already running there goes on.
+    expect(b.closed).toBeUndefined();
+
+    // The next quick-match players, even asked through the leaving process, meet on the other.
+    const c = await connect(host, 'joinOrCreate', 'duo');
+    const d = await connect(other, 'joinOrCreate', 'duo');
+    expect(await cluster.hostOf(c.room.roomId)).toBe(other);
+    expect(d.room.roomId).toBe(c.room.roomId);
+  });
+});
