@@ -1,7 +1,7 @@
 import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
 
 /** How long one quick-match call may keep looking before it gives up (the client then retries). */
-export const QUICK_MATCH_BUDGET_MS = 8_000;
+export const QUICK_MATCH_BUDGET_MS = 15_000;
 /** Pause between two looks after a lost race for a seat: short, with jitter to split a crowd. */
 const RETRY_MIN_MS = 15;
 const RETRY_JITTER_MS = 35;
