@@ -45,11 +45,26 @@ export async function quickMatch(
 ): Promise<Reservation> {
   const deadline = Date.now() + budgetMs;
   const presence = matchMaker.presence;
+  // Rooms that refused this player: not offered again in this call (a room can stay listed while
+  // it refuses everyone, e.g. one closing on a leaving process; Colyseus would retry it each time).
+  const refused = new Set<string>();
+  const findOpen = async () =>
+    (await matchMaker.query({ name: roomName, locked: false, private: false })).find(
+      (r) => !refused.has(r.roomId),
+    );
+  const reserve = async (room: NonNullable<Awaited<ReturnType<typeof findOpen>>>) => {
+    try {
+      return await matchMaker.reserveSeatFor(room, options, undefined);
+    } catch (err) {
+      refused.add(room.roomId);
+      throw err;
+    }
+  };
   for (;;) {
-    const open = await matchMaker.findOneRoomAvailable(roomName, options);
+    const open = await findOpen();
     if (open) {
       try {
-        return await matchMaker.reserveSeatFor(open, options, undefined);
+        return await reserve(open);
       } catch (err) {
         if (!retryable(err)) throw err;
       }
@@ -59,9 +74,8 @@ export async function quickMatch(
       try {
         if (holders <= 1) {
           const target =
-            (await matchMaker.findOneRoomAvailable(roomName, options)) ??
-            (beforeCreate(), await matchMaker.createRoom(roomName, options));
-          return await matchMaker.reserveSeatFor(target, options, undefined);
+            (await findOpen()) ?? (beforeCreate(), await matchMaker.createRoom(roomName, options));
+          return await reserve(target);
         }
       } catch (err) {
         if (!retryable(err)) throw err;

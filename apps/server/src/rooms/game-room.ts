@@ -103,7 +103,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       }),
       () => void this.lock(),
       () => {
-        if (this.match.open && pendingPlayerSeats(this) === 0) void this.unlock();
+        if (this.match.open && !this.deps.lifecycle.draining && pendingPlayerSeats(this) === 0)
+          void this.unlock();
       },
     );
     // Private rooms are never listed: their codes are secret.
@@ -126,11 +127,12 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
    * This process is leaving (the preStop `/leave`, or SIGTERM): it offers no seat from now on. A
    * room still waiting for a player here (who could never come: the pod's path is out of the load
    * balancer) is closed at once, as the drain would close it, so its players queue elsewhere now
-   * instead of after the preStop pause; any other room is locked (unlisted) and plays on.
+   * instead of after the preStop pause; every room is locked (unlisted), and the others play on.
    */
   #onProcessLeaving(): void {
-    if (this.match.open && this.match.hasPlayers) return this.onBeforeShutdown();
+    // Locked first: a closing room waits for its players' submits, and stays listed until it is.
     void this.lock();
+    if (this.match.open && this.match.hasPlayers) this.onBeforeShutdown();
   }
 
   /** Connected clients (for the metrics gauges). */
