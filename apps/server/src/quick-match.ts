@@ -1,5 +1,12 @@
 import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
 
+/**
+ * How long a quick-match seat is held for its player's socket (Colyseus's default is 15 s). A client
+ * opens its socket as soon as matchmaking answers (one connection set-up, about 1 s on a slow
+ * mobile link); a seat whose player never comes (the connection failed) keeps the room's first
+ * player waiting alone until it lapses: 16 s alone in the cluster test's rolling restart.
+ */
+export const QUICK_MATCH_SEAT_SECONDS = 3;
 /** How long one quick-match call may keep looking before it gives up (the client then retries). */
 export const QUICK_MATCH_BUDGET_MS = 15_000;
 /** Pause between two looks after a lost race for a seat: short, with jitter to split a crowd. */

@@ -22,6 +22,7 @@ import { interceptFrames, type ClientFrame } from './frame-filter.ts';
 import { closeRoom, refuseLiveToken } from './room-closing.ts';
 import { guardPlayerSeats, pendingPlayerSeats } from './player-seats.ts';
 import { SeatWait } from './seat-wait.ts';
+import { QUICK_MATCH_SEAT_SECONDS } from '../quick-match.ts';
 import { RoomSpectators } from './room-spectators.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
@@ -119,7 +120,10 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       });
     this.deps.metrics.liveRooms.add(this);
     // Quick match only: a private room waits for a friend, not for matchmaking.
-    if (code === '' && seats > 1) this.#seatWait = new SeatWait(seats, Date.now);
+    if (code === '' && seats > 1) {
+      this.#seatWait = new SeatWait(seats, Date.now);
+      this.seatReservationTimeout = QUICK_MATCH_SEAT_SECONDS;
+    }
     this.#offDraining = this.deps.lifecycle.onDraining(() => this.#onProcessLeaving());
   }
 
