@@ -1,4 +1,5 @@
-import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
+import { matchMaker, ServerError } from '@colyseus/core';
+import { MATCHMAKE_REFUSAL } from '@tengen/protocol';
 
 /**
  * How long a quick-match seat is held for its player's socket (Colyseus's default is 15 s). A client
@@ -90,8 +91,12 @@ export async function quickMatch(
         await presence.hincrbyex(CREATE_LOCK_KEY, roomName, -1, CREATE_LOCK_SECONDS);
       }
     }
+    // The client shows this code as "New games cannot be started for a moment ... Try again shortly."
     if (Date.now() > deadline)
-      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'no room could be found: try again');
+      throw new ServerError(
+        MATCHMAKE_REFUSAL.matchmakingUnavailable,
+        'no room could be found in time, try again shortly',
+      );
     await pause();
   }
 }
