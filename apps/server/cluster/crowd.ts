@@ -21,14 +21,34 @@ export interface GameRecord {
   outcome: GameOutcome;
   /** The bot's connection, with every message and the close it saw (the "clear message" checks). */
   player: TestPlayer;
-  /** Each matchmaking call for this game: when (ms after the first), how long, and its error. */
-  attempts: { at: number; took: number; error?: string }[];
+  /** Each matchmaking call for this game, and what became of the room it gave (see `Attempt`). */
+  attempts: Attempt[];
   /** `performance.now()` at the game's start. */
   startedAt: number;
   /** Set once the game is submitted, refused or lost. */
   done: boolean;
   /** `performance.now()` when it was submitted, refused or lost. */
   endedAt: number;
+}
+
+/** One matchmaking call of a game's wait, and what became of the room it gave. */
+export interface Attempt {
+  /** ms after the game's first call. */
+  at: number;
+  /** How long the call took (ms). */
+  took: number;
+  error?: string;
+  /** The fleet slot hosting the room it gave, and that room. */
+  slot?: number;
+  roomId?: string;
+  /** `performance.now()` when the call returned (to compare with the fleet's slot events). */
+  joinedAt?: number;
+  /** ms this bot was the room's only player (duo: waiting for a partner). */
+  aloneMs?: number;
+  /** How the room ended for this bot: its game started, or it had to queue again and why. */
+  ended?: 'start' | 'draining' | 'closed' | 'stopped';
+  /** ms from the call's return to that end. */
+  heldMs?: number;
 }
 
 /** How the crowd plays. */
@@ -131,9 +151,9 @@ export class Crowd {
   async #join(
     bot: number,
     mode: GameMode,
-  ): Promise<{ player: TestPlayer; waitMs: number; attempts: GameRecord['attempts'] } | undefined> {
+  ): Promise<{ player: TestPlayer; waitMs: number; attempts: Attempt[] } | undefined> {
     const t0 = performance.now();
-    const attempts: GameRecord['attempts'] = [];
+    const attempts: Attempt[] = [];
     while (!this.#stopping) {
       let player: TestPlayer;
       const at = performance.now();
@@ -147,7 +167,13 @@ export class Crowd {
         );
         // As the browser client does (`room-link.ts`): a dropped game may reconnect after 1 s.
         player.room.reconnection.minUptime = 1000;
-        attempts.push({ at: Math.round(at - t0), took: Math.round(performance.now() - at) });
+        attempts.push({
+          at: Math.round(at - t0),
+          took: Math.round(performance.now() - at),
+          slot: this.#opts.slotOf(wsUrl(player)),
+          roomId: player.room.roomId,
+          joinedAt: performance.now(),
+        });
       } catch (err) {
         attempts.push({
           at: Math.round(at - t0),
@@ -155,24 +181,53 @@ export class Crowd {
           error: String(err),
         });
         this.retries.push(
-          `bot ${bot} at ${Math.round(performance.now())}: ${String(err)} (${String((err as { code?: unknown }).code)})`,
+          `bot ${bot} at ${Math.round(performance.now())}: ${mode} ${String(err)} (${String((err as { code?: unknown }).code)}, ${Math.round(performance.now() - at)} ms)`,
         );
         await sleep(250);
         continue;
       }
       player.send('selectLevel', { level: LEVEL });
       player.send('ready');
+      const attempt = attempts.at(-1)!;
+      const joinedAt = performance.now();
+      let aloneFrom: number | undefined;
+      const trackAlone = () => {
+        const alone = mode === 'duo' && (player.room.state.players?.size ?? 0) < 2;
+        if (alone) aloneFrom ??= performance.now();
+        else if (aloneFrom !== undefined) {
+          attempt.aloneMs = Math.round((attempt.aloneMs ?? 0) + performance.now() - aloneFrom);
+          aloneFrom = undefined;
+        }
+      };
+      const end = (how: NonNullable<Attempt['ended']>) => {
+        trackAlone();
+        if (aloneFrom !== undefined)
+          attempt.aloneMs = Math.round((attempt.aloneMs ?? 0) + performance.now() - aloneFrom);
+        attempt.ended = how;
+        attempt.heldMs = Math.round(performance.now() - joinedAt);
+      };
       let aloneSince: number | undefined;
       for (;;) {
+        trackAlone();
         const started = player.messages.some((m) => m.type === 'start');
-        if (started) return { player, waitMs: performance.now() - t0, attempts };
-        if (player.closed) break;
+        if (started) {
+          end('start');
+          return { player, waitMs: performance.now() - t0, attempts };
+        }
+        if (player.closed) {
+          end('closed');
+          break;
+        }
         // Refused before the start (the process began draining): this room will close.
-        if (player.messages.some((m) => m.type === 'error' && m.code === 'draining')) break;
+        if (player.messages.some((m) => m.type === 'error' && m.code === 'draining')) {
+          end('draining');
+          break;
+        }
         if (this.#stopping && player.room.state.players?.size === 1) {
           aloneSince ??= performance.now();
           if (performance.now() - aloneSince > 3_000) {
             this.unmatchedAtStop++;
+            end('stopped');
             await player.leave().catch(() => undefined);
             return undefined;
           }
@@ -180,7 +235,10 @@ export class Crowd {
         await player
           .until(
             'a start',
-            () => player.messages.some((m) => m.type === 'start') || player.closed,
+            () => {
+              trackAlone();
+              return player.messages.some((m) => m.type === 'start') || player.closed;
+            },
             250,
           )
           .catch(() => undefined);

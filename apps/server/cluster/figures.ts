@@ -1,4 +1,5 @@
-import type { GameRecord } from './crowd.ts';
+import type { Attempt, GameRecord } from './crowd.ts';
+import type { SlotEvent } from './fleet.ts';
 
 /** The ids of the stored games the bots were told about (`submitted` or `submitQueued`). */
 export function submittedIds(games: readonly GameRecord[]): string[] {
@@ -46,12 +47,80 @@ export function summarize(games: readonly GameRecord[]) {
   };
 }
 
-/** The `n` longest match waits, with their matchmaking calls (ms after the first, duration, error). */
-export function slowest(games: readonly GameRecord[], n: number) {
+/** Whether `slot` was out of service at `at`: after its leave or kill, before its next ready. */
+export function leavingAt(events: readonly SlotEvent[], slot: number, at: number): boolean {
+  let leaving = false;
+  for (const e of events) {
+    if (e.at > at) break;
+    if (e.slot === slot) leaving = e.kind !== 'ready';
+  }
+  return leaving;
+}
+
+/**
+ * Where one wait went, in ms: failed calls (and the pause after each), rooms that closed under
+ * the bot on a leaving process or elsewhere, and, in the room that started, the call and the time
+ * alone waiting for a partner.
+ */
+export function waitParts(g: GameRecord, events: readonly SlotEvent[]) {
+  const parts = { failedCalls: 0, onLeaving: 0, requeuedElsewhere: 0, lastCall: 0, alone: 0 };
+  for (const a of g.attempts) {
+    const held = a.took + (a.heldMs ?? 0);
+    if (a.error !== undefined) parts.failedCalls += a.took;
+    else if (a.ended === 'start') {
+      parts.lastCall += a.took;
+      parts.alone += a.aloneMs ?? 0;
+    } else if (leavingAt(events, a.slot ?? -1, a.joinedAt ?? 0)) parts.onLeaving += held;
+    else parts.requeuedElsewhere += held;
+  }
+  return parts;
+}
+
+/** One matchmaking call as printed: was its room on a leaving process, and how it ended. */
+function call(a: Attempt, events: readonly SlotEvent[]) {
+  const leaving =
+    a.slot === undefined ? undefined : leavingAt(events, a.slot, a.joinedAt ?? Infinity);
+  return {
+    at: a.at,
+    took: a.took,
+    ...(a.error === undefined ? {} : { error: a.error.slice(0, 80) }),
+    ...(a.slot === undefined ? {} : { slot: a.slot, leaving }),
+    ...(a.aloneMs ? { aloneMs: a.aloneMs } : {}),
+    ...(a.ended ? { ended: a.ended, heldMs: a.heldMs } : {}),
+  };
+}
+
+/** The `n` longest match waits: where each went (`waitParts`) and every matchmaking call. */
+export function slowest(games: readonly GameRecord[], n: number, events: readonly SlotEvent[]) {
   return [...games]
     .sort((a, b) => b.waitMs - a.waitMs)
     .slice(0, n)
-    .map((g) => ({ mode: g.mode, slot: g.slot, waitMs: Math.round(g.waitMs), calls: g.attempts }));
+    .map((g) => ({
+      mode: g.mode,
+      slot: g.slot,
+      startedAt: Math.round(g.startedAt - g.waitMs),
+      waitMs: Math.round(g.waitMs),
+      parts: waitParts(g, events),
+      calls: g.attempts.map((a) => call(a, events)),
+    }));
+}
+
+/**
+ * Waits over `overMs` by their largest part (`waitParts`), per mode: what the long waits come from.
+ */
+export function longWaitCauses(
+  games: readonly GameRecord[],
+  events: readonly SlotEvent[],
+  overMs: number,
+) {
+  const counts: Record<string, number> = {};
+  for (const g of games) {
+    if (g.waitMs <= overMs) continue;
+    const parts = Object.entries(waitParts(g, events)).sort((a, b) => b[1] - a[1]);
+    const key = `${g.mode}: ${parts[0]![0]}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Failed matchmaking calls (each retried) by error, room ids blanked: `{ error: count }`. */
@@ -60,6 +129,7 @@ export function retryCounts(errors: readonly string[]): Record<string, number> {
   for (const e of errors) {
     const key = e
       .replace(/^bot \d+ at \d+: /, '')
+      .replace(/, \d+ ms\)$/, ')')
       .replace(/[A-Za-z0-9_-]{9} is already full/, 'ROOM is already full');
     counts[key] = (counts[key] ?? 0) + 1;
   }

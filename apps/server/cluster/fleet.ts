@@ -21,6 +21,8 @@ const PODS_PREFIX = '/pods';
  * (`lifecycle.preStopSleepSeconds`, 10 s), shortened to keep the run short.
  */
 export const PRESTOP_MS = 2_000;
+/** `ROOM_WARMUP_SECONDS`: readiness polling plus an nginx reload on a loaded machine. */
+const WARMUP_SECONDS = 3;
 /** The chart's `server.drainSeconds`. */
 export const DRAIN_SECONDS = 30;
 
@@ -29,6 +31,13 @@ export interface Slot {
   name: string;
   path: string;
   server: SpawnedServer | undefined;
+}
+
+/** A moment in a slot's life (`performance.now()`), for placing each bot's wait against it. */
+export interface SlotEvent {
+  slot: number;
+  kind: 'leave' | 'sigterm' | 'exit' | 'kill' | 'ready';
+  at: number;
 }
 
 /** What a rolling replacement of one slot measured. */
@@ -73,6 +82,8 @@ export class Fleet {
   readonly redis: TestRedis;
   readonly db: ClusterDatabase;
   readonly nginx: TestNginx;
+  /** Each slot's leave, SIGTERM, exit, kill and ready, in order. */
+  readonly events: SlotEvent[] = [];
 
   private constructor(
     dir: string,
@@ -128,6 +139,7 @@ export class Fleet {
     const old = this.slots[i]?.server;
     if (!running(old)) throw new Error(`slot ${i} is not running`);
     this.slots[i]!.server = undefined;
+    this.#event(i, 'leave');
     // The pod is deleted: the kubelet runs the preStop hook (GET /leave on the metrics port: no
     // new rooms here) while its endpoints leave the load balancer; SIGTERM after the preStop.
     const left = await fetch(old.metricsUrl.replace(/\/metrics$/, '/leave'));
@@ -136,6 +148,7 @@ export class Fleet {
     await new Promise((r) => setTimeout(r, PRESTOP_MS));
     const sentAt = Date.now();
     old.proc.kill('SIGTERM');
+    this.#event(i, 'sigterm');
     // Readiness fails while it drains (what takes a pod out of the ALB's target group).
     let notReady = false;
     await waitFor(
@@ -144,6 +157,7 @@ export class Fleet {
       10_000,
     );
     const { code } = await old.exited;
+    this.#event(i, 'exit');
     const drainMs = Date.now() - sentAt;
     const startedAt = Date.now();
     await this.#spawn(i);
@@ -170,6 +184,7 @@ export class Fleet {
     if (!running(s)) throw new Error(`slot ${i} is not running`);
     s.proc.kill('SIGKILL');
     await s.exited;
+    this.#event(i, 'kill');
   }
 
   /** The load balancer's health check has failed: slot i gets no traffic (503 on its path). */
@@ -222,6 +237,9 @@ export class Fleet {
         OUTBOX_DIR: outbox,
         CLIENT_DIR: this.dir,
         DRAIN_SECONDS: String(DRAIN_SECONDS),
+        // nginx routes a new process's path within about a second of its readiness (the ALB's
+        // 20 s is the default): no room is created there before.
+        ROOM_WARMUP_SECONDS: String(WARMUP_SECONDS),
         // The bots' own X-Forwarded-For stands for a proxy in front of the ALB (nginx here): each
         // bot counts as its own network for the per-address limits.
         TRUSTED_PROXY_HOPS: '2',
@@ -231,6 +249,11 @@ export class Fleet {
     );
     await waitFor(`${POD(i)} ready`, async () => (await readyz(server)) === 200, 30_000);
     this.slots[i]!.server = server;
+    this.#event(i, 'ready');
+  }
+
+  #event(slot: number, kind: SlotEvent['kind']): void {
+    this.events.push({ slot, kind, at: performance.now() });
   }
 
   /** nginx routes every slot's path to its process, and `/` to every ready one. */

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       pathPrefix: '',
       logLevel: 'info',
       drainSeconds: 30,
+      roomWarmupSeconds: 20,
       clientDir: join(dir, 'dist', 'apps', 'client'),
       trustedProxyHops: 0,
       metricsPort: 9464,

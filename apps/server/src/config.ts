@@ -87,6 +87,7 @@ const schema = z.object({
   ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DRAIN_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+  ROOM_WARMUP_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
   CLIENT_DIR: z.string().min(1).default('dist/apps/client'),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   METRICS_PORT: port.default(9464),
@@ -152,6 +153,11 @@ export interface Config {
   pathPrefix: string;
   logLevel: (typeof LOG_LEVELS)[number];
   drainSeconds: number;
+  /**
+   * After start-up, how long other processes create no new room here (the load balancer routes
+   * a new pod's path only once its health checks pass: the chart's ALB, 2 checks 10 s apart).
+   */
+  roomWarmupSeconds: number;
   /** Absolute path of the built client. */
   clientDir: string;
   /**
@@ -189,7 +195,7 @@ export class ConfigError extends Error {
 
 /**
  * Parses the environment (`HOST`/`ADDRESS`, `PORT`, `DB_FILE`/`DB_FILENAME`, `DATABASE_URL`, `REDIS_URL`,
- * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `CLIENT_DIR`, `TRUSTED_PROXY_HOPS`, `METRICS_PORT`,
+ * `PUBLIC_ADDRESS`, `LOG_LEVEL`, `DRAIN_SECONDS`, `ROOM_WARMUP_SECONDS`, `CLIENT_DIR`, `TRUSTED_PROXY_HOPS`, `METRICS_PORT`,
  * `CORS_ORIGINS`, `MAX_CONNECTIONS`, `OUTBOX_DIR`, `OUTBOX_RETRY_MAX_SECONDS`, `ROLE`,
  * `WATCH_RELAY_URL`, `WATCH_RELAY_SECRET`, `RELAY_UPSTREAM_URL`, `DATABASE_AUTH`, `AWS_REGION`,
  * `DATABASE_TLS`, `DATABASE_CA_FILE`) and creates the database folder
@@ -247,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pathPrefix: c.PUBLIC_ADDRESS && slash >= 0 ? c.PUBLIC_ADDRESS.slice(slash) : '',
     logLevel: c.LOG_LEVEL,
     drainSeconds: c.DRAIN_SECONDS,
+    roomWarmupSeconds: c.ROOM_WARMUP_SECONDS,
     clientDir: resolve(cwd, c.CLIENT_DIR),
     trustedProxyHops: c.TRUSTED_PROXY_HOPS,
     metricsPort: c.METRICS_PORT,

@@ -16,6 +16,7 @@ export interface ReadinessCheck {
 export class Lifecycle {
   #draining = false;
   readonly #checks: ReadinessCheck[] = [];
+  readonly #onDraining = new Set<() => void>();
 
   get draining(): boolean {
     return this.#draining;
@@ -23,7 +24,15 @@ export class Lifecycle {
 
   /** Marks the process as draining: `/readyz` answers 503 from now on. */
   startDraining(): void {
+    if (this.#draining) return;
     this.#draining = true;
+    for (const fn of this.#onDraining) fn();
+  }
+
+  /** Calls `fn` once when the process starts draining (leave or SIGTERM); returns the unsubscribe. */
+  onDraining(fn: () => void): () => void {
+    this.#onDraining.add(fn);
+    return () => this.#onDraining.delete(fn);
   }
 
   /** Adds a dependency to the readiness probe. */

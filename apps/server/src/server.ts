@@ -24,7 +24,7 @@ import { openScoreStore, storeLocation } from './open-store.ts';
 import { RedisProbe } from './redis-probe.ts';
 import { RoomReannouncer } from './room-reannouncer.ts';
 import { DeadProcessSweeper } from './dead-process-sweeper.ts';
-import { markLeaving, roomCreationChooser } from './leaving-processes.ts';
+import { markLeaving, markWarmingUp, roomCreationChooser } from './leaving-processes.ts';
 import { DuoRoom } from './rooms/duo-room.ts';
 import type { RoomDeps } from './rooms/game-room.ts';
 import { SoloRoom } from './rooms/solo-room.ts';
@@ -142,6 +142,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 
   try {
     await server.listen(config.port, config.host);
+    if (presence) await markWarmingUp(presence, config.roomWarmupSeconds);
   } catch (err) {
     await outbox.stop();
     store.close();

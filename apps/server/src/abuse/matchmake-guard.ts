@@ -2,6 +2,7 @@ import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
 import type { Logger } from 'pino';
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address.ts';
 import type { Metrics } from '../metrics.ts';
+import { quickMatch } from '../quick-match.ts';
 import { otherEngineClaim } from './engine-claim.ts';
 import { refusal, type MatchmakeLimits, type Refusal } from './matchmake-limits.ts';
 
@@ -54,13 +55,15 @@ export function installMatchmakeGuard(deps: MatchmakeGuardDeps): void {
     if (method !== 'joinOrCreate') return invoke(method, roomName, clientOptions, auth);
     // Join a room when there is one; only creating one spends the address's creation budget.
     try {
-      return await invoke('join', roomName, clientOptions, auth);
+      return await quickMatch(roomName, clientOptions as Record<string, unknown>, () => {
+        const noCreate = guard.limits.mayCreate(address, Date.now());
+        if (noCreate) throw refuse(guard, noCreate, method, address);
+      });
     } catch (err) {
-      if ((err as { code?: unknown }).code !== ErrorCode.MATCHMAKE_INVALID_CRITERIA) throw err;
+      // As Colyseus's controller answers its own methods' errors.
+      const e = err as { code?: number; message?: string };
+      throw new ServerError(e.code || ErrorCode.MATCHMAKE_UNHANDLED, e.message);
     }
-    const noCreate = guard.limits.mayCreate(address, Date.now());
-    if (noCreate) throw refuse(guard, noCreate, method, address);
-    return invoke('joinOrCreate', roomName, clientOptions, auth);
   };
 }
 

@@ -22,6 +22,7 @@ import { interceptFrames, type ClientFrame } from './frame-filter.ts';
 import { closeRoom, refuseLiveToken } from './room-closing.ts';
 import { guardPlayerSeats, pendingPlayerSeats } from './player-seats.ts';
 import { SeatWait } from './seat-wait.ts';
+import { QUICK_MATCH_SEAT_SECONDS } from '../quick-match.ts';
 import { RoomSpectators } from './room-spectators.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
@@ -61,6 +62,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   #disposed = false;
   #timers: NodeJS.Timeout[] = [];
   #seatWait: SeatWait | undefined;
+  #offDraining: (() => void) | undefined;
+  #shutdownStarted = false;
 
   /** The private room code for these create options ('' for a public room). */
   protected roomCode(_options: unknown): Promise<string> {
@@ -94,10 +97,15 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#spectators = new RoomSpectators(this.state, this.clients);
     guardPlayerSeats(
       this,
-      () => ({ taken: this.state.players.size, capacity: seats, open: this.match.open }),
+      () => ({
+        taken: this.state.players.size,
+        capacity: seats,
+        open: this.match.open && !this.deps.lifecycle.draining,
+      }),
       () => void this.lock(),
       () => {
-        if (this.match.open && pendingPlayerSeats(this) === 0) void this.unlock();
+        if (this.match.open && !this.deps.lifecycle.draining && pendingPlayerSeats(this) === 0)
+          void this.unlock();
       },
     );
     // Private rooms are never listed: their codes are secret.
@@ -112,7 +120,23 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       });
     this.deps.metrics.liveRooms.add(this);
     // Quick match only: a private room waits for a friend, not for matchmaking.
-    if (code === '' && seats > 1) this.#seatWait = new SeatWait(seats, Date.now);
+    if (code === '' && seats > 1) {
+      this.#seatWait = new SeatWait(seats, Date.now);
+      this.seatReservationTimeout = QUICK_MATCH_SEAT_SECONDS;
+    }
+    this.#offDraining = this.deps.lifecycle.onDraining(() => this.#onProcessLeaving());
+  }
+
+  /**
+   * This process is leaving (the preStop `/leave`, or SIGTERM): it offers no seat from now on. A
+   * room still waiting for a player here (who could never come: the pod's path is out of the load
+   * balancer) is closed at once, as the drain would close it, so its players queue elsewhere now
+   * instead of after the preStop pause; every room is locked (unlisted), and the others play on.
+   */
+  #onProcessLeaving(): void {
+    // Locked first: a closing room waits for its players' submits, and stays listed until it is.
+    void this.lock();
+    if (this.match.open && this.match.hasPlayers) this.onBeforeShutdown();
   }
 
   /** Connected clients (for the metrics gauges). */
@@ -192,13 +216,18 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.match.leave(client.sessionId);
     this.#seatWait?.left(this.state.players.size);
     this.#watchSelf.delete(client.sessionId);
-    if (this.match.open && this.clients.length > 0) void this.unlock();
+    if (this.match.open && this.clients.length > 0) {
+      if (this.deps.lifecycle.draining) this.#onProcessLeaving();
+      else void this.unlock();
+    }
     if (!this.match.hasPlayers) this.#spectators.closeAll();
     this.#flush();
   }
 
   /** SIGTERM: tell the players, let running games finish (up to the drain time), then close. */
   override onBeforeShutdown(): void {
+    if (this.#shutdownStarted) return;
+    this.#shutdownStarted = true;
     this.match.startDrain(this.deps.drainSeconds);
     this.#flush();
     const close = () => {
@@ -215,6 +244,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
 
   override onDispose(): void {
     this.#disposed = true;
+    this.#offDraining?.();
     this.#live?.stop();
     this.#spectators.dispose();
     for (const t of this.#timers) clearTimeout(t);
