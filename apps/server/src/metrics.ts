@@ -1,5 +1,6 @@
 import { GAME_MODES, MATCHMAKE_REFUSAL, UNRANKED_REASONS, type GameMode } from '@tengen/protocol';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { FastHistogram } from './fast-histogram.ts';
 
 /** Room types, the `type` label of room and client gauges. */
 export type RoomType = GameMode;
@@ -65,7 +66,8 @@ export class Metrics {
     labelNames: ['reason'],
     registers: [this.registry],
   });
-  readonly clockLag = new Histogram({
+  // Observed on every input batch: the fast path (see fast-histogram.ts).
+  readonly clockLag = new FastHistogram({
     name: 'tengen_clock_lag_seconds',
     help: 'How far a game trailed the wall clock when an input batch arrived (0 when ahead); the budget is 3 s',
     buckets: [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 5],
@@ -94,7 +96,8 @@ export class Metrics {
     labelNames: ['reason'],
     registers: [this.registry],
   });
-  readonly relayLatency = new Histogram({
+  // Observed on every input batch: the fast path (see fast-histogram.ts).
+  readonly relayLatency = new FastHistogram({
     name: 'tengen_relay_latency_seconds',
     help: 'From an input batch reaching its room to the resulting state patch being written to the sockets',
     buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
