@@ -14,7 +14,7 @@ const KINDS: Record<number, string> = {
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     if (e.duration <= overMs) continue;
-    const kind = KINDS[(e.detail as { kind?: number } | undefined)?.kind ?? 0] ?? 'other';
+    const kind = KINDS[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
     process.stdout.write(
       `${JSON.stringify({ msg: 'gc pause', kind, ms: Math.round(e.duration), heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20) })}\n`,
     );

@@ -76,7 +76,7 @@ describe('LeanPair', () => {
     }
     const played = pair.game?.frame ?? 0;
     const seen = () => {
-      const games: { frame: number; board: string; score: number; piece: number }[] = [];
+      const games: { frame?: number; board?: string; score?: number; piece?: number }[] = [];
       watcher.room.state.players.forEach((p) =>
         games.push({ frame: p.frame, board: p.board, score: p.score, piece: p.piece }),
       );
@@ -85,7 +85,7 @@ describe('LeanPair', () => {
     // The frames still in the batcher (at most MAX_PENDING_FRAMES) were not sent.
     await watcher.until('both games at the last batch sent', () => {
       const [a, b] = seen();
-      return a && b && a.frame === b.frame && a.frame > played - 21;
+      return a && b && a.frame === b.frame && (a.frame ?? 0) > played - 21;
     });
     const [a, b] = seen();
     expect(a!.frame).toBeGreaterThan(60);
