@@ -23,6 +23,7 @@ const row = (players: number, p99: number, generator: Partial<StepFigures> = {})
   errors: 0,
   unranked: 0,
   load1: 1,
+  heapUsedMb: 120,
   serverLongGcs: 0,
   generatorCpu: players / 10_000,
   generatorLateP99: 5,

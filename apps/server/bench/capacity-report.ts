@@ -30,6 +30,8 @@ export interface StepFigures {
   unranked: number;
   /** 1-minute load average of the machine when measured. */
   load1: number;
+  /** The server's V8 heap in use (MB, `nodejs_heap_size_used_bytes`): live objects plus garbage not collected yet. */
+  heapUsedMb: number;
   /** The server's garbage-collection pauses over 100 ms while measured (`nodejs_gc_duration_seconds`). */
   serverLongGcs: number;
   /** Load generator: CPU of its processes (cores), and how late its ticks ran (p99, ms). */
@@ -71,29 +73,29 @@ export const cpuPerBatchUs = (s: StepFigures): number => (s.serverCpu * 1e6) / s
 
 /** One row of the step table (with the header before the first). */
 export function formatStep(s: StepFigures, header: boolean): string {
-  const cols = [
-    f(s.players).padStart(7),
-    `${f(s.p50, 1)}/${f(s.p99, 1)}`.padStart(13),
-    f(s.samples).padStart(7),
-    `${f(s.serverCpu * 100, 0)} %`.padStart(6),
-    f(cpuPerBatchUs(s), 0).padStart(7),
-    f(s.loopLagP99, 1).padStart(7),
-    f(s.rssMb, 0).padStart(6),
-    f(mbPerPlayer(s), 3).padStart(8),
-    f(s.bytesPerPlayerMinute).padStart(9),
-    `${f(s.errors)}/${f(s.unranked)}`.padStart(9),
-    f(s.connected).padStart(6),
-    f(s.serverLongGcs).padStart(5),
-    `${f(s.generatorCpu * 100, 0)} %`.padStart(6),
-    f(s.generatorLateP99, 0).padStart(6),
-    (generatorKeptUp(s) ? ' ok' : ' BEHIND').padEnd(7),
-    `${f(s.probeLoopP99, 0)}/${f(s.probeGcMaxMs, 0)}`.padStart(8),
-    f(s.load1, 1).padStart(5),
+  // [width, first header line, second header line, value]
+  const cols: [number, string, string, string][] = [
+    [8, 'players', '', f(s.players)],
+    [14, 'p50/p99', 'probe ms', `${f(s.p50, 1)}/${f(s.p99, 1)}`],
+    [8, 'samples', '', f(s.samples)],
+    [7, 'cpu', 'server', `${f(s.serverCpu * 100, 0)} %`],
+    [8, 'us/btch', 'server', f(cpuPerBatchUs(s), 0)],
+    [8, 'lag p99', 'server', f(s.loopLagP99, 1)],
+    [10, 'rss/heap', 'server MB', `${f(s.rssMb, 0)}/${f(s.heapUsedMb, 0)}`],
+    [8, 'MB/plyr', '', f(mbPerPlayer(s), 3)],
+    [11, 'B/plyr-min', '', f(s.bytesPerPlayerMinute)],
+    [10, 'err/unrnk', '', `${f(s.errors)}/${f(s.unranked)}`],
+    [7, 'open', '', f(s.connected)],
+    [7, 'gc>.1s', 'server', f(s.serverLongGcs)],
+    [7, 'gen', 'cpu', `${f(s.generatorCpu * 100, 0)} %`],
+    [7, 'late', 'p99 ms', f(s.generatorLateP99, 0)],
+    [8, 'gen', '', generatorKeptUp(s) ? 'ok' : 'BEHIND'],
+    [10, 'probe', 'loop/gc', `${f(s.probeLoopP99, 0)}/${f(s.probeGcMaxMs, 0)}`],
+    [6, 'load', '', f(s.load1, 1)],
   ];
-  const head =
-    ' players  p50/p99 (ms)  samples    cpu us/btch lag p99    rss MB/plyr B/plyr-min err/unrnk  open  gc>.1s  gen  late gen    probe  load\n' +
-    '                                 server          server                                                   cpu   p99      loop/gc\n';
-  return (header ? head : '') + cols.join('') + '\n';
+  const line = (i: 1 | 2 | 3) => cols.map((c) => c[i].padStart(c[0])).join('') + '\n';
+  const head = line(1) + line(2);
+  return (header ? head : '') + line(3);
 }
 
 /**
@@ -134,7 +136,7 @@ export function capacityVerdict(rows: StepFigures[], limitMs: number): string {
           : 'the ramp ended before the limit)'),
       `server CPU at that step   ${f(held.serverCpu * 100, 0)} % of its core, ${f(cpuPerBatchUs(held), 0)} us per input batch ` +
         `(${f(held.players / held.serverCpu)} players per fully used core, if the work scales linearly)`,
-      `memory per player         ${f(mbPerPlayer(held) * 1024, 0)} KB (RSS ${f(held.baseRssMb, 0)} -> ${f(held.rssMb, 0)} MB)`,
+      `memory per player         ${f(mbPerPlayer(held) * 1024, 0)} KB (RSS ${f(held.baseRssMb, 0)} -> ${f(held.rssMb, 0)} MB; V8 heap in use ${f(held.heapUsedMb, 0)} MB)`,
       `bytes per player-minute   ${f(held.bytesPerPlayerMinute)} B (both directions, at the socket)`,
       `load generator cost       ${f(generatorUsPerPlayerSecond(held), 0)} us of CPU per player-second ` +
         `(${f(1e6 / generatorUsPerPlayerSecond(held))} players per fully used generator core)`,

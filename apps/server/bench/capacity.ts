@@ -190,6 +190,7 @@ try {
       errors: total('errors'),
       unranked: total('unranked'),
       load1: loadavg()[0]!,
+      heapUsedMb: Number(/^nodejs_heap_size_used_bytes (\S+)/m.exec(metrics)?.[1]) / 2 ** 20,
       serverLongGcs: longGcPauses(metrics) - longGcPauses(metrics0),
       // The workers' CPU over their window, plus this process's (the probes, the scraping).
       generatorCpu:
