@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['@tengen/source'] },
   test: {
-    include: ['src/**/*.spec.ts'],
+    include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts'],
     environment: 'node',
     // Colyseus keeps one matchmaker per process and several tests spawn servers: one file at a time.
     fileParallelism: false,

@@ -5,14 +5,25 @@
 // `npx nx run server:bench` (env: BENCH_STEP=500 BENCH_MAX_PLAYERS=8000 BENCH_SECONDS=15
 // BENCH_SETTLE_SECONDS=5 BENCH_RAMP_SECONDS=10 BENCH_WORKERS=2 BENCH_PROBE_PAIRS=5 BENCH_LEVEL=9
 // BENCH_P99_MS=50 BENCH_NICE=10 BENCH_SERVER_CORE=0 BENCH_LOAD_CORE=1 BENCH_KEEP_GOING=1
-// BENCH_PROFILE=dir). The ramp stops after two steps in a row over the limit.
+// BENCH_PROFILE=dir, which profiles the server and the generator, BENCH_SERVER_NODE_OPTIONS).
+// The ramp stops after two steps in a row over the limit, or once the load generator fell behind
+// (its ticks late, or its core used up: then the rows measure the generator, not the server).
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { spawnServer } from '@tengen/test-kit';
 import { ProbePairs } from './probe-pairs.ts';
-import { capacityVerdict, formatStep, quantile, type StepFigures } from './capacity-report.ts';
+import {
+  capacityVerdict,
+  formatStep,
+  generatorKeptUp,
+  quantile,
+  type StepFigures,
+} from './capacity-report.ts';
+import { longGcPauses, longLoggedGcs } from './gc-pauses.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const step = Math.max(2, Math.floor(env('BENCH_STEP', 500) / 2) * 2);
@@ -53,9 +64,13 @@ const server = await spawnServer({
   DRAIN_SECONDS: '1',
   // The load is the point here: lift the per-process connection cap above it.
   MAX_CONNECTIONS: String(maxPlayers + 2 * probePairs + 100),
-  ...(process.env['BENCH_PROFILE']
-    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE']}` }
-    : {}),
+  // The server's Node options: its long GC pauses logged (`gc-log.ts`), BENCH_SERVER_NODE_OPTIONS
+  // (e.g. a GC setting to compare), and the CPU profile with BENCH_PROFILE.
+  NODE_OPTIONS: [
+    `--import=${fileURLToPath(new URL('./gc-log.ts', import.meta.url))}`,
+    process.env['BENCH_SERVER_NODE_OPTIONS'] ?? '',
+    process.env['BENCH_PROFILE'] ? `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE']}` : '',
+  ].join(' '),
 });
 const pid = server.proc.pid ?? 0;
 pin(pid, serverCore);
@@ -64,7 +79,12 @@ pin(process.pid, loadCore);
 type Reply = { type: string; [k: string]: unknown };
 const pool = Array.from({ length: workers }, () => {
   const child = fork(new URL('./load-worker.ts', import.meta.url), {
-    execArgv: ['--conditions=@tengen/source'],
+    execArgv: [
+      '--conditions=@tengen/source',
+      ...(process.env['BENCH_PROFILE']
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}/generator`]
+        : []),
+    ],
     env: { ...process.env, BENCH_JOB: JSON.stringify({ url: server.url, level, nice }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -104,6 +124,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.exit(130);
   });
 
+// The probe players run in this process: its own event-loop delay and GC pauses are in their figures.
+const probeLoop = monitorEventLoopDelay({ resolution: 10 });
+probeLoop.enable();
+let probeGcMaxMs = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) probeGcMaxMs = Math.max(probeGcMaxMs, e.duration);
+}).observe({ entryTypes: ['gc'] });
+
 const probes = new ProbePairs();
 const rows: StepFigures[] = [];
 try {
@@ -126,15 +154,20 @@ try {
     await sleep(settleSeconds * 1000);
     await ask({ type: 'mark' }, 'marked');
     probes.take();
+    probeLoop.reset();
+    probeGcMaxMs = 0;
+    const benchCpu0 = process.cpuUsage();
     const scrape = async () => (await fetch(server.metricsUrl)).text();
     const batches = (text: string) =>
       Number(/^tengen_relay_latency_seconds_count (\S+)/m.exec(text)?.[1] ?? NaN);
-    const batches0 = batches(await scrape()); // also resets the event-loop lag window
+    const metrics0 = await scrape(); // also resets the event-loop lag window
+    const batches0 = batches(metrics0);
     const cpu0 = cpuSeconds(pid);
     const t0 = performance.now();
     await sleep(seconds * 1000);
     const cpu1 = cpuSeconds(pid);
     const wall = (performance.now() - t0) / 1000;
+    const benchCpu = process.cpuUsage(benchCpu0);
     const metrics = await scrape();
     const reports = await ask({ type: 'report' }, 'report');
     const total = (k: string) => reports.reduce((n, r) => n + Number(r[k] ?? 0), 0);
@@ -157,9 +190,25 @@ try {
       errors: total('errors'),
       unranked: total('unranked'),
       load1: loadavg()[0]!,
+      heapUsedMb: Number(/^nodejs_heap_size_used_bytes (\S+)/m.exec(metrics)?.[1]) / 2 ** 20,
+      serverLongGcs: longGcPauses(metrics) - longGcPauses(metrics0),
+      // The workers' CPU over their window, plus this process's (the probes, the scraping).
+      generatorCpu:
+        (total('cpuSeconds') / total('seconds')) * workers +
+        (benchCpu.user + benchCpu.system) / 1e6 / wall,
+      generatorLateP99: Math.max(...reports.map((r) => Number(r['tickLateP99Ms']))),
+      generatorBatchesPerSecond: (total('batches') / total('seconds')) * workers,
+      probeLoopP99: probeLoop.percentile(99) / 1e6,
+      probeGcMaxMs,
     };
     rows.push(row);
     process.stdout.write(formatStep(row, rows.length === 1));
+    // The server's long GC pauses, by kind (`gc-log.ts`).
+    const gcs = longLoggedGcs(server.logs, 50);
+    if (gcs.length > 0)
+      process.stdout.write(`        server GC pauses over 50 ms: ${gcs.join(', ')}\n`);
+    // The server's log lines pile up in this process (the probes' one): keep only this step's.
+    server.logs.length = 0;
     const codes = new Map<string, number>();
     for (const r of reports)
       for (const [code, n] of Object.entries(r['refusals'] as Record<string, number>))
@@ -171,12 +220,24 @@ try {
       );
     // One noisy step (the machine is shared) does not end the ramp; two in a row over the limit do.
     const over = rows.slice(-2).filter((r) => !(r.p99 <= limitMs)).length;
-    if (players >= maxPlayers || (!keepGoing && over === 2)) break;
+    if (players >= maxPlayers || (!keepGoing && (over === 2 || !generatorKeptUp(row)))) break;
   }
   process.stdout.write(capacityVerdict(rows, limitMs));
 } finally {
   await probes.close();
-  for (const p of pool) p.child.kill('SIGTERM');
+  // A worker asked to close exits normally (and writes its profile, with BENCH_PROFILE).
+  await Promise.all(
+    pool.map(
+      (p) =>
+        new Promise<void>((resolve) => {
+          if (p.child.exitCode !== null) return resolve();
+          p.child.once('exit', () => resolve());
+          if (p.child.connected) p.child.send({ type: 'close' }, () => undefined);
+          else p.child.kill('SIGTERM');
+          setTimeout(() => (p.child.kill('SIGKILL'), resolve()), 10_000);
+        }),
+    ),
+  );
   server.proc.kill('SIGTERM');
   await Promise.race([server.exited, sleep(15_000)]);
   if (server.proc.exitCode === null) server.proc.kill('SIGKILL');

@@ -1,13 +1,15 @@
 // Load generator process of the capacity benchmark (`capacity.ts` forks it and pins it to a core).
-// It plays duo pairs with the test kit's `TestPlayer` in lean mode: the SDK joins and sends, state
-// patches are received and counted but not decoded. The two players of a pair are dealt the same
-// pieces, so one engine and one bot play for both and each connection sends the same batches (what
-// two real browsers would send), which halves the generator's CPU without changing the server's work.
-// First: the SDK must load over the `ws` package (see ws-sockets.ts), before the test kit loads it.
+// It plays duo pairs of lean players (`lean-pair.ts`: one game, one cheap bot and one encoding per
+// pair, state patches counted but not decoded) and reports, besides the traffic, whether it kept up:
+// how late its ticks ran (every frame due is played and sent at the next tick, so a late tick is a
+// late batch) and the CPU it used.
+// First: the SDK must load over the `ws` package (see ws-sockets.ts), before anything loads the SDK.
 import './ws-sockets.ts';
 import { setPriority } from 'node:os';
-import { TestPlayer, testAddress, type TestPlayer as Player } from '@tengen/test-kit';
+import { createHistogram } from 'node:perf_hooks';
+import { testAddress } from '@tengen/test-kit';
 import { z } from 'zod';
+import { LeanPair } from './lean-pair.ts';
 
 const job = z
   .object({ url: z.url(), level: z.number().int().min(0).max(19), nice: z.number().int() })
@@ -25,124 +27,94 @@ if (job.nice > 0) setPriority(job.nice);
 console.info = () => undefined; // the SDK logs reconnection chatter
 console.warn = () => undefined;
 
-/** One duo room: the host plays, the guest mirrors its batches. */
-interface Pair {
-  host: Player;
-  guest: Player;
-  /** When the current game ended (ms), to ask for the rematch. */
-  overAt: number | undefined;
-  askedAt: number;
-  mark: { read: number; written: number };
-  /** The server refused a batch as out of order: the pair is replaced by a fresh one. */
-  broken: boolean;
-}
-const pairs: Pair[] = [];
+/** How often the generator plays up to the clock (a browser at 60 fps does every 16 ms). */
+const TICK_MS = 50;
+const pairs: LeanPair[] = [];
 let failures = 0;
-let markAt = performance.now();
 const counts = { errors: 0, unranked: 0, games: 0, replaced: 0 };
 /** Refusals by code while measured (a healthy run has none but `wrongPhase` rematch retries). */
 let refusals: Record<string, number> = {};
+/** Since `mark`: when, the sockets' bytes, batches sent and CPU. */
+let mark = { at: performance.now(), read: 0, written: 0, batches: 0, cpu: process.cpuUsage() };
+/** How late each tick ran (ms past its due time, at least 1: the histogram's floor). */
+const tickLate = createHistogram();
+let lastTick = performance.now();
+
+const events = {
+  onMessage(pair: LeanPair, type: string, payload: unknown): void {
+    if (type === 'error') {
+      counts.errors++;
+      const code = String((payload as { code?: unknown }).code);
+      refusals[code] = (refusals[code] ?? 0) + 1;
+      // A starved generator can lose a batch; rather than resend, it starts a fresh room.
+      if (code === 'badFrame' && !pair.broken) {
+        pair.broken = true;
+        void replace(pair);
+      }
+    } else if (type === 'unranked') counts.unranked++;
+    else if (type === 'start' && pair.game !== undefined) counts.games++;
+  },
+};
 
 async function openPair(): Promise<void> {
   // Each pair is its own network (the server limits room creation per address).
-  const headers = { 'x-forwarded-for': testAddress() };
-  const how = { lean: true, headers };
-  const host = await TestPlayer.connect(
-    job.url,
-    'create',
-    'duo',
-    { private: true, watchSelf: false },
-    how,
-  );
-  const guest = await TestPlayer.connect(
-    job.url,
-    'joinById',
-    host.room.roomId,
-    { watchSelf: false },
-    how,
-  );
-  host.mirrors.push(guest);
-  const pair: Pair = {
-    host,
-    guest,
-    overAt: undefined,
-    askedAt: 0,
-    mark: { read: 0, written: 0 },
-    broken: false,
-  };
-  for (const p of [host, guest]) {
-    p.room.onMessage('*', (type, payload) => {
-      if (type === 'error') {
-        counts.errors++;
-        const code = String((payload as { code?: unknown }).code);
-        refusals[code] = (refusals[code] ?? 0) + 1;
-        // A starved generator can lose a batch; rather than resend, it starts a fresh room.
-        if (code === 'badFrame' && !pair.broken) {
-          pair.broken = true;
-          void replace(pair);
-        }
-      } else if (type === 'unranked') counts.unranked++;
-      else if (type === 'start' && p === host) counts.games++;
-    });
-    p.send('selectLevel', { level: job.level });
-    p.send('ready');
-  }
-  pairs.push(pair);
+  pairs.push(await LeanPair.open(job.url, job.level, { 'x-forwarded-for': testAddress() }, events));
 }
 
 /** Leaves a broken pair's room and opens a new pair in its place. */
-async function replace(pair: Pair): Promise<void> {
+async function replace(pair: LeanPair): Promise<void> {
   counts.replaced++;
   pairs.splice(pairs.indexOf(pair), 1);
-  await Promise.allSettled([pair.host.leave(), pair.guest.leave()]);
+  await pair.leave();
   await openPair().catch(() => void failures++);
 }
 
-// Every 50 ms: each game plays up to the wall clock (batches go out as the browser's would).
 setInterval(() => {
   const now = performance.now();
+  tickLate.record(Math.max(1, Math.round(now - lastTick - TICK_MS)));
+  lastTick = now;
   for (const pair of pairs) {
-    const { host, guest } = pair;
-    if (host.game === undefined || host.closed) continue;
-    if (!host.game.topOut) {
-      host.advance({ leadFrames: 0 });
-      if (host.game.topOut) pair.overAt = now;
-      continue;
-    }
+    pair.advance(now);
     // Over: both ask for a rematch once the server has seen the top-out (refusals until then).
-    if (pair.overAt !== undefined && now - pair.overAt > 1000 && now - pair.askedAt > 2000) {
-      pair.askedAt = now;
-      host.send('rematch');
-      guest.send('rematch');
-    }
+    if (pair.overAt !== undefined && now - pair.overAt > 1000 && now - pair.askedAt > 2000)
+      pair.rematch(now);
   }
-}, 50);
+}, TICK_MS);
 
-/** Bytes both ways on every socket since `mark`, and player-minutes. */
+function totals() {
+  let read = 0;
+  let written = 0;
+  let batches = 0;
+  let connected = 0;
+  for (const pair of pairs) {
+    const w = pair.wire;
+    read += w.read;
+    written += w.written;
+    batches += pair.counts.batches;
+    if (!pair.closed) connected += 2;
+  }
+  return { read, written, batches, connected };
+}
+
+/** Traffic and generator health since `mark`. */
 function report() {
   const now = performance.now();
-  let bytesIn = 0;
-  let bytesOut = 0;
-  let connected = 0;
-  for (const pair of pairs)
-    for (const p of [pair.host, pair.guest]) {
-      const w = p.wire;
-      bytesIn += w.read;
-      bytesOut += w.written;
-      if (!p.closed) connected++;
-    }
-  for (const pair of pairs) {
-    bytesIn -= pair.mark.read;
-    bytesOut -= pair.mark.written;
-  }
+  const t = totals();
+  const cpu = process.cpuUsage(mark.cpu);
   return {
     type: 'report',
     players: pairs.length * 2,
-    connected,
+    connected: t.connected,
     failures,
-    bytesIn,
-    bytesOut,
-    minutes: (pairs.length * 2 * (now - markAt)) / 60_000,
+    bytesIn: t.read - mark.read,
+    bytesOut: t.written - mark.written,
+    minutes: (pairs.length * 2 * (now - mark.at)) / 60_000,
+    // Batches this process wrote, and the ones a browser would have sent in the same time.
+    batches: t.batches - mark.batches,
+    seconds: (now - mark.at) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    tickLateP99Ms: tickLate.percentile(99),
+    tickLateMaxMs: tickLate.max,
     ...counts,
     refusals,
   };
@@ -155,7 +127,12 @@ process.on('message', async (raw) => {
       const gap = msg.rampMs / Math.max(1, msg.pairs);
       const opening: Promise<void>[] = [];
       for (let i = 0; i < msg.pairs; i++) {
-        opening.push(openPair().catch(() => void failures++));
+        opening.push(
+          openPair().catch((err: unknown) => {
+            if (failures++ === 0)
+              process.stderr.write(`load worker: a pair failed to open: ${String(err)}\n`);
+          }),
+        );
         await new Promise((r) => setTimeout(r, gap));
       }
       await Promise.all(opening);
@@ -163,11 +140,9 @@ process.on('message', async (raw) => {
       return;
     }
     case 'mark': {
-      markAt = performance.now();
-      for (const pair of pairs) {
-        const [a, b] = [pair.host.wire, pair.guest.wire];
-        pair.mark = { read: a.read + b.read, written: a.written + b.written };
-      }
+      const t = totals();
+      mark = { at: performance.now(), ...t, cpu: process.cpuUsage() };
+      tickLate.reset();
       counts.errors = counts.unranked = counts.games = counts.replaced = 0;
       refusals = {};
       reply({ type: 'marked' });
@@ -177,7 +152,7 @@ process.on('message', async (raw) => {
       reply(report());
       return;
     case 'close':
-      await Promise.allSettled(pairs.flatMap((p) => [p.host.leave(), p.guest.leave()]));
+      await Promise.allSettled(pairs.map((p) => p.leave()));
       process.exit(0);
       return;
     default: {
