@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   const builder = hasDockerDaemon() ? 'docker' : 'buildah';
   const started = Date.now();
   const bases = builder === 'buildah' ? localBases([...new Set([hostArch(), ARCH])]) : undefined;
-  buildImage({ bases, tag: TAG, builder, arches: [ARCH] });
+  // A throwaway image: no per-step layers to cache (container.ts, BuildOptions.layers).
+  buildImage({ bases, tag: TAG, builder, arches: [ARCH], layers: false });
   const buildSeconds = (Date.now() - started) / 1000;
 
   const port = await freePort();
