@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { openPool, SqliteScoreStore, type NewGame } from '@tengen/scores';
+import { testGame } from '@tengen/scores/testing';
 import {
   HOSTSSL_ONLY,
-  serverMain,
+  runServerMain,
   startTlsPostgres,
   type TestCa,
   type TestPostgres,
@@ -18,7 +17,6 @@ import type { Config } from './config.ts';
 import { copyScoresCommand } from './copy-scores-command.ts';
 import { storeExtras, type StoreExtras } from './open-store.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'server-copy-scores-'));
 let tls: TlsPostgres;
 let ca: TestCa;
@@ -28,21 +26,9 @@ let otherCaFile: string;
 let admin: pg.Pool;
 const source = join(dir, 'scores.db');
 
-function game(name: string, score: number, keyHash?: string): NewGame {
-  return {
-    mode: 'solo',
-    name,
-    score,
-    lines: 1,
-    level: 0,
-    startLevel: 0,
-    frames: 100 + score,
-    seed: 1,
-    replayJson: JSON.stringify({ version: 2, seed: '0001', startLevel: 0, inputs: [[100, 0]] }),
-    engineVersion: 2,
-    ...(keyHash ? { keyHash } : {}),
-  };
-}
+/** A stored game; frames differ by score, so each row is told apart when read back. */
+const game = (name: string, score: number, keyHash?: string): NewGame =>
+  testGame(name, score, { frames: 100 + score, ...(keyHash ? { keyHash } : {}) });
 
 // A PostgreSQL that takes TLS connections only (pg_hba `hostssl`), with a certificate for
 // 127.0.0.1 from a test CA; the database `tengen` belongs to the role `tengen`, as on Aurora.
@@ -197,14 +183,8 @@ describe('copy-scores with the server settings: IAM authentication and verified 
 
 // Each run starts a Node process that loads the server's modules: give them room on a busy machine.
 describe('`npm run copy-scores` (main.ts copy-scores)', { timeout: 240_000 }, () => {
-  const cli = (args: string[], env: NodeJS.ProcessEnv) =>
-    run(process.execPath, ['--conditions=@tengen/source', serverMain(), 'copy-scores', ...args], {
-      timeout: 120_000,
-      env: { PATH: process.env['PATH'] ?? '', DB_FILE: join(dir, 'unused', 'x.db'), ...env },
-    }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+  const cli = (args: string[], env: Record<string, string>) =>
+    runServerMain({ DB_FILE: join(dir, 'unused', 'x.db'), ...env }, ['copy-scores', ...args]);
 
   it('copies with a password URL over verified TLS, exit 0; a wrong CA, one line and exit 1', async () => {
     await admin.query('CREATE DATABASE cli');

@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { openPool } from '@tengen/scores';
 import {
-  serverMain,
+  runServerMain,
   spawnServer,
   startTlsPostgres,
   type SpawnedServer,
@@ -16,7 +14,6 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishedSolo, submit } from './testing/storage-faults.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'server-pg-tls-'));
 let tls: TlsPostgres;
 let ca: TestCa;
@@ -36,27 +33,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs `main.ts [args]` to its exit with exactly `env` (plus PATH). */
-async function main(env: Record<string, string>, args: string[] = []) {
-  const result = await run(
-    process.execPath,
-    ['--conditions=@tengen/source', serverMain(), ...args],
-    {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        PORT: '0',
-        METRICS_PORT: '0',
-        DB_FILE: join(dir, 'x.db'),
-        ...env,
-      },
-      timeout: 120_000,
-    },
-  ).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
-  );
-  return { code: result.code, stderr: result.stderr };
-}
+/** Runs `main.ts [args]` to its exit with exactly `env` (plus PATH and an unused SQLite path). */
+const main = (env: Record<string, string>, args: string[] = []) =>
+  runServerMain({ PORT: '0', METRICS_PORT: '0', DB_FILE: join(dir, 'x.db'), ...env }, args);
 
 describe('the server on PostgreSQL over verified TLS', { timeout: 240_000 }, () => {
   it('connects with TLS (pg_stat_ssl) and stores a score', async () => {

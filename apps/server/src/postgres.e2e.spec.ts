@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { ScoresResponse } from '@tengen/protocol';
 import {
   freePort,
-  serverMain,
+  runServerMain,
   spawnServer,
   startPostgres,
   type SpawnedServer,
@@ -15,7 +13,6 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishedSolo, metric, submit } from './testing/storage-faults.ts';
 
-const run = promisify(execFile);
 let pgServer: TestPostgres;
 const dir = mkdtempSync(join(tmpdir(), 'server-pg-'));
 const servers: SpawnedServer[] = [];
@@ -28,27 +25,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs `main.ts [args]` to its exit with exactly `env` (plus PATH). */
-async function main(env: Record<string, string>, args: string[] = []) {
-  const result = await run(
-    process.execPath,
-    ['--conditions=@tengen/source', serverMain(), ...args],
-    {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        PORT: '0',
-        METRICS_PORT: '0',
-        DB_FILE: join(dir, 'unused.db'),
-        ...env,
-      },
-      timeout: 60_000,
-    },
-  ).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
-  );
-  return { code: result.code, stdout: result.stdout, stderr: result.stderr };
-}
+/** Runs `main.ts [args]` to its exit with exactly `env` (plus PATH and an unused SQLite path). */
+const main = (env: Record<string, string>, args: string[] = []) =>
+  runServerMain({ PORT: '0', METRICS_PORT: '0', DB_FILE: join(dir, 'unused.db'), ...env }, args);
 
 describe('DATABASE_URL at start-up', () => {
   it.each([

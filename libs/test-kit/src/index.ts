@@ -14,6 +14,7 @@ export { HOSTSSL_ONLY, startTlsPostgres, type TlsPostgres } from './tls-postgres
 export { startRedis, type TestRedis } from './redis-server.ts';
 export { playSmokeGame, type SmokeGame } from './smoke-game.ts';
 export { serverMain, spawnServer, type SpawnedServer } from './spawn-server.ts';
+export { runServerMain, type MainRun } from './run-server-main.ts';
 export { startServerProcess, type ServerProcess } from './server-process.ts';
 export { testAddress, testClientOptions } from './test-address.ts';
 export {
