@@ -27,6 +27,10 @@ import { longGcPauses, longLoggedGcs } from './gc-pauses.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const step = Math.max(2, Math.floor(env('BENCH_STEP', 500) / 2) * 2);
+// The first step's players (default: one step), to start a ramp near the figure of interest.
+const firstStep = Math.max(2, Math.floor(env('BENCH_FIRST_STEP', step) / 2) * 2);
+// How often each load worker plays up to the clock and sends the batches that came due.
+const tickMs = env('BENCH_TICK_MS', 16);
 const maxPlayers = env('BENCH_MAX_PLAYERS', 8000);
 const seconds = env('BENCH_SECONDS', 15);
 const settleSeconds = env('BENCH_SETTLE_SECONDS', 5);
@@ -85,7 +89,7 @@ const pool = Array.from({ length: workers }, () => {
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}/generator`]
         : []),
     ],
-    env: { ...process.env, BENCH_JOB: JSON.stringify({ url: server.url, level, nice }) },
+    env: { ...process.env, BENCH_JOB: JSON.stringify({ url: server.url, level, nice, tickMs }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   pin(child.pid ?? 0, loadCore);
@@ -141,7 +145,7 @@ try {
   await probes.open(server.url, probePairs, level);
   let players = 0;
   for (;;) {
-    const add = Math.min(step, maxPlayers - players);
+    const add = Math.min(players === 0 ? firstStep : step, maxPlayers - players);
     if (add <= 0) break;
     const pairs = add / 2;
     await Promise.all(

@@ -12,7 +12,12 @@ import { z } from 'zod';
 import { LeanPair } from './lean-pair.ts';
 
 const job = z
-  .object({ url: z.url(), level: z.number().int().min(0).max(19), nice: z.number().int() })
+  .object({
+    url: z.url(),
+    level: z.number().int().min(0).max(19),
+    nice: z.number().int(),
+    tickMs: z.number().int().min(1).max(1000),
+  })
   .parse(JSON.parse(process.env['BENCH_JOB'] ?? '{}'));
 const request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open'), pairs: z.number().int().min(0), rampMs: z.number().min(0) }),
@@ -28,7 +33,7 @@ console.info = () => undefined; // the SDK logs reconnection chatter
 console.warn = () => undefined;
 
 /** How often the generator plays up to the clock (a browser at 60 fps does every 16 ms). */
-const TICK_MS = 50;
+const TICK_MS = job.tickMs;
 const pairs: LeanPair[] = [];
 let failures = 0;
 const counts = { errors: 0, unranked: 0, games: 0, replaced: 0 };
