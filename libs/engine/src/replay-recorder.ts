@@ -4,16 +4,24 @@ import type { Replay } from './replay-types.ts';
 import { seedToHex } from './seed.ts';
 import { UNVERSIONED_ENGINE_VERSION, type EngineVersion } from './versions.ts';
 
+/** A run packs its frame count above the five button bits: `count * 32 + buttons`. */
+const RUN_UNIT = BUTTON_MASK + 1;
+/** The longest run one packed entry holds (2^27 - 1 frames, over 600 hours); a longer one continues in the next. */
+const MAX_RUN = Math.floor(0xffffffff / RUN_UNIT);
+
 /**
  * Builds a replay one frame at a time, in the run-length form, as a client or server steps a game:
- * call `push(buttons)` with exactly the mask passed to `Game.step`.
+ * call `push(buttons)` with exactly the mask passed to `Game.step`. The runs are kept packed in a
+ * typed array (4 bytes a run instead of a two-element array each): a server holds one recorder per
+ * player for the whole game, and a player changes buttons about 8 times a second.
  */
 export class ReplayRecorder {
   readonly seed: number;
   readonly startLevel: number;
   /** The rules version the recorded game runs under (the replay's `version`). */
   readonly version: EngineVersion;
-  #inputs: [number, number][] = [];
+  #runs = new Uint32Array(256);
+  #length = 0;
   #frames = 0;
 
   /** `version` omitted: 1, as for `Game` (new games pass `ENGINE_VERSION`). */
@@ -31,10 +39,21 @@ export class ReplayRecorder {
   /** Records one frame's held buttons. */
   push(buttons: number): void {
     const b = buttons & BUTTON_MASK;
-    const last = this.#inputs[this.#inputs.length - 1];
-    if (last !== undefined && last[1] === b) last[0]++;
-    else this.#inputs.push([1, b]);
     this.#frames++;
+    const i = this.#length - 1;
+    if (i >= 0) {
+      const last = this.#runs[i]!;
+      if ((last & BUTTON_MASK) === b && last < MAX_RUN * RUN_UNIT) {
+        this.#runs[i] = last + RUN_UNIT;
+        return;
+      }
+    }
+    if (this.#length === this.#runs.length) {
+      const grown = new Uint32Array(this.#runs.length * 2);
+      grown.set(this.#runs);
+      this.#runs = grown;
+    }
+    this.#runs[this.#length++] = RUN_UNIT + b;
   }
 
   /** Frames recorded so far. */
@@ -48,7 +67,10 @@ export class ReplayRecorder {
       version: this.version,
       seed: seedToHex(this.seed),
       startLevel: this.startLevel,
-      inputs: this.#inputs.map(([n, b]) => [n, b]),
+      inputs: Array.from(this.#runs.subarray(0, this.#length), (run) => [
+        Math.floor(run / RUN_UNIT),
+        run & BUTTON_MASK,
+      ]),
     };
   }
 }

@@ -111,6 +111,42 @@ describe('ReplayRecorder', () => {
     });
   });
 
+  it('keeps thousands of runs (its packed store grows) and masks buttons to the five known', () => {
+    const rec = new ReplayRecorder(0x8988, 3);
+    const expected: [number, number][] = [];
+    let state = 7;
+    for (let i = 0; i < 5000; i++) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      const count = 1 + (state % 40);
+      const buttons = i % 32;
+      for (let f = 0; f < count; f++) rec.push(buttons | 0xe0);
+      expected.push([count, buttons]);
+    }
+    const replay = rec.toReplay();
+    expect(replay.inputs).toEqual(expected);
+    expect(rec.frames).toBe(expected.reduce((n, [c]) => n + c, 0));
+    // A copy: recording on changes the next replay, not this one.
+    rec.push(7);
+    rec.push(31);
+    expect(replay.inputs).toHaveLength(5000);
+    expect(rec.toReplay().inputs.slice(-2)).toEqual([
+      [expected.at(-1)![0] + 1, 7],
+      [1, 31],
+    ]);
+  });
+
+  it('continues a run longer than one packed entry holds (2^27 - 1 frames) in the next', () => {
+    const rec = new ReplayRecorder(0x8988, 3);
+    const max = 2 ** 27 - 1;
+    for (let f = 0; f < max + 2; f++) rec.push(4);
+    rec.push(0);
+    expect(rec.toReplay().inputs).toEqual([
+      [max, 4],
+      [2, 4],
+      [1, 0],
+    ]);
+  });
+
   it('pads the seed to 4 hex digits and validates options', () => {
     expect(new ReplayRecorder(1, 0).toReplay().seed).toBe('0001');
     expect(() => new ReplayRecorder(0, 0)).toThrow(RangeError);
