@@ -27,7 +27,7 @@ interface WsLike {
 
 const socketOf = (room: Room) => (room.connection.transport as unknown as { ws: WsLike }).ws;
 
-/** Frames a state patch or full state starts with (see `dropEmptyPatches` on the server). */
+/** Frames a state patch or full state starts with (see `streamlineSends` on the server). */
 const isState = (code: number) =>
   code === Protocol.ROOM_STATE || code === Protocol.ROOM_STATE_PATCH;
 

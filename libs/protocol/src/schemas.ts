@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import type { ClientMessage } from './client-messages.ts';
 import { fastInputs } from './inputs-fast-path.ts';
+
+export { decodeInputsWire } from './inputs-wire.ts';
 import { NAME_RAW_MAX_LENGTH } from './name.ts';
 import {
   MAX_BATCH_FRAMES,

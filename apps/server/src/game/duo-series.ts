@@ -15,6 +15,12 @@ function contender(id: string, p: PlayerState): Contender | null {
  */
 export function settleResult(state: GameRoomState): Decision | null {
   if (state.mode !== 'duo' || state.phase !== 'playing' || state.result !== 'pending') return null;
+  // Called after every input batch: while both seats play on there is nothing to decide.
+  let ended = false;
+  state.players.forEach((p) => {
+    if (p.left || p.phase === 'over') ended = true;
+  });
+  if (!ended) return null;
   const seats: Contender[] = [];
   state.players.forEach((p, id) => {
     const c = contender(id, p);

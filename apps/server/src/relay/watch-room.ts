@@ -122,7 +122,7 @@ export abstract class WatchRoom extends Room<{ state: GameRoomState }> {
     if (guard.onMessage(now) === 'flooding')
       return client.leave(CLOSE_CODE.flooding, 'too many messages: more than 60 per second');
     if (frame.kind === 'control') return pass();
-    if (frame.kind === 'data')
+    if (frame.kind === 'data' || frame.kind === 'inputs')
       client.send('error', {
         code: 'spectating',
         message: 'you are watching this game: spectators cannot play',

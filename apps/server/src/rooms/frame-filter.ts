@@ -1,9 +1,13 @@
 import { ClientState, Protocol, type Client, type Room } from '@colyseus/core';
+import type { ClientMessage } from '@tengen/protocol';
+import { decodeInputsWire } from '@tengen/protocol/schemas';
 import { unpack, unpackMultiple } from 'msgpackr';
 
 /** One WebSocket frame from a client, decoded the way Colyseus's SDK encodes it. */
 export type ClientFrame =
   | { kind: 'data'; type: string | number; payload: unknown }
+  /** An `inputs` message read and checked straight from its bytes (`decodeInputsWire`). */
+  | { kind: 'inputs'; message: Extract<ClientMessage, { type: 'inputs' }> }
   /** Join confirmation, ping or leave: Colyseus handles these itself. */
   | { kind: 'control' }
   | { kind: 'malformed'; reason: string };
@@ -28,7 +32,20 @@ export function decodeClientFrame(buffer: Uint8Array): ClientFrame {
       : { kind: 'malformed', reason: 'control frame with a body' };
   }
   if (code !== Protocol.ROOM_DATA) return { kind: 'malformed', reason: `unknown frame ${code}` };
+  if (startsWith(buffer, INPUTS_TYPE)) {
+    const message = decodeInputsWire(buffer, INPUTS_TYPE.length);
+    if (message) return { kind: 'inputs', message };
+  }
   return decodeAsciiTyped(buffer) ?? decodeDataFrame(buffer);
+}
+
+/** `ROOM_DATA` and the type "inputs" as a msgpack fixstr: the frame every player sends most. */
+const INPUTS_TYPE = Uint8Array.of(Protocol.ROOM_DATA, 0xa6, ...new TextEncoder().encode('inputs'));
+
+function startsWith(buffer: Uint8Array, prefix: Uint8Array): boolean {
+  if (buffer.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (buffer[i] !== prefix[i]) return false;
+  return true;
 }
 
 /**

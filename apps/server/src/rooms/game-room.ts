@@ -5,6 +5,7 @@ import {
   MAX_MESSAGES_PER_SECOND,
   MAX_SPECTATORS,
   RECONNECT_SECONDS,
+  type ClientMessage,
   type ServerMessage,
 } from '@tengen/protocol';
 import { parseClientMessage } from '@tengen/protocol/schemas';
@@ -17,13 +18,14 @@ import type { GameRoomState } from '../game/room-state.ts';
 import type { ScoreRecorder } from '../game/score-recorder.ts';
 import { newSeed } from '../game/seed.ts';
 import { wantsToSpectate } from '../game/spectators.ts';
-import { dropEmptyPatches } from './empty-patches.ts';
+import { streamlineSends } from './streamline-sends.ts';
 import { interceptFrames, type ClientFrame } from './frame-filter.ts';
 import { closeRoom, refuseLiveToken } from './room-closing.ts';
 import { guardPlayerSeats, pendingPlayerSeats } from './player-seats.ts';
 import { SeatWait } from './seat-wait.ts';
 import { QUICK_MATCH_SEAT_SECONDS } from '../quick-match.ts';
 import { RoomSpectators } from './room-spectators.ts';
+import { CorkedWrites } from './corked-writes.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
 
@@ -57,6 +59,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   #watchSelf = new Set<string>();
   #kicked = new Set<string>();
   #flushQueued = false;
+  /** Messages sent while handling a turn's frames wait for its patch (one write per socket). */
+  #writes = new CorkedWrites();
   /** Arrival times (performance.now) of batches not yet flushed, for the relay latency histogram. */
   #arrivals: number[] = [];
   #disposed = false;
@@ -166,7 +170,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
     if (options?.watchSelf === true) this.#watchSelf.add(client.sessionId);
     client.view = new StateView();
-    dropEmptyPatches(client);
+    streamlineSends(client);
     this.#refreshViews();
     // A full room stays closed to matchmaking even when a player leaves.
     if (!this.match.open) await this.lock();
@@ -199,7 +203,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   }
 
   override onReconnect(client: Client): void {
-    dropEmptyPatches(client);
+    streamlineSends(client);
     const resume = this.match.reconnect(client.sessionId);
     if (resume) this.#send(client.sessionId, resume);
     this.#flush();
@@ -244,6 +248,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
 
   override onDispose(): void {
     this.#disposed = true;
+    this.#writes.release();
     this.#offDraining?.();
     this.#live?.stop();
     this.#spectators.dispose();
@@ -281,6 +286,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
         return pass();
       case 'data':
         return this.#onMessage(client, frame.type, frame.payload);
+      case 'inputs':
+        return this.#onMessage(client, 'inputs', frame.message, frame.message);
       case 'malformed':
         this.deps.metrics.rejectedMessages.inc({ code: 'malformedFrame' });
         if (!guard.onMalformed(Date.now())) this.#kick(client, 'tooManyErrors');
@@ -307,7 +314,13 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     );
   }
 
-  #onMessage(client: Client, type: string | number, payload: unknown): void {
+  /** `checked`: the message already read and checked from its bytes (see `decodeInputsWire`). */
+  #onMessage(
+    client: Client,
+    type: string | number,
+    payload: unknown,
+    checked?: ClientMessage,
+  ): void {
     const id = client.sessionId;
     if (this.#spectators.has(id)) {
       const refusal = this.#spectators.onMessage(id, type, payload);
@@ -315,7 +328,9 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       this.deps.metrics.rejectedMessages.inc({ code: 'spectating' });
       return this.#send(id, refusal);
     }
-    const parsed = parseClientMessage(type, payload);
+    const parsed = checked
+      ? { ok: true as const, message: checked }
+      : parseClientMessage(type, payload);
     if (!parsed.ok)
       return this.#send(id, { type: 'error', code: 'malformed', message: parsed.error }, true);
     if (parsed.message.type === 'inputs') this.#arrivals.push(performance.now());
@@ -328,7 +343,9 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     const client = this.clients.get(id);
     if (!client) return;
     const { type, ...payload } = message;
+    if (!this.#disposed) this.#writes.hold(client);
     client.send(type, payload);
+    this.#flush();
     if (type !== 'error') return;
     if (countReject && message.code === 'malformed')
       this.deps.metrics.rejectedMessages.inc({ code: 'malformed' });
@@ -358,6 +375,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       this.#flushQueued = false;
       if (this.#disposed) return;
       this.broadcastPatch();
+      this.#writes.release();
       this.#live?.touch();
       const now = performance.now();
       for (const t of this.#arrivals) this.deps.metrics.relayLatency.observe((now - t) / 1000);

@@ -4,7 +4,7 @@ import { CLOSE_CODE, type ServerMessage } from '@tengen/protocol';
 import type { GameRoomState } from '../game/room-state.ts';
 import { isRelay, Spectators } from '../game/spectators.ts';
 import { RELAY_WATCHERS_MESSAGE, relayWatchersSchema } from '../relay/relay-protocol.ts';
-import { dropEmptyPatches } from './empty-patches.ts';
+import { streamlineSends } from './streamline-sends.ts';
 import { SpectatorOutbox } from './spectator-outbox.ts';
 
 /**
@@ -38,7 +38,7 @@ export class RoomSpectators {
     client.view = this.#view;
     // Queued first, so that the empty-patch filter wraps the queue.
     this.#outbox.add(client);
-    dropEmptyPatches(client);
+    streamlineSends(client);
     this.refreshView();
   }
 
