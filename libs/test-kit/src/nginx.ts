@@ -1,11 +1,41 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './free-port.ts';
 
 const run = promisify(execFile);
+
+/** The pids of `parent`'s child processes (Linux /proc): nginx's workers. */
+function childrenOf(parent: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent pid (after the command in parentheses).
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent)
+        out.push(Number(name));
+    } catch {
+      // The process exited while we looked.
+    }
+  }
+  return out;
+}
+
+/**
+ * True once worker `pid` takes no new connection: it exited, or it began its graceful shutdown
+ * (nginx retitles a worker "worker process is shutting down" and closes its listening sockets in
+ * the same step, before it returns to its event loop).
+ */
+function stoppedAccepting(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('shutting down');
+  } catch {
+    return true;
+  }
+}
 
 /** Debian's nginx (`apt-get install nginx`); `NGINX_BIN` names another one. */
 const NGINX = process.env['NGINX_BIN'] ?? '/usr/sbin/nginx';
@@ -36,7 +66,7 @@ export interface TestNginx {
   readonly routes: ProxyRoutes;
   /**
    * Rewrites the configuration and runs `nginx -s reload`; resolves once the new configuration
-   * answers. Connections already open (room WebSockets) stay on their old worker until they close,
+   * answers and every old worker has stopped accepting connections. Connections already open (room WebSockets) stay on their old worker until they close,
    * as an ALB keeps a deregistered target's connections through its deregistration delay.
    */
   route(routes: ProxyRoutes): Promise<void>;
@@ -162,8 +192,17 @@ export async function startNginx(routes: ProxyRoutes): Promise<TestNginx> {
     async route(next) {
       gen++;
       writeFileSync(conf, nginxConfig(dir, port, next, gen));
+      const old = childrenOf(proc.pid ?? 0);
       await run(NGINX, [...args, '-s', 'reload']);
       await answers(gen, 15_000, proc);
+      // A new worker answering is not enough: until an old worker has processed its QUIT, it can
+      // still accept a connection and answer with the old routes (seen under load in CI).
+      const deadline = Date.now() + 15_000;
+      while (!old.every(stoppedAccepting)) {
+        if (Date.now() > deadline)
+          throw new Error(`nginx's old workers kept accepting: ${errorLog()}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
       current = next;
     },
     errorLog,
