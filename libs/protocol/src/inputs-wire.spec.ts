@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Packr, unpack } from 'msgpackr';
 import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_FRAMES, MAX_BATCH_RUNS } from './constants.ts';
+import { inputsEdgeCases } from './inputs-edge-cases.ts';
 import { decodeInputsWire } from './inputs-wire.ts';
 import { parseClientMessage } from './schemas.ts';
 
@@ -79,34 +80,14 @@ describe('decodeInputsWire', () => {
     );
   });
 
-  it.each<[string, unknown]>([
-    [
-      'one run too many',
-      { from: 5, runs: Array.from({ length: MAX_BATCH_RUNS + 1 }, () => [1, 3]) },
-    ],
-    ['a type key', { type: 'pause', from: 3, runs: [[2, 1]] }],
-    ['extra key', { from: 0, runs: [[1, 0]], frames: 1 }],
-    ['missing runs', { from: 0 }],
-    ['missing from', { runs: [[1, 0]] }],
-    ['negative frame', { from: -1, runs: [[1, 0]] }],
-    ['frame past int32', { from: 2 ** 31, runs: [[1, 0]] }],
-    ['fractional frame', { from: 1.5, runs: [[1, 0]] }],
-    ['string frame', { from: '0', runs: [[1, 0]] }],
-    ['empty runs', { from: 0, runs: [] }],
-    ['runs not an array', { from: 0, runs: { 0: [1, 0], length: 1 } }],
-    ['zero-length run', { from: 0, runs: [[0, 1]] }],
-    ['run too long', { from: 0, runs: [[MAX_BATCH_FRAMES + 1, 1]] }],
-    ['buttons not a byte', { from: 0, runs: [[1, 256]] }],
-    ['negative buttons', { from: 0, runs: [[1, -1]] }],
-    ['run with three numbers', { from: 0, runs: [[1, 0, 0]] }],
-    ['run with one number', { from: 0, runs: [[1]] }],
-    ['null run', { from: 0, runs: [null] }],
-    ['null payload', null],
-    ['array payload', [1, 2]],
-    ['string payload', 'inputs'],
-  ])('never accepts more than the generic path: %s', (_name, payload) => {
+  it.each(inputsEdgeCases)('never accepts more than the generic path: %s', (_name, payload) => {
     for (const packer of [sdk, plain]) {
-      const bytes = packer.pack(payload);
+      let bytes: Uint8Array;
+      try {
+        bytes = packer.pack(payload);
+      } catch {
+        return; // not encodable as msgpack (a bigint): no client can send it
+      }
       expectAgreement(bytes, false);
       // The limits are the decoder's own: each of these is refused or left to the generic path.
       const verdict = generic(bytes);

@@ -23,11 +23,7 @@ const FIN_BINARY = 0x82;
  * progress (compressing, reading a blob, queued, or a fragmented message). Tested against `ws`'s
  * own receiver in `direct-frames.spec.ts`.
  */
-export function writeFrame(
-  ws: unknown,
-  data: Uint8Array,
-  cb?: (err?: Error) => void,
-): boolean {
+export function writeFrame(ws: unknown, data: Uint8Array, cb?: (err?: Error) => void): boolean {
   if (typeof ws !== 'object' || ws === null) return false;
   const w = ws as WsInternals;
   const sender = w._sender;
