@@ -99,10 +99,10 @@ describe('abuse limits and metrics in the chart', () => {
   });
 
   it('sets the memory limit above what MAX_CONNECTIONS players need', () => {
-    // Figures from `npx nx run server:bench` on a quiet machine: the server's RSS before players,
-    // and its growth per playing connection at 2,510 players (688 MB in all).
-    const baseMb = 339;
-    const perConnectionKb = 139;
+    // Figures from `npx nx run server:bench` on a quiet machine (session 6): the server's RSS before
+    // players, and its growth per playing connection at 4,010 players (771-774 MB in all).
+    const baseMb = 300;
+    const perConnectionKb = 120;
     const deployment = one<IDeployment>(render(), 'Deployment');
     const limit = deployment.spec?.template.spec?.containers[0]?.resources?.limits?.['memory'];
     const [, amount, unit] = /^(\d+)(Mi|Gi)$/.exec(String(limit)) ?? [];
