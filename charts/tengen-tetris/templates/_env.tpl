@@ -1,6 +1,6 @@
 {{/*
 Environment of the server container. Each value maps onto exactly one variable the server parses:
-HOST, PORT, DB_FILE or DATABASE_URL (+ DATABASE_AUTH, AWS_REGION, DATABASE_TLS, DATABASE_CA_FILE), LOG_LEVEL, DRAIN_SECONDS, METRICS_PORT, TRUSTED_PROXY_HOPS, CORS_ORIGINS,
+HOST, PORT, DB_FILE or DATABASE_URL (+ DATABASE_AUTH, AWS_REGION, DATABASE_TLS, DATABASE_CA_FILE), LOG_LEVEL, DRAIN_SECONDS, ROOM_WARMUP_SECONDS, METRICS_PORT, TRUSTED_PROXY_HOPS, CORS_ORIGINS,
 MAX_CONNECTIONS, OUTBOX_DIR, OUTBOX_RETRY_MAX_SECONDS, REDIS_URL and PUBLIC_ADDRESS.
 */}}
 {{- define "tengen.env" -}}
@@ -13,6 +13,8 @@ MAX_CONNECTIONS, OUTBOX_DIR, OUTBOX_RETRY_MAX_SECONDS, REDIS_URL and PUBLIC_ADDR
   value: {{ .Values.server.logLevel | quote }}
 - name: DRAIN_SECONDS
   value: {{ .Values.server.drainSeconds | quote }}
+- name: ROOM_WARMUP_SECONDS
+  value: {{ include "tengen.roomWarmupSeconds" . | quote }}
 - name: METRICS_PORT
   value: {{ .Values.server.metricsPort | quote }}
 - name: TRUSTED_PROXY_HOPS

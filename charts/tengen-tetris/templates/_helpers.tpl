@@ -86,6 +86,15 @@ app.kubernetes.io/part-of: tengen-tetris
 {{- add .Values.lifecycle.preStopSleepSeconds .Values.server.drainSeconds }}
 {{- end }}
 
+{{/* The ALB health check: a new pod gets traffic after this many passing checks, this many seconds apart. */}}
+{{- define "tengen.albHealthCheckSeconds" -}}10{{- end }}
+{{- define "tengen.albHealthyChecks" -}}2{{- end }}
+
+{{/* ROOM_WARMUP_SECONDS: a new pod takes no room from other pods until the ALB can route to it. */}}
+{{- define "tengen.roomWarmupSeconds" -}}
+{{- mul (include "tengen.albHealthCheckSeconds" .) (include "tengen.albHealthyChecks" .) }}
+{{- end }}
+
 {{/* terminationGracePeriodSeconds = preStop + DRAIN_SECONDS + margin, always above the ALB delay. */}}
 {{- define "tengen.terminationGrace" -}}
 {{- add .Values.lifecycle.preStopSleepSeconds .Values.server.drainSeconds .Values.lifecycle.terminationMarginSeconds }}

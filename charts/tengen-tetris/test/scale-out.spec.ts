@@ -146,6 +146,7 @@ describe('single-pod shape', () => {
       'DB_FILE',
       'LOG_LEVEL',
       'DRAIN_SECONDS',
+      'ROOM_WARMUP_SECONDS',
       'METRICS_PORT',
       'TRUSTED_PROXY_HOPS',
       'CORS_ORIGINS',

@@ -109,6 +109,26 @@ describe('graceful termination arithmetic', () => {
   );
 });
 
+describe('room warm-up', () => {
+  it.each([[[]], [production]])(
+    'a new pod takes no room from the others until the ALB routes to it: ROOM_WARMUP_SECONDS = check interval x healthy checks (%o)',
+    (values) => {
+      const objects = render({
+        values,
+        set: { 'ingress.enabled': true, 'ingress.host': 'x.test' },
+      });
+      const annotations = one<IIngress>(objects, 'Ingress').metadata?.annotations ?? {};
+      const interval = Number(
+        annotations['alb.ingress.kubernetes.io/healthcheck-interval-seconds'],
+      );
+      const checks = Number(annotations['alb.ingress.kubernetes.io/healthy-threshold-count']);
+      expect(interval).toBeGreaterThan(0);
+      expect(checks).toBeGreaterThan(0);
+      expect(env(podSpec(objects), 'ROOM_WARMUP_SECONDS')).toBe(String(interval * checks));
+    },
+  );
+});
+
 describe('probes', () => {
   it.each([[[]], [production]])(
     'checks /healthz for startup and liveness and /readyz for readiness (%o)',
