@@ -1,11 +1,11 @@
 import { ErrorCode, Room, ServerError, type Client } from '@colyseus/core';
-import { StateView } from '@colyseus/schema';
 import { CLOSE_CODE, MAX_SPECTATORS } from '@tengen/protocol';
 import type { Logger } from 'pino';
 import { ClientGuard } from '../game/client-guard.ts';
 import { GameRoomState, newRoomState } from '../game/room-state.ts';
 import { interceptFrames, type ClientFrame } from '../rooms/frame-filter.ts';
 import { SpectatorOutbox } from '../rooms/spectator-outbox.ts';
+import { leanPatchTables, newStateView } from '../rooms/lean-tables.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import { mirrorRoomState } from './state-mirror.ts';
 import type { Upstream } from './upstream.ts';
@@ -40,7 +40,7 @@ export abstract class WatchRoom extends Room<{ state: GameRoomState }> {
   override patchRate = 1000;
   #gameRoomId = '';
   #upstream!: Upstream;
-  readonly #view = new StateView();
+  readonly #view = newStateView();
   readonly #outbox = new SpectatorOutbox();
   readonly #guards = new Map<string, ClientGuard>();
   #flushQueued = false;
@@ -55,6 +55,7 @@ export abstract class WatchRoom extends Room<{ state: GameRoomState }> {
     this.#gameRoomId = gameRoomId;
     this.#upstream = upstream;
     this.state = newRoomState('solo', '');
+    leanPatchTables(this);
     interceptFrames(this, (client, frame, pass) => this.#onFrame(client, frame, pass));
     upstream.attach({
       state: (s) => {

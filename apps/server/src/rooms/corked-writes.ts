@@ -20,19 +20,21 @@ function socketOf(client: Client): Corkable | null {
  * batch (issue 11's profile).
  */
 export class CorkedWrites {
-  readonly #held = new Set<Corkable>();
+  // An array, not a Set: a long-lived Set's clear() leaves old-generation garbage (lean-tables.ts),
+  // and a room holds a few sockets a turn.
+  readonly #held: Corkable[] = [];
 
   /** Holds `client`'s writes until `release` (once per client and turn). */
   hold(client: Client): void {
     const socket = socketOf(client);
-    if (socket === null || this.#held.has(socket)) return;
+    if (socket === null || this.#held.includes(socket)) return;
     socket.cork();
-    this.#held.add(socket);
+    this.#held.push(socket);
   }
 
   /** Writes everything held, one write per socket. */
   release(): void {
     for (const socket of this.#held) socket.uncork();
-    this.#held.clear();
+    this.#held.length = 0;
   }
 }

@@ -1,5 +1,4 @@
 import { ErrorCode, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
-import { StateView } from '@colyseus/schema';
 import {
   CLOSE_CODE,
   MAX_MESSAGES_PER_SECOND,
@@ -26,6 +25,7 @@ import { SeatWait } from './seat-wait.ts';
 import { QUICK_MATCH_SEAT_SECONDS } from '../quick-match.ts';
 import { RoomSpectators } from './room-spectators.ts';
 import { CorkedWrites } from './corked-writes.ts';
+import { leanPatchTables, newStateView } from './lean-tables.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
 
@@ -97,6 +97,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       close: () => closeRoom(this),
     });
     this.state = this.match.state;
+    leanPatchTables(this);
     interceptFrames(this, (client, frame, pass) => this.#onFrame(client, frame, pass));
     this.#spectators = new RoomSpectators(this.state, this.clients);
     guardPlayerSeats(
@@ -169,7 +170,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (waited !== undefined) this.deps.metrics.matchmakingWait.observe(waited);
     this.#guards.set(client.sessionId, new ClientGuard(Date.now()));
     if (options?.watchSelf === true) this.#watchSelf.add(client.sessionId);
-    client.view = new StateView();
+    client.view = newStateView();
     streamlineSends(client);
     this.#refreshViews();
     // A full room stays closed to matchmaking even when a player leaves.

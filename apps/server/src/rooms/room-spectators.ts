@@ -1,11 +1,12 @@
 import { ErrorCode, ServerError, type Client } from '@colyseus/core';
-import { StateView } from '@colyseus/schema';
+import type { StateView } from '@colyseus/schema';
 import { CLOSE_CODE, type ServerMessage } from '@tengen/protocol';
 import type { GameRoomState } from '../game/room-state.ts';
 import { isRelay, Spectators } from '../game/spectators.ts';
 import { RELAY_WATCHERS_MESSAGE, relayWatchersSchema } from '../relay/relay-protocol.ts';
 import { streamlineSends } from './streamline-sends.ts';
 import { SpectatorOutbox } from './spectator-outbox.ts';
+import { newStateView } from './lean-tables.ts';
 
 /**
  * The Colyseus side of a game room's spectators (browsers watching directly, and watch relays
@@ -15,7 +16,7 @@ import { SpectatorOutbox } from './spectator-outbox.ts';
  */
 export class RoomSpectators {
   readonly #spectators: Spectators;
-  readonly #view = new StateView();
+  readonly #view = newStateView();
   readonly #outbox = new SpectatorOutbox();
   readonly #state: GameRoomState;
   readonly #clients: { get(id: string): Client | undefined };

@@ -1,0 +1,90 @@
+import { matchMaker } from '@colyseus/core';
+import { describe, expect, it } from 'vitest';
+import { TestPlayer } from '@tengen/test-kit';
+import { useServer } from '@tengen/test-kit/vitest';
+import { startTestServer } from '../testing/test-server.ts';
+import { newStateView, ViewTable } from './lean-tables.ts';
+
+/** A small deterministic generator (the same sequence every run). */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+
+describe('ViewTable', () => {
+  it('answers get, has, set, delete, size and clear as a Map does, over 20,000 random operations', () => {
+    const rand = lcg(7);
+    const keys = Array.from({ length: 6 }, (_, i) => ({ i }));
+    const table = new ViewTable<object, number>();
+    const map = new Map<object, number>();
+    for (let n = 0; n < 20_000; n++) {
+      const key = keys[Math.floor(rand() * keys.length)]!;
+      const op = rand();
+      if (op < 0.4) {
+        expect(table.set(key, n)).toBe(table);
+        map.set(key, n);
+      } else if (op < 0.6) expect(table.delete(key)).toBe(map.delete(key));
+      else if (op < 0.65) {
+        table.clear();
+        map.clear();
+      } else expect(table.has(key)).toBe(map.has(key));
+      expect(table.get(key)).toBe(map.get(key));
+      expect(table.size).toBe(map.size);
+    }
+  });
+
+  it('holds nothing after clear: every key reads undefined and is set afresh', () => {
+    const table = new ViewTable<string, string>();
+    table.set('a', '1').set('b', '2').set('a', '3');
+    expect([table.size, table.get('a'), table.get('b')]).toEqual([2, '3', '2']);
+    table.clear();
+    expect([table.size, table.get('a'), table.has('b')]).toEqual([0, undefined, false]);
+    table.set('b', '4');
+    expect([table.size, table.get('b'), table.get('a')]).toEqual([1, '4', undefined]);
+  });
+});
+
+describe('newStateView', () => {
+  it('empties its changes as Map.clear does, even while they are being iterated', () => {
+    const view = newStateView();
+    const changes = view.changes as unknown as Map<number, Map<number, number>>;
+    changes.clear(); // empty: nothing to do
+    for (const id of [3, 1, 2]) changes.set(id, new Map([[id, 128]]));
+    const seen: number[] = [];
+    for (const id of changes.keys()) {
+      seen.push(id);
+      changes.clear(); // as encodeView's loop may meet a clear
+    }
+    expect(seen).toEqual([3]);
+    expect([changes.size, [...changes.keys()]]).toEqual([0, []]);
+    changes.set(5, new Map());
+    expect([...changes.keys()]).toEqual([5]);
+  });
+});
+
+describe('lean patch tables in a real duo room', () => {
+  const server = useServer(() => startTestServer());
+
+  it("the room's serializer and every player's view use them, and each player sees the other play", async () => {
+    const a = await TestPlayer.connect(server.url, 'create', 'duo', { private: true });
+    const b = await TestPlayer.connect(server.url, 'joinById', a.room.roomId);
+    const room = matchMaker.getLocalRoomById(a.room.roomId) as unknown as {
+      _serializer: { encodedViews: unknown };
+      clients: { view?: { changes: Map<unknown, unknown> } }[];
+    };
+    expect(room._serializer.encodedViews).toBeInstanceOf(ViewTable);
+    expect(room.clients).toHaveLength(2);
+    for (const c of room.clients) expect(c.view?.changes.clear).not.toBe(Map.prototype.clear);
+    for (const p of [a, b]) {
+      p.send('selectLevel', { level: 9 });
+      p.send('ready');
+    }
+    await Promise.all([a, b].map((p) => p.until('a game', () => p.game)));
+    const [ga, gb] = await Promise.all([a.play({ untilFrame: 300 }), b.play({ untilFrame: 240 })]);
+    // Every patch went through the lean tables: each client saw the other's final frame.
+    expect([ga.frame, gb.frame]).toEqual([300, 240]);
+    await a.until("b's last frame", () => a.opponent?.frame === gb.frame);
+    await b.until("a's last frame", () => b.opponent?.frame === ga.frame);
+    await Promise.all([a.leave(), b.leave()]);
+  });
+});
