@@ -5,7 +5,7 @@ import { ClientGuard } from '../game/client-guard.ts';
 import { GameRoomState, newRoomState } from '../game/room-state.ts';
 import { interceptFrames, type ClientFrame } from '../rooms/frame-filter.ts';
 import { SpectatorOutbox } from '../rooms/spectator-outbox.ts';
-import { leanPatchTables, newStateView } from '../rooms/lean-tables.ts';
+import { leanPatchTables, newStateView } from '../game/lean-tables.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import { mirrorRoomState } from './state-mirror.ts';
 import type { Upstream } from './upstream.ts';

@@ -25,7 +25,7 @@ import { SeatWait } from './seat-wait.ts';
 import { QUICK_MATCH_SEAT_SECONDS } from '../quick-match.ts';
 import { RoomSpectators } from './room-spectators.ts';
 import { CorkedWrites } from './corked-writes.ts';
-import { leanPatchTables, newStateView } from './lean-tables.ts';
+import { leanPatchTables, newStateView } from '../game/lean-tables.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
 

@@ -6,7 +6,7 @@ import { isRelay, Spectators } from '../game/spectators.ts';
 import { RELAY_WATCHERS_MESSAGE, relayWatchersSchema } from '../relay/relay-protocol.ts';
 import { streamlineSends } from './streamline-sends.ts';
 import { SpectatorOutbox } from './spectator-outbox.ts';
-import { newStateView } from './lean-tables.ts';
+import { newStateView } from '../game/lean-tables.ts';
 
 /**
  * The Colyseus side of a game room's spectators (browsers watching directly, and watch relays
