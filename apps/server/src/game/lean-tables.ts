@@ -1,14 +1,13 @@
 import type { Room } from '@colyseus/core';
-import { $changes, StateView } from '@colyseus/schema';
+import { StateView } from '@colyseus/schema';
 
 // V8 gives a Map or a Set a new hash table each time it is cleared, allocated where the Map lives:
 // for a long-lived one that is the old generation, so every clear leaves 120-150 bytes there that
 // only a major GC reclaims, even the clear of an empty Map. Colyseus clears each room's
 // `encodedViews` on every patch and each client's `view.changes` on every patch to that client: at
 // 4,000 players about 9 MB a second of old-generation garbage, so a major GC every half minute and
-// with each a second of slow batches (issue 11's capacity tail). These make those clears free, and
-// the clear of a collection's change record after each patch that changed it (a player's piece
-// statistics, at every spawn) cheap.
+// with each a second of slow batches (issue 11's capacity tail). These make those clears free.
+// (`npx nx run server:bench-clears` prints the bytes per clear.)
 
 /**
  * A Map's get, set, has, delete and clear over two arrays, in place of the `encodedViews` Map a
@@ -72,29 +71,20 @@ export class ViewTable<K, V> {
 }
 
 /**
- * Empties `this` (a Map) entry by entry: nothing when it is empty, and otherwise only the table
- * V8 rebuilds once the deleted slots fill it (about 20 bytes an entry, against about 150 per
- * clear). The same as `Map.prototype.clear` to every reader: deleting during iteration is defined.
+ * `Map.prototype.clear` unless the Map is already empty. A view's `changes` holds entries only in
+ * the patch after the view gained or lost an entry (a player joining, say): every other patch
+ * found it empty and still paid a new table. (Deleting entry by entry saves nothing: V8 shrinks
+ * the emptied table, a new one again.)
  */
-function clearByDeleting(this: Map<unknown, unknown>): void {
-  if (this.size === 0) return;
-  for (const key of this.keys()) this.delete(key);
+function clearUnlessEmpty(this: Map<unknown, unknown>): void {
+  if (this.size !== 0) Map.prototype.clear.call(this);
 }
 
 /** A `StateView` whose per-patch `changes.clear()` leaves no old-generation garbage. */
 export function newStateView(): StateView {
   const view = new StateView();
-  view.changes.clear = clearByDeleting;
+  view.changes.clear = clearUnlessEmpty;
   return view;
-}
-
-/**
- * Gives a schema collection (an `ArraySchema`, ...) a change record whose clear after each encode
- * deletes entry by entry. A collection whose tree keeps no such record is left as it is.
- */
-export function leanCollection(collection: object): void {
-  const tree = (collection as { [$changes]?: { collDirty?: unknown } })[$changes];
-  if (tree?.collDirty instanceof Map) tree.collDirty.clear = clearByDeleting;
 }
 
 /** The part of Colyseus's `SchemaSerializer` this replaces (protected in its types). */

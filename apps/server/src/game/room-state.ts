@@ -8,7 +8,6 @@ import {
   type PlayerPhase,
   type RoomPhase,
 } from '@tengen/protocol';
-import { leanCollection } from './lean-tables.ts';
 
 /**
  * One player as clients see it (shape documented by `PlayerStateShape` in the protocol). The game
@@ -84,7 +83,6 @@ export const setResult = (s: GameRoomState, result: MatchDecision, winner = ''):
 export function newPlayerState(): PlayerState {
   const p = new PlayerState();
   p.stats = new ArraySchema<number>(0, 0, 0, 0, 0, 0, 0);
-  leanCollection(p.stats);
   return p;
 }
 
