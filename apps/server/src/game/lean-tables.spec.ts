@@ -86,8 +86,8 @@ describe('lean patch tables in a real duo room', () => {
     await a.until("b's last frame", () => a.opponent?.frame === gb.frame);
     await b.until("a's last frame", () => b.opponent?.frame === ga.frame);
     // The piece statistics (a collection, changed at every spawn) arrived whole. (The decoded
-    // array also shows an eighth element, 0, with or without the lean record: the client
-    // reads the seven it knows.)
+    // array also shows an eighth element, 0, as it did before these tables: the client reads the
+    // seven it knows.)
     const seven = (stat: (i: number) => number | undefined) =>
       Array.from({ length: 7 }, (_, i) => stat(i));
     expect(seven((i) => a.opponent?.stats?.[i])).toEqual(seven((i) => gb.stat(i)));
