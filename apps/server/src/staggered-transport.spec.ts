@@ -1,8 +1,14 @@
+import { Protocol } from '@colyseus/core';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { heartbeat, type HeartbeatSocket } from './staggered-transport.ts';
+import {
+  heartbeat,
+  StaggeredWebSocketTransport,
+  type HeartbeatSocket,
+} from './staggered-transport.ts';
 
 const open: { close(): void }[] = [];
 afterEach(() => {
@@ -73,5 +79,26 @@ describe('heartbeat', () => {
     expect(verdicts).toEqual(['heard', 'pinged', 'pinged', 'dropped']);
     expect(pings()).toBe(2);
     await closed;
+  });
+});
+
+describe('StaggeredWebSocketTransport', () => {
+  it("reads clients' binary frames directly, and Colyseus still answers them", async () => {
+    const http = createServer();
+    const transport = new StaggeredWebSocketTransport({ server: http });
+    open.push({ close: () => void transport.shutdown() });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    // No room in the path: Colyseus answers every message on such a socket with a PING frame.
+    const client = new WebSocket(`ws://127.0.0.1:${(http.address() as AddressInfo).port}/`);
+    open.push(client);
+    const answers: number[] = [];
+    client.on('message', (data: Buffer) => answers.push(data[0]!));
+    await once(client, 'open');
+    for (let i = 0; i < 3; i++) {
+      client.send(Uint8Array.of(Protocol.ROOM_DATA, i));
+      await sleep(20);
+    }
+    expect(answers).toEqual([Protocol.PING, Protocol.PING, Protocol.PING]);
+    expect(transport.directReads.direct).toBe(3);
   });
 });

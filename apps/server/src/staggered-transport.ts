@@ -1,4 +1,5 @@
 import { WebSocketTransport, type TransportOptions } from '@colyseus/ws-transport';
+import { readFramesDirectly, type DirectReads } from './rooms/direct-reads.ts';
 
 /** The parts of a `ws` socket the heartbeat touches (the transport counts unanswered pings). */
 export interface HeartbeatSocket {
@@ -50,6 +51,8 @@ export function heartbeat(
 export class StaggeredWebSocketTransport extends WebSocketTransport {
   /** Called once per socket that breaks the WebSocket protocol (ws closes it): log one line. */
   onProtocolError: (message: string) => void = () => undefined;
+  /** Client messages read without `ws`'s receiver (`readFramesDirectly`), all sockets together. */
+  readonly directReads: DirectReads = { direct: 0 };
 
   constructor(options: TransportOptions) {
     super(options);
@@ -68,9 +71,12 @@ export class StaggeredWebSocketTransport extends WebSocketTransport {
   /**
    * Colyseus logs a socket error with its stack trace; a client that sends a bad frame (bad
    * opcode, bad UTF-8, above `maxPayload`) can trigger that at will, so it is one short line here.
+   * Whole binary frames are read without `ws`'s receiver (`readFramesDirectly`).
    */
   override async onConnection(...args: Parameters<WebSocketTransport['onConnection']>) {
     const [rawClient] = args;
+    // Before Colyseus listens: every frame from the first on takes the same path.
+    readFramesDirectly(rawClient, this.directReads);
     const done = super.onConnection(...args);
     rawClient.removeAllListeners('error');
     rawClient.on('error', (err: Error) => this.onProtocolError(err.message));

@@ -1,0 +1,140 @@
+import type { Socket } from 'node:net';
+
+/** The parts of `ws`'s (8.x) Receiver a direct read checks: it must be between frames, idle. */
+interface ReceiverInternals {
+  /** GET_INFO (0): waiting for the first byte of a frame. */
+  _state?: number;
+  _bufferedBytes?: number;
+  /** The opcode of a fragmented message in progress (0: none). */
+  _fragmented?: number;
+  /** 8 once a close frame arrived: everything after it is ignored. */
+  _opcode?: number;
+  _errored?: boolean;
+  _binaryType?: string;
+  _allowSynchronousEvents?: boolean;
+  /** 0: no limit. */
+  _maxPayload?: number;
+  /** The Receiver is a Writable: chunks waiting in it must be read before a new one. */
+  _writableState?: { length: number };
+}
+
+/** The parts of a server-side `ws` WebSocket a direct read uses. */
+interface WsInternals {
+  readyState: number;
+  _isServer?: boolean;
+  _socket?: Socket | null;
+  _receiver?: ReceiverInternals | null;
+  emit(event: 'message', data: Buffer, isBinary: boolean): boolean;
+}
+
+const OPEN = 1;
+const GET_INFO = 0;
+const CLOSE_OPCODE = 8;
+/** FIN, RSV bits clear, the binary opcode: a whole uncompressed binary message in one frame. */
+const FIN_BINARY = 0x82;
+const MASKED = 0x80;
+
+/** Messages `readFramesDirectly` read itself (every other chunk went to `ws`'s receiver). */
+export interface DirectReads {
+  direct: number;
+}
+
+/**
+ * The payload of `chunk` when it is exactly one whole masked binary frame that `ws` would deliver
+ * as it is (FIN set, RSV bits clear, masked, 1..65535 bytes within `maxPayload`), unmasked in
+ * place; otherwise null, having touched nothing.
+ */
+export function wholeBinaryFrame(chunk: Buffer, maxPayload: number): Buffer | null {
+  if (chunk.length < 7 || chunk[0] !== FIN_BINARY) return null;
+  const second = chunk[1]!;
+  if ((second & MASKED) === 0) return null;
+  let length = second & 0x7f;
+  let at = 2;
+  if (length === 126) {
+    if (chunk.length < 8) return null;
+    length = chunk.readUInt16BE(2);
+    at = 4;
+  } else if (length === 127) return null;
+  const start = at + 4;
+  if (length === 0 || start + length !== chunk.length || (maxPayload > 0 && length > maxPayload))
+    return null;
+  const m0 = chunk[at]!;
+  const m1 = chunk[at + 1]!;
+  const m2 = chunk[at + 2]!;
+  const m3 = chunk[at + 3]!;
+  let i = start;
+  const end = chunk.length;
+  for (; i + 3 < end; i += 4) {
+    chunk[i] = chunk[i]! ^ m0;
+    chunk[i + 1] = chunk[i + 1]! ^ m1;
+    chunk[i + 2] = chunk[i + 2]! ^ m2;
+    chunk[i + 3] = chunk[i + 3]! ^ m3;
+  }
+  // At most three bytes left, at mask offsets 0, 1, 2.
+  if (i < end) chunk[i] = chunk[i++]! ^ m0;
+  if (i < end) chunk[i] = chunk[i++]! ^ m1;
+  if (i < end) chunk[i] = chunk[i]! ^ m2;
+  return chunk.subarray(start);
+}
+
+/** True when `ws`'s receiver holds nothing and would read the next chunk as a new frame at once. */
+function receiverIdle(r: ReceiverInternals): boolean {
+  return (
+    r._state === GET_INFO &&
+    r._bufferedBytes === 0 &&
+    r._fragmented === 0 &&
+    r._opcode !== CLOSE_OPCODE &&
+    r._errored === false &&
+    r._writableState?.length === 0
+  );
+}
+
+/**
+ * Reads a client's common frame (one whole binary message arriving as one TCP read, as every input
+ * batch does) straight off the socket and hands it to the WebSocket's `message` listeners, as
+ * `ws` would, but without its Receiver: a Writable stream with a parsing loop, several buffer views
+ * and two events per message, about an eighth of the server's CPU per batch (issue 11's profile).
+ * Anything else (a ping, a close, a text frame, a fragment, a frame split across reads or several
+ * in one, a socket not open, a receiver with anything pending) goes to `ws` exactly as before, so
+ * its checks and errors stay the only ones. Returns false, changing nothing, when the socket is not
+ * laid out as `ws` 8 lays it out. Counts what it reads in `reads`. Tested against `ws` itself in
+ * `direct-reads.spec.ts`.
+ */
+export function readFramesDirectly(ws: unknown, reads: DirectReads = { direct: 0 }): boolean {
+  if (typeof ws !== 'object' || ws === null) return false;
+  const w = ws as WsInternals;
+  const socket = w._socket;
+  const receiver = w._receiver;
+  if (
+    w._isServer !== true ||
+    !socket ||
+    !receiver ||
+    receiver._binaryType !== 'nodebuffer' ||
+    receiver._allowSynchronousEvents !== true ||
+    typeof receiver._maxPayload !== 'number' ||
+    !receiverIdle(receiver)
+  )
+    return false;
+  const listeners = socket.rawListeners('data');
+  const original = listeners[0] as ((this: Socket, chunk: Buffer) => void) | undefined;
+  if (listeners.length !== 1 || original?.name !== 'socketOnData') return false;
+  const maxPayload = receiver._maxPayload;
+  const onData = function (this: Socket, chunk: Buffer) {
+    if (w.readyState === OPEN && receiverIdle(receiver)) {
+      const payload = wholeBinaryFrame(chunk, maxPayload);
+      if (payload !== null) {
+        reads.direct++;
+        w.emit('message', payload, true);
+        return;
+      }
+    }
+    original.call(this, chunk);
+  };
+  // ws stops reading by `socket.removeListener('data', socketOnData)` after a close frame or a
+  // protocol error: EventEmitter also removes a listener whose `listener` is the one named (as it
+  // does for `once` wrappers), so this one goes with it.
+  Object.assign(onData, { listener: original });
+  socket.removeListener('data', original);
+  socket.on('data', onData);
+  return true;
+}
