@@ -121,7 +121,26 @@ export function projectGame(p: PlayerState, game: Game, events: number, full = f
   p.score = game.score;
   p.lines = game.lines;
   p.level = game.level;
-  if (full || (events & GameEvent.Spawn) !== 0) {
-    for (let i = 0; i < 7; i++) if (p.stats[i] !== game.stat(i)) p.stats[i] = game.stat(i);
+  if (full || (events & GameEvent.Spawn) !== 0) projectStats(p.stats, game);
+}
+
+/**
+ * What each statistics array holds, kept beside it: an `ArraySchema` is a Proxy, and reading its
+ * seven elements at every spawn to find the one that changed was half of `projectGame`'s time.
+ */
+const statsShown = new WeakMap<ArraySchema<number>, Uint16Array>();
+
+function projectStats(stats: ArraySchema<number>, game: Game): void {
+  let shown = statsShown.get(stats);
+  if (!shown) {
+    shown = new Uint16Array(7);
+    for (let i = 0; i < 7; i++) shown[i] = stats[i] ?? 0;
+    statsShown.set(stats, shown);
+  }
+  for (let i = 0; i < 7; i++) {
+    const count = game.stat(i);
+    if (shown[i] === count) continue;
+    shown[i] = count;
+    stats[i] = count;
   }
 }

@@ -25,6 +25,7 @@ import { SeatWait } from './seat-wait.ts';
 import { QUICK_MATCH_SEAT_SECONDS } from '../quick-match.ts';
 import { RoomSpectators } from './room-spectators.ts';
 import { CorkedWrites } from './corked-writes.ts';
+import { flushSoon } from './flush-queue.ts';
 import { leanPatchTables, newStateView } from '../game/lean-tables.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Metrics, RoomType } from '../metrics.ts';
@@ -372,15 +373,17 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   #flush(): void {
     if (this.#flushQueued || this.#disposed) return;
     this.#flushQueued = true;
-    setImmediate(() => {
-      this.#flushQueued = false;
-      if (this.#disposed) return;
-      this.broadcastPatch();
-      this.#writes.release();
-      this.#live?.touch();
-      const now = performance.now();
-      for (const t of this.#arrivals) this.deps.metrics.relayLatency.observe((now - t) / 1000);
-      this.#arrivals.length = 0;
-    });
+    flushSoon(this.#flushNow);
   }
+
+  readonly #flushNow = (): void => {
+    this.#flushQueued = false;
+    if (this.#disposed) return;
+    this.broadcastPatch();
+    this.#writes.release();
+    this.#live?.touch();
+    const now = performance.now();
+    for (const t of this.#arrivals) this.deps.metrics.relayLatency.observe((now - t) / 1000);
+    this.#arrivals.length = 0;
+  };
 }
