@@ -52,7 +52,7 @@ export class StaggeredWebSocketTransport extends WebSocketTransport {
   /** Called once per socket that breaks the WebSocket protocol (ws closes it): log one line. */
   onProtocolError: (message: string) => void = () => undefined;
   /** Client messages read without `ws`'s receiver (`readFramesDirectly`), all sockets together. */
-  readonly directReads: DirectReads = { direct: 0 };
+  readonly directReads: DirectReads = { direct: 0, unstreamed: 0 };
 
   constructor(options: TransportOptions) {
     super(options);

@@ -8,6 +8,12 @@ function contender(id: string, p: PlayerState): Contender | null {
   return null;
 }
 
+/** Set by `noteEnded`: a callback that captures nothing, so the check after each batch allocates nothing. */
+let someSeatEnded = false;
+const noteEnded = (p: PlayerState): void => {
+  if (p.left || p.phase === 'over') someSeatEnded = true;
+};
+
 /**
  * Applies the result rules (`decide`) to a duo room's state after a change: when the current game
  * becomes decided, writes `result`/`winner` and adds it to both seats' series. Returns the decision
@@ -16,11 +22,9 @@ function contender(id: string, p: PlayerState): Contender | null {
 export function settleResult(state: GameRoomState): Decision | null {
   if (state.mode !== 'duo' || state.phase !== 'playing' || state.result !== 'pending') return null;
   // Called after every input batch: while both seats play on there is nothing to decide.
-  let ended = false;
-  state.players.forEach((p) => {
-    if (p.left || p.phase === 'over') ended = true;
-  });
-  if (!ended) return null;
+  someSeatEnded = false;
+  state.players.forEach(noteEnded);
+  if (!someSeatEnded) return null;
   const seats: Contender[] = [];
   state.players.forEach((p, id) => {
     const c = contender(id, p);

@@ -60,7 +60,7 @@ async function connect(direct: boolean) {
   open.push(client);
   const [server] = await accepted;
   await once(client, 'open');
-  const reads = { direct: 0 };
+  const reads = { direct: 0, unstreamed: 0 };
   if (direct) expect(readFramesDirectly(server, reads)).toBe(true);
   const log: string[] = [];
   server.on('message', (data: Buffer, binary: boolean) =>
@@ -103,7 +103,7 @@ async function both(steps: Buffer[], ends = false) {
     Awaited<ReturnType<typeof connect>>,
   ];
   expect(direct.log).toEqual(plain.log);
-  return { log: direct.log, direct: direct.reads.direct };
+  return { log: direct.log, direct: direct.reads.direct, unstreamed: direct.reads.unstreamed };
 }
 
 describe('readFramesDirectly', () => {
@@ -118,7 +118,7 @@ describe('readFramesDirectly', () => {
     ];
     const split = frame(bytes(30, 9));
     const fragments = [frame(bytes(4, 1), { fin: false }), frame(bytes(4, 2), { opcode: 0 })];
-    const { log, direct } = await both([
+    const steps = [
       ...wholeBinary,
       frame(text('hello'), { opcode: 1 }),
       frame(bytes(3), { opcode: 9 }),
@@ -129,9 +129,12 @@ describe('readFramesDirectly', () => {
       ...fragments,
       frame(new Uint8Array(0)),
       frame(bytes(8, 8)),
-    ]);
+    ];
+    const { log, direct, unstreamed } = await both(steps);
     // Whole binary frames in their own read: the six above, the one after the ping, the last one.
     expect(direct).toBe(8);
+    // Every read (one a step) skipped the socket's stream: it flowed with nothing buffered.
+    expect(unstreamed).toBe(steps.length);
     expect(log).toHaveLength(15);
     expect(log[0]).toBe(`message binary ${hex(bytes(1))}`);
     expect(log[6]).toBe('message text 68656c6c6f');
@@ -165,6 +168,27 @@ describe('readFramesDirectly', () => {
       // ws closes the connection (the server side sees it end abnormally); the frame after it is never read.
       expect(log.slice(2)).toEqual(['close 1006 , 0 readers']);
     }
+  });
+
+  it('keeps what arrives while ws is paused, in order, and reads on once resumed', async () => {
+    const logs = [];
+    for (const direct of [false, true]) {
+      const c = await connect(direct);
+      await c.send(frame(bytes(3, 1)));
+      c.server.pause();
+      await c.send(frame(bytes(3, 2)));
+      await c.send(Buffer.concat([frame(bytes(3, 3)), frame(bytes(3, 4))]));
+      expect(c.log).toHaveLength(1);
+      c.server.resume();
+      await new Promise((r) => setTimeout(r, 20));
+      await c.send(frame(bytes(3, 5)));
+      logs.push(c.log);
+      // Paused, the stream kept both reads and gave them to onData on resume (the first one whole
+      // was read directly, the two frames in one read went to ws); the others skipped the stream.
+      if (direct) expect(c.reads).toEqual({ direct: 3, unstreamed: 2 });
+    }
+    expect(logs[1]).toEqual(logs[0]);
+    expect(logs[1]).toEqual([1, 2, 3, 4, 5].map((k) => `message binary ${hex(bytes(3, k))}`));
   });
 
   it('installs once, and only on a server-side ws socket', async () => {

@@ -34,9 +34,12 @@ const CLOSE_OPCODE = 8;
 const FIN_BINARY = 0x82;
 const MASKED = 0x80;
 
-/** Messages `readFramesDirectly` read itself (every other chunk went to `ws`'s receiver). */
+/** What `readFramesDirectly` did, over every socket it was given. */
 export interface DirectReads {
+  /** Messages read here (every other chunk went to `ws`'s receiver). */
   direct: number;
+  /** Socket reads handed over without the socket's Readable stream (see `readFramesDirectly`). */
+  unstreamed: number;
 }
 
 /**
@@ -93,14 +96,18 @@ function receiverIdle(r: ReceiverInternals): boolean {
  * Reads a client's common frame (one whole binary message arriving as one TCP read, as every input
  * batch does) straight off the socket and hands it to the WebSocket's `message` listeners, as
  * `ws` would, but without its Receiver: a Writable stream with a parsing loop, several buffer views
- * and two events per message, about an eighth of the server's CPU per batch (issue 11's profile).
+ * and two events per message, about an eighth of the server's CPU per batch (issue 11's profile);
+ * nor, while the socket simply flows, through the socket's own Readable stream.
  * Anything else (a ping, a close, a text frame, a fragment, a frame split across reads or several
  * in one, a socket not open, a receiver with anything pending) goes to `ws` exactly as before, so
  * its checks and errors stay the only ones. Returns false, changing nothing, when the socket is not
  * laid out as `ws` 8 lays it out. Counts what it reads in `reads`. Tested against `ws` itself in
  * `direct-reads.spec.ts`.
  */
-export function readFramesDirectly(ws: unknown, reads: DirectReads = { direct: 0 }): boolean {
+export function readFramesDirectly(
+  ws: unknown,
+  reads: DirectReads = { direct: 0, unstreamed: 0 },
+): boolean {
   if (typeof ws !== 'object' || ws === null) return false;
   const w = ws as WsInternals;
   const socket = w._socket;
@@ -136,5 +143,30 @@ export function readFramesDirectly(ws: unknown, reads: DirectReads = { direct: 0
   Object.assign(onData, { listener: original });
   socket.removeListener('data', original);
   socket.on('data', onData);
+  // Node hands each read to the socket's `push`. While the socket flows with nothing buffered and
+  // `onData` is its only reader, the read goes straight to it: the Readable stream would only
+  // emit it as 'data' and queue a nextTick to read more (the handle reads on anyway), per read.
+  // Paused, or with a buffer, another reader, or reading stopped by ws, it takes the stream's way.
+  let sole = true;
+  socket.on('newListener', (event: string | symbol) => {
+    if (event === 'data') sole = false;
+  });
+  socket.on('removeListener', (event: string | symbol, fn: unknown) => {
+    if (event === 'data' && (fn === original || fn === onData)) sole = false;
+  });
+  const push = socket.push;
+  socket.push = function (this: Socket, chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (
+      sole &&
+      this.readableFlowing === true &&
+      this.readableLength === 0 &&
+      Buffer.isBuffer(chunk)
+    ) {
+      reads.unstreamed++;
+      onData.call(this, chunk);
+      return true;
+    }
+    return push.call(this, chunk, encoding);
+  };
   return true;
 }

@@ -90,6 +90,10 @@ export function decodeDataFrame(buffer: Uint8Array): ClientFrame {
   }
 }
 
+const notControl = (): void => {
+  throw new Error('only a control frame is passed to Colyseus');
+};
+
 /** The room's private frame entry point (`Room#_onMessage`, bound to each client at join). */
 interface FrameEntry {
   _onMessage(client: Client, buffer: Uint8Array): void;
@@ -109,6 +113,12 @@ export function interceptFrames(
   const original = entry._onMessage;
   entry._onMessage = (client, buffer) => {
     if (client.state === ClientState.LEAVING) return;
-    onFrame(client, decodeClientFrame(buffer), () => original.call(room, client, buffer));
+    const frame = decodeClientFrame(buffer);
+    // A closure only for the frames Colyseus may get: not one per input batch.
+    onFrame(
+      client,
+      frame,
+      frame.kind === 'control' ? () => original.call(room, client, buffer) : notControl,
+    );
   };
 }

@@ -330,13 +330,15 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       this.deps.metrics.rejectedMessages.inc({ code: 'spectating' });
       return this.#send(id, refusal);
     }
-    const parsed = checked
-      ? { ok: true as const, message: checked }
-      : parseClientMessage(type, payload);
-    if (!parsed.ok)
-      return this.#send(id, { type: 'error', code: 'malformed', message: parsed.error }, true);
-    if (parsed.message.type === 'inputs') this.#arrivals.push(performance.now());
-    const pending = this.match.handle(id, parsed.message);
+    let message = checked;
+    if (!message) {
+      const parsed = parseClientMessage(type, payload);
+      if (!parsed.ok)
+        return this.#send(id, { type: 'error', code: 'malformed', message: parsed.error }, true);
+      message = parsed.message;
+    }
+    if (message.type === 'inputs') this.#arrivals.push(performance.now());
+    const pending = this.match.handle(id, message);
     if (pending) void pending.then(() => this.#flush());
     this.#flush();
   }
