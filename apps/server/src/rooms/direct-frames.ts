@@ -9,9 +9,10 @@ interface WsInternals {
   _sender?: { _state?: number; _queue?: unknown[]; _firstFragment?: boolean } | null;
 }
 
-const OPEN = 1;
-/** FIN and the binary opcode: a whole binary message in one frame. */
-const FIN_BINARY = 0x82;
+/** `WebSocket.OPEN`. */
+export const OPEN = 1;
+/** FIN, RSV bits clear, the binary opcode: a whole uncompressed binary message in one frame. */
+export const FIN_BINARY = 0x82;
 
 /**
  * Writes `data` as one unmasked binary WebSocket frame (RFC 6455 section 5.2), header and payload

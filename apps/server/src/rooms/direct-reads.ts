@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { FIN_BINARY, OPEN } from './direct-frames.ts';
 
 /** The parts of `ws`'s (8.x) Receiver a direct read checks: it must be between frames, idle. */
 interface ReceiverInternals {
@@ -27,11 +28,8 @@ interface WsInternals {
   emit(event: 'message', data: Buffer, isBinary: boolean): boolean;
 }
 
-const OPEN = 1;
 const GET_INFO = 0;
 const CLOSE_OPCODE = 8;
-/** FIN, RSV bits clear, the binary opcode: a whole uncompressed binary message in one frame. */
-const FIN_BINARY = 0x82;
 const MASKED = 0x80;
 
 /** What `readFramesDirectly` did, over every socket it was given. */
