@@ -94,7 +94,7 @@ function receiverIdle(r: ReceiverInternals): boolean {
  * Reads a client's common frame (one whole binary message arriving as one TCP read, as every input
  * batch does) straight off the socket and hands it to the WebSocket's `message` listeners, as
  * `ws` would, but without its Receiver: a Writable stream with a parsing loop, several buffer views
- * and two events per message, about an eighth of the server's CPU per batch (issue 11's profile);
+ * and two events per message, about a tenth of the server's busy time (issue 11's profile);
  * nor, while the socket simply flows, through the socket's own Readable stream.
  * Anything else (a ping, a close, a text frame, a fragment, a frame split across reads or several
  * in one, a socket not open, a receiver with anything pending) goes to `ws` exactly as before, so
