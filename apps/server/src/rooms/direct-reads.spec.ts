@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { readFramesDirectly, wholeBinaryFrame } from './direct-reads.ts';
+import { readFramesDirectly, wholeBinaryFrame, wholeBinaryFrames } from './direct-reads.ts';
 
 const open: { close(): void }[] = [];
 afterEach(() => {
@@ -126,20 +126,37 @@ describe('readFramesDirectly', () => {
       split.subarray(0, 3),
       split.subarray(3),
       Buffer.concat([frame(bytes(6, 4)), frame(bytes(7, 6))]),
+      Buffer.concat([frame(bytes(200, 1)), frame(bytes(1, 2)), frame(bytes(9, 3), { wide: true })]),
+      // Whole binary frames with something else in the same read: all of it goes to ws.
+      Buffer.concat([frame(bytes(5, 7)), frame(bytes(3), { opcode: 9 })]),
+      Buffer.concat([frame(bytes(5, 8)), frame(text('hi'), { opcode: 1 })]),
+      Buffer.concat([frame(bytes(5, 9)), split.subarray(0, 4)]),
+      split.subarray(4),
       ...fragments,
       frame(new Uint8Array(0)),
       frame(bytes(8, 8)),
     ];
     const { log, direct, unstreamed } = await both(steps);
-    // Whole binary frames in their own read: the six above, the one after the ping, the last one.
-    expect(direct).toBe(8);
+    // Reads of nothing but whole binary frames: the six above, the one after the ping, the two and
+    // the three in one read, the last one.
+    expect(direct).toBe(13);
     // Every read (one a step) skipped the socket's stream: it flowed with nothing buffered.
     expect(unstreamed).toBe(steps.length);
-    expect(log).toHaveLength(15);
+    expect(log).toHaveLength(24);
     expect(log[0]).toBe(`message binary ${hex(bytes(1))}`);
     expect(log[6]).toBe('message text 68656c6c6f');
     expect(log[7]).toBe(`ping ${hex(bytes(3))}`);
-    expect(log[12]).toBe(`message binary ${hex(Buffer.concat([bytes(4, 1), bytes(4, 2)]))}`);
+    expect(log[12]).toBe(`message binary ${hex(bytes(200, 1))}`);
+    expect(log[14]).toBe(`message binary ${hex(bytes(9, 3))}`);
+    expect(log.slice(15, 21)).toEqual([
+      `message binary ${hex(bytes(5, 7))}`,
+      `ping ${hex(bytes(3))}`,
+      `message binary ${hex(bytes(5, 8))}`,
+      'message text 6869',
+      `message binary ${hex(bytes(5, 9))}`,
+      `message binary ${hex(bytes(30, 9))}`,
+    ]);
+    expect(log[21]).toBe(`message binary ${hex(Buffer.concat([bytes(4, 1), bytes(4, 2)]))}`);
   });
 
   it('reads nothing after a close frame, as ws does', async () => {
@@ -183,12 +200,50 @@ describe('readFramesDirectly', () => {
       await new Promise((r) => setTimeout(r, 20));
       await c.send(frame(bytes(3, 5)));
       logs.push(c.log);
-      // Paused, the stream kept both reads and gave them to onData on resume (the first one whole
-      // was read directly, the two frames in one read went to ws); the others skipped the stream.
-      if (direct) expect(c.reads).toEqual({ direct: 3, unstreamed: 2 });
+      // Paused, the stream kept both reads and gave them to onData on resume, which read all three
+      // frames in them directly; the other reads skipped the stream.
+      if (direct) expect(c.reads).toEqual({ direct: 5, unstreamed: 2 });
     }
     expect(logs[1]).toEqual(logs[0]);
     expect(logs[1]).toEqual([1, 2, 3, 4, 5].map((k) => `message binary ${hex(bytes(3, k))}`));
+  });
+
+  it('delivers the rest of a read after a listener closed the connection, as ws does', async () => {
+    const logs = [];
+    for (const direct of [false, true]) {
+      const c = await connect(direct);
+      c.server.once('message', () => c.server.close(4000, 'bye'));
+      await c.send(Buffer.concat([frame(bytes(3, 1)), frame(bytes(3, 2)), frame(bytes(3, 3))]));
+      await c.closed;
+      logs.push(c.log);
+      if (direct) expect(c.reads.direct).toBe(3);
+    }
+    expect(logs[1]).toEqual(logs[0]);
+    expect(logs[1]?.slice(0, 3)).toEqual(
+      [1, 2, 3].map((k) => `message binary ${hex(bytes(3, k))}`),
+    );
+  });
+
+  it('counts a read as whole binary frames only when nothing else is in it', () => {
+    const a = frame(bytes(10));
+    const b = frame(bytes(300), { mask: [1, 2, 3, 4] });
+    expect(wholeBinaryFrames(Buffer.concat([a, b, a]), MAX_PAYLOAD)).toBe(3);
+    expect(wholeBinaryFrames(a, MAX_PAYLOAD)).toBe(1);
+    for (const bad of [
+      Buffer.concat([a, b.subarray(0, b.length - 1)]),
+      Buffer.concat([a, frame(bytes(2), { opcode: 8 })]),
+      Buffer.concat([a, frame(bytes(2), { mask: null })]),
+      Buffer.concat([a, frame(bytes(MAX_PAYLOAD + 1))]),
+      Buffer.concat([a, frame(new Uint8Array(0))]),
+      Buffer.alloc(0),
+    ])
+      expect(wholeBinaryFrames(bad, MAX_PAYLOAD)).toBe(0);
+    // Counting touches nothing: the frames are still masked.
+    const two = Buffer.concat([a, a]);
+    const copy = Buffer.from(two);
+    wholeBinaryFrames(two, MAX_PAYLOAD);
+    expect(two.equals(copy)).toBe(true);
+    expect(wholeBinaryFrame(Buffer.concat([a, a]), MAX_PAYLOAD)).toBeNull();
   });
 
   it('installs once, and only on a server-side ws socket', async () => {

@@ -41,30 +41,35 @@ export interface DirectReads {
 }
 
 /**
- * The payload of `chunk` when it is exactly one whole masked binary frame that `ws` would deliver
- * as it is (FIN set, RSV bits clear, masked, 1..65535 bytes within `maxPayload`), unmasked in
- * place; otherwise null, having touched nothing.
+ * Where the frame starting at `at` in `chunk` ends, when it is a whole masked binary frame that
+ * `ws` would deliver as it is (FIN set, RSV bits clear, masked, 1..65535 bytes within
+ * `maxPayload`) and lies wholly in `chunk`; otherwise -1.
  */
-export function wholeBinaryFrame(chunk: Buffer, maxPayload: number): Buffer | null {
-  if (chunk.length < 7 || chunk[0] !== FIN_BINARY) return null;
-  const second = chunk[1]!;
-  if ((second & MASKED) === 0) return null;
+function frameEnd(chunk: Buffer, at: number, maxPayload: number): number {
+  if (chunk.length - at < 7 || chunk[at] !== FIN_BINARY) return -1;
+  const second = chunk[at + 1]!;
+  if ((second & MASKED) === 0) return -1;
   let length = second & 0x7f;
-  let at = 2;
+  let maskAt = at + 2;
   if (length === 126) {
-    if (chunk.length < 8) return null;
-    length = chunk.readUInt16BE(2);
-    at = 4;
-  } else if (length === 127) return null;
-  const start = at + 4;
-  if (length === 0 || start + length !== chunk.length || (maxPayload > 0 && length > maxPayload))
-    return null;
-  const m0 = chunk[at]!;
-  const m1 = chunk[at + 1]!;
-  const m2 = chunk[at + 2]!;
-  const m3 = chunk[at + 3]!;
+    if (chunk.length - at < 8) return -1;
+    length = chunk.readUInt16BE(at + 2);
+    maskAt = at + 4;
+  } else if (length === 127) return -1;
+  const end = maskAt + 4 + length;
+  if (length === 0 || end > chunk.length || (maxPayload > 0 && length > maxPayload)) return -1;
+  return end;
+}
+
+/** Unmasks the frame at `at` (checked by `frameEnd`, ending at `end`) in place; its payload. */
+function unmaskFrame(chunk: Buffer, at: number, end: number): Buffer {
+  const maskAt = chunk[at + 1] === (MASKED | 126) ? at + 4 : at + 2;
+  const m0 = chunk[maskAt]!;
+  const m1 = chunk[maskAt + 1]!;
+  const m2 = chunk[maskAt + 2]!;
+  const m3 = chunk[maskAt + 3]!;
+  const start = maskAt + 4;
   let i = start;
-  const end = chunk.length;
   for (; i + 3 < end; i += 4) {
     chunk[i] = chunk[i]! ^ m0;
     chunk[i + 1] = chunk[i + 1]! ^ m1;
@@ -75,7 +80,31 @@ export function wholeBinaryFrame(chunk: Buffer, maxPayload: number): Buffer | nu
   if (i < end) chunk[i] = chunk[i++]! ^ m0;
   if (i < end) chunk[i] = chunk[i++]! ^ m1;
   if (i < end) chunk[i] = chunk[i]! ^ m2;
-  return chunk.subarray(start);
+  return chunk.subarray(start, end);
+}
+
+/**
+ * The payload of `chunk` when it is exactly one whole masked binary frame that `ws` would deliver
+ * as it is (see `frameEnd`), unmasked in place; otherwise null, having touched nothing.
+ */
+export function wholeBinaryFrame(chunk: Buffer, maxPayload: number): Buffer | null {
+  return frameEnd(chunk, 0, maxPayload) === chunk.length
+    ? unmaskFrame(chunk, 0, chunk.length)
+    : null;
+}
+
+/**
+ * How many frames `chunk` holds when it is nothing but whole masked binary frames that `ws` would
+ * deliver as they are (see `frameEnd`), as a read holds when several batches queued up on a busy
+ * server; 0 when anything else is in it (a part of a frame, a control frame, ...).
+ */
+export function wholeBinaryFrames(chunk: Buffer, maxPayload: number): number {
+  let frames = 0;
+  for (let at = 0; at < chunk.length; frames++) {
+    at = frameEnd(chunk, at, maxPayload);
+    if (at < 0) return 0;
+  }
+  return frames;
 }
 
 /** True when `ws`'s receiver holds nothing and would read the next chunk as a new frame at once. */
@@ -91,13 +120,13 @@ function receiverIdle(r: ReceiverInternals): boolean {
 }
 
 /**
- * Reads a client's common frame (one whole binary message arriving as one TCP read, as every input
- * batch does) straight off the socket and hands it to the WebSocket's `message` listeners, as
+ * Reads a client's common frames (whole binary messages arriving as one TCP read, as every input
+ * batch does, one or, on a busy server, several queued up) straight off the socket and hands them to the WebSocket's `message` listeners, as
  * `ws` would, but without its Receiver: a Writable stream with a parsing loop, several buffer views
  * and two events per message, about a tenth of the server's busy time (issue 11's profile);
  * nor, while the socket simply flows, through the socket's own Readable stream.
- * Anything else (a ping, a close, a text frame, a fragment, a frame split across reads or several
- * in one, a socket not open, a receiver with anything pending) goes to `ws` exactly as before, so
+ * Anything else (a read with a ping, a close, a text frame, a fragment or a frame split across
+ * reads in it, a socket not open, a receiver with anything pending) goes to `ws` exactly as before, so
  * its checks and errors stay the only ones. Returns false, changing nothing, when the socket is not
  * laid out as `ws` 8 lays it out. Counts what it reads in `reads`. Tested against `ws` itself in
  * `direct-reads.spec.ts`.
@@ -125,13 +154,20 @@ export function readFramesDirectly(
   if (listeners.length !== 1 || original?.name !== 'socketOnData') return false;
   const maxPayload = receiver._maxPayload;
   const onData = function (this: Socket, chunk: Buffer) {
-    if (w.readyState === OPEN && receiverIdle(receiver)) {
-      const payload = wholeBinaryFrame(chunk, maxPayload);
-      if (payload !== null) {
+    if (
+      w.readyState === OPEN &&
+      receiverIdle(receiver) &&
+      wholeBinaryFrames(chunk, maxPayload) > 0
+    ) {
+      // ws would emit them all in this order, whatever a listener does in between.
+      for (let at = 0; at < chunk.length;) {
+        const end = frameEnd(chunk, at, maxPayload);
+        const payload = unmaskFrame(chunk, at, end);
+        at = end;
         reads.direct++;
         w.emit('message', payload, true);
-        return;
       }
+      return;
     }
     original.call(this, chunk);
   };
