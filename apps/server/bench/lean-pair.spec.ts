@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnServer, testAddress, TestPlayer, type SpawnedServer } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LeanPair } from './lean-pair.ts';
+import { FrameCutter, LeanPair } from './lean-pair.ts';
 
 let server: SpawnedServer;
 let dir: string;
@@ -28,6 +28,51 @@ const metric = async (name: string) => {
   );
 };
 
+/** A server-to-client frame (unmasked), with `opcode` (2: binary) and FIN unless `fin: false`. */
+function frame(payload: Buffer, opcode = 2, fin = true): Buffer {
+  const n = payload.length;
+  const head = n < 126 ? [n] : [126, n >> 8, n & 0xff];
+  return Buffer.concat([Buffer.from([(fin ? 0x80 : 0) | opcode, ...head]), payload]);
+}
+const payload = (n: number, seed: number) =>
+  Buffer.from(Array.from({ length: n }, (_, i) => (i + seed) & 0xff));
+
+describe('FrameCutter', () => {
+  it('cuts whole binary frames out of reads, waiting for the rest of a split one', () => {
+    const got: string[] = [];
+    const cut = new FrameCutter((p) => got.push(p.toString('hex')));
+    const [a, b, c] = [payload(3, 1), payload(300, 2), payload(125, 3)];
+    const stream = Buffer.concat([frame(a), frame(b), frame(c)]);
+    // Every split point of the three frames, including inside a header.
+    for (let split = 0; split <= stream.length; split++) {
+      got.length = 0;
+      expect(cut.push(stream.subarray(0, split))).toBeNull();
+      expect(cut.push(stream.subarray(split))).toBeNull();
+      expect(got).toEqual([a, b, c].map((p) => p.toString('hex')));
+    }
+  });
+
+  it('hands back everything from the first frame of another kind on', () => {
+    const got: string[] = [];
+    const cut = new FrameCutter((p) => got.push(p.toString('hex')));
+    const ping = frame(payload(2, 9), 9);
+    const after = frame(payload(4, 5));
+    expect(
+      cut
+        .push(Buffer.concat([frame(payload(4, 1)), ping, after]))
+        ?.equals(Buffer.concat([ping, after])),
+    ).toBe(true);
+    expect(got).toEqual([payload(4, 1).toString('hex')]);
+    // A fragment, a masked frame and a 64-bit length are not cut either.
+    for (const other of [
+      frame(payload(4, 1), 2, false),
+      Buffer.from([0x82, 0x84, 1, 2, 3, 4, 5, 6, 7, 8]),
+      Buffer.from([0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0]),
+    ])
+      expect(new FrameCutter(() => undefined).push(other)?.equals(other)).toBe(true);
+  });
+});
+
 describe('LeanPair', () => {
   it('plays a real-time duo game the server accepts from both seats', async () => {
     const messages: string[] = [];
@@ -47,8 +92,9 @@ describe('LeanPair', () => {
     const frames = pair.game?.frame ?? 0;
     expect(frames).toBeGreaterThan(120);
     expect(pair.counts.batches).toBeGreaterThan(10);
-    // Each seat's batch reaches the other as a state patch.
+    // Each seat's batch reaches the other as a state patch, read off the socket without ws.
     expect(pair.counts.patches).toBeGreaterThan(pair.counts.batches / 2);
+    expect(pair.counts.direct).toBeGreaterThanOrEqual(pair.counts.patches);
     expect(messages.filter((m) => m.startsWith('error') || m.startsWith('unranked'))).toEqual([]);
     expect(await metric('tengen_rejected_messages_total')).toBe(rejected0);
     expect(await metric('tengen_relay_latency_seconds_count')).toBeGreaterThanOrEqual(

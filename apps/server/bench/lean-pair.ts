@@ -2,9 +2,12 @@
 // real matchmaking and handshake); after that the pair's two sockets are driven directly:
 // - both players are dealt the same pieces, so one engine and one `QuickBot` play for both, and each
 //   batch is encoded once (by the SDK's own `room.send`) and written to both sockets;
-// - frames arrive as Node buffers and state patches are only counted (no copy, no decoding); every
-//   other message goes to the SDK as usual.
+// - the sockets are read directly (`leanReads`): state patches are only counted (no copy, no
+//   decoding); every other message goes to the SDK as usual;
+// - each batch is framed and masked once and written to both sockets as is (`leanWrites`).
 // What the server gets is what two browsers playing the same game would send.
+import { randomFillSync } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { Client, Protocol, type Room } from '@colyseus/sdk';
 import { Game, PieceQueue } from '@tengen/engine';
 import { FRAMES_PER_SECOND, InputBatcher, type RoomStateShape } from '@tengen/protocol';
@@ -22,7 +25,10 @@ interface WsLike {
   on(event: 'message', listener: (data: Buffer) => void): void;
   send(data: Uint8Array): void;
   readyState: number;
-  _socket?: { bytesRead: number; bytesWritten: number } | null;
+  _socket?: Socket | null;
+  _extensions?: Record<string, unknown>;
+  /** `ws` 8's receiver: between frames (state 0) with nothing buffered, it holds no part of one. */
+  _receiver?: { _state?: number; _bufferedBytes?: number } | null;
 }
 
 const socketOf = (room: Room) => (room.connection.transport as unknown as { ws: WsLike }).ws;
@@ -31,30 +37,134 @@ const socketOf = (room: Room) => (room.connection.transport as unknown as { ws: 
 const isState = (code: number) =>
   code === Protocol.ROOM_STATE || code === Protocol.ROOM_STATE_PATCH;
 
+/** FIN and the binary opcode: a whole binary message in one frame. */
+const FIN_BINARY = 0x82;
+
+/**
+ * Cuts whole unmasked binary frames (RFC 6455 section 5.2) out of a server's socket reads and hands
+ * their payloads to `deliver`; a frame split across reads waits for its rest.
+ */
+export class FrameCutter {
+  #held: Buffer | null = null;
+  readonly #deliver: (payload: Buffer) => void;
+
+  constructor(deliver: (payload: Buffer) => void) {
+    this.#deliver = deliver;
+  }
+
+  /**
+   * Reads `chunk`: null when every frame in it was a whole binary one or is waiting for its rest;
+   * otherwise the bytes from the first frame of another kind (a close, a ping, a fragment) on,
+   * which this cutter does not read (nor anything after them).
+   */
+  push(chunk: Buffer): Buffer | null {
+    const b: Buffer = this.#held ? Buffer.concat([this.#held, chunk]) : chunk;
+    this.#held = null;
+    let at = 0;
+    while (b.length - at >= 2) {
+      const second = b[at + 1]!;
+      if (b[at] !== FIN_BINARY || (second & 0x80) !== 0 || (second & 0x7f) === 127)
+        return b.subarray(at);
+      let length = second & 0x7f;
+      let head = 2;
+      if (length === 126) {
+        if (b.length - at < 4) break;
+        length = b.readUInt16BE(at + 2);
+        head = 4;
+      }
+      if (b.length - at < head + length) break;
+      this.#deliver(b.subarray(at + head, at + head + length));
+      at += head + length;
+    }
+    if (at < b.length) this.#held = b.subarray(at);
+    return null;
+  }
+}
+
 /**
  * Takes over `room`'s socket reads: state frames are counted and dropped; the rest reach the SDK as
- * the `ArrayBuffer` it expects.
+ * the `ArrayBuffer` it expects. Whole unmasked binary frames (all the server sends while playing)
+ * are cut out of the socket's reads here, a frame split across reads waiting for its rest, without
+ * `ws`'s receiver (a parsing stream and two events a message, a sixth of the generator's busy
+ * time); at the first frame of any other kind (a close, a ping) the socket goes back to `ws` for
+ * good, from that frame on.
  */
-function leanReads(room: Room, counts: { patches: number }): void {
+function leanReads(room: Room, counts: { patches: number; direct: number }): void {
   const ws = socketOf(room);
   const sdk = ws.onmessage;
   ws.onmessage = null;
   ws.binaryType = 'nodebuffer';
-  ws.on('message', (data: Buffer) => {
+  const deliver = (data: Buffer) => {
     if (isState(data[0]! & 0x1f)) {
       counts.patches++;
       return;
     }
     const copy = data.buffer.slice(data.byteOffset, data.byteOffset + data.length);
     sdk?.({ data: copy });
+  };
+  ws.on('message', deliver);
+  const socket = ws._socket;
+  const original = socket?.rawListeners('data')[0] as ((chunk: Buffer) => void) | undefined;
+  const idle = ws._receiver?._state === 0 && ws._receiver._bufferedBytes === 0;
+  if (!socket || !idle || socket.listenerCount('data') !== 1 || original?.name !== 'socketOnData')
+    return;
+  const cut = new FrameCutter((data) => {
+    counts.direct++;
+    deliver(data);
   });
+  const onData = (chunk: Buffer) => {
+    const rest = cut.push(chunk);
+    if (rest === null) return;
+    socket.removeListener('data', onData);
+    socket.on('data', original);
+    original.call(socket, rest);
+  };
+  socket.removeListener('data', original);
+  socket.on('data', onData);
+}
+
+/** Random mask keys, refilled 2,048 at a time (as `ws` pools them: one `randomFillSync` a frame
+ * was a tenth of the generator's time). */
+const masks = Buffer.alloc(8192);
+let maskAt = masks.length;
+
+/**
+ * Writes `data` as one masked binary frame to both players' sockets (RFC 6455 section 5.2: a
+ * client masks; the key is random per frame), as `ws` would frame it but once for both and in one
+ * buffer; a socket `ws` must write to itself (closing, compressing) gets `ws.send`.
+ */
+function leanWrites(data: Uint8Array, sockets: readonly WsLike[]): void {
+  const n = data.length;
+  const head = n < 126 ? 2 : 4;
+  const frame = Buffer.allocUnsafe(head + 4 + n);
+  frame[0] = FIN_BINARY;
+  if (head === 2) frame[1] = 0x80 | n;
+  else {
+    frame[1] = 0x80 | 126;
+    frame.writeUInt16BE(n, 2);
+  }
+  if (maskAt + 4 > masks.length) {
+    randomFillSync(masks);
+    maskAt = 0;
+  }
+  masks.copy(frame, head, maskAt, maskAt + 4);
+  maskAt += 4;
+  for (let i = 0; i < n; i++) frame[head + 4 + i] = data[i]! ^ frame[head + (i & 3)]!;
+  for (const ws of sockets) {
+    if (ws.readyState !== 1) continue;
+    const socket = ws._socket;
+    if (!socket || n >= 65536 || ws._extensions?.['permessage-deflate'] !== undefined)
+      ws.send(data);
+    else socket.write(frame);
+  }
 }
 
 /** A duo room with two lean players (host and guest) and their one shared game. */
 export class LeanPair {
   readonly host: Room<unknown, RoomStateShape>;
   readonly guest: Room<unknown, RoomStateShape>;
-  readonly counts = { patches: 0, batches: 0 };
+  /** State patches counted, batches written, and messages read without `ws` (`leanReads`). */
+  readonly counts = { patches: 0, batches: 0, direct: 0 };
   /** The current game (both players'), its pieces and batcher; undefined between games. */
   game: Game | undefined;
   /** `performance.now()` when the current game's frame 0 was due. */
@@ -165,15 +275,12 @@ export class LeanPair {
     }
   }
 
-  /** One batch, encoded once by the SDK and written to both sockets. */
+  /** One batch, encoded once by the SDK, framed once and written to both sockets. */
   #send(batch: { from: number; runs: [number, number][] }): void {
     const connection = this.host.connection;
-    const guest = socketOf(this.guest);
+    const sockets = [socketOf(this.host), socketOf(this.guest)];
     const own = connection.send;
-    connection.send = (data: Uint8Array) => {
-      own.call(connection, data);
-      if (guest.readyState === 1) guest.send(data);
-    };
+    connection.send = (data: Uint8Array) => leanWrites(data, sockets);
     try {
       this.host.send('inputs', batch);
     } finally {
