@@ -78,6 +78,12 @@ describe('duo room, end to end over WebSockets', () => {
   it('a dropped player keeps the seat and resumes from the server snapshot', async () => {
     await b.play({ botFrames: 150, untilFrame: 150 });
     await a.until('opponent at frame 150', () => a.opponent?.frame === 150);
+    // The server deals b's next pieces with the patch a just saw: b has them once that message
+    // arrives. A drop before then loses it in flight (the resume deals them again, below).
+    await b.until(
+      'its pieces dealt',
+      () => b.pieces.length >= (b.game?.nextDrawIndex ?? Infinity) + PIECES_AHEAD,
+    );
     b.room.reconnection.minUptime = 0;
     const seenA = a.messages.length;
     const seenB = b.messages.length;
