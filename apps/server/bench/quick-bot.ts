@@ -53,7 +53,7 @@ function fits(o: number, x: number, y: number): boolean {
 /**
  * `WEIGHTS`' value of the board with orientation `o` dropped at column `x` from row `y`: from the
  * sums `readBase` made and the four cells placed (a column's holes are its height less its filled
- * cells), the same value as scanning the whole board with the piece on it, in a tenth of the work.
+ * cells), the same value as scanning the whole board with the piece on it, without that scan.
  */
 function landingValue(o: number, x: number, y: number): number {
   if (!fits(o, x, y)) return -Infinity;
