@@ -1,43 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { dropUntilOver, hud, startSolo, uniqueName } from './helpers.ts';
-
-/** A golden replay of the engine (65 lines at level 19, topped out) and its recorded result. */
-const golden = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, '..', '..', '..', 'libs/engine/src/fixtures/level-19-seed-4444.json'),
-    'utf8',
-  ),
-) as { replay: unknown; summary: { score: number; lines: number; level: number } };
-const goldenFile = {
-  name: 'golden-19.json',
-  mimeType: 'application/json',
-  buffer: Buffer.from(JSON.stringify(golden.replay)),
-};
-const points = (n: number): string => n.toLocaleString('en-US');
-
-/** The frame the theater shows (its timeline slider's value). */
-async function frameOf(page: Page): Promise<number> {
-  return Number(await page.getByTestId('theater-seek').inputValue());
-}
-
-async function openGolden(page: Page): Promise<void> {
-  await page.goto('/replay');
-  await page.getByTestId('theater-file').setInputFiles(goldenFile);
-  await expect(page.getByTestId('theater-verified')).toContainText(
-    `score ${points(golden.summary.score)}, ${golden.summary.lines} lines, level ${golden.summary.level}`,
-  );
-  await expect(hud(page, 'phase')).toHaveText('REPLAY');
-}
-
-/** Pauses by the Play/Pause button's state (the theater starts playing on its own). */
-async function pause(page: Page): Promise<void> {
-  const play = page.getByTestId('theater-play');
-  if ((await play.getAttribute('aria-pressed')) === 'true') await play.click();
-  await expect(play).toHaveAttribute('aria-pressed', 'false');
-}
+import { frameOf, golden, goldenFile, openGolden, pause, points } from './theater-helpers.ts';
 
 test.describe('replay theater', () => {
   test('opens a file from disk, shows its verified result, plays and pauses', async ({ page }) => {

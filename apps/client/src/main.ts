@@ -23,7 +23,6 @@ function el(id: string): HTMLElement {
 
 const store = browserStore();
 const perf = new PerfMeter();
-window.__tengenPerf = { report: () => perf.report(), reset: () => perf.reset() };
 
 const input = new InputHub(store);
 input.attach(window);
@@ -46,6 +45,14 @@ const stage = new Stage(stageEl, perf, {
   },
   placed: (layout) => overlay.apply(layout),
 });
+window.__tengenPerf = {
+  report: () => ({ ...perf.report(), ...stage.draws.counts() }),
+  reset: () => {
+    perf.reset();
+    stage.draws.reset();
+  },
+  redraw: () => stage.draws.invalidate(),
+};
 const sfx = new Sfx(store);
 
 const mute = el('mute');

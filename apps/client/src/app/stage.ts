@@ -1,4 +1,5 @@
 import type { StageDriver } from '../game/driver.ts';
+import { DrawGate } from '../loop/draw-gate.ts';
 import type { PerfMeter } from '../loop/perf-meter.ts';
 import type { StageHooks } from '../scenes/stage-scene.ts';
 import type { PhaserStage } from './phaser-game.ts';
@@ -12,6 +13,8 @@ import { stageLayout, type StageLayout } from '../view/stage-layout.ts';
  */
 export class Stage {
   readonly #game: Promise<PhaserStage>;
+  /** When the canvas is drawn (only frames that change it); the page's perf hook reads and pokes it. */
+  readonly draws = new DrawGate();
   #phaser: PhaserStage | null = null;
   readonly #parent: HTMLElement;
   #driver: StageDriver | null = null;
@@ -22,7 +25,7 @@ export class Stage {
   constructor(parent: HTMLElement, perf: PerfMeter, hooks: StageHooks) {
     this.#parent = parent;
     this.#game = import('./phaser-game.ts')
-      .then((m) => m.createPhaserGame(parent, perf, hooks))
+      .then((m) => m.createPhaserGame(parent, perf, this.draws, hooks))
       .then((game) => (this.#phaser = game));
     new ResizeObserver(() => this.#schedule()).observe(parent);
   }

@@ -134,41 +134,58 @@ export class PlayerPanel {
     }
   }
 
-  /** Updates the panel to show `f`. */
-  draw(f: PlayerFrame): void {
+  /** Updates the panel to show `f`; true when anything on it changed (the canvas needs drawing). */
+  draw(f: PlayerFrame): boolean {
     const prev = this.#prev;
-    if (f === prev) return;
+    if (f === prev) return false;
+    this.#prev = f;
     const levelChanged = prev === null || prev.level % 10 !== f.level % 10;
     if (levelChanged) this.#shown.fill(-1);
-    this.#drawCells(f);
-    if (levelChanged || prev.next !== f.next) this.#drawNext(f);
+    let changed = this.#drawCells(f);
+    if (levelChanged || prev.next !== f.next) {
+      this.#drawNext(f);
+      changed = true;
+    }
     if (levelChanged) this.#drawStatIcons(f.level);
     // Numbers are formatted only when they change: a typical frame builds no strings.
-    if (prev === null || prev.lines !== f.lines) this.#texts.lines.setText(linesText(f.lines));
-    if (prev === null || prev.score !== f.score) this.#texts.score.setText(digits(f.score, 6));
-    if (prev === null || prev.top !== f.top) this.#texts.top.setText(digits(f.top, 6));
-    if (prev === null || prev.level !== f.level) this.#texts.level.setText(digits(f.level, 2));
-    if (prev === null || prev.name !== f.name)
-      this.#texts.name.setText(f.name.toUpperCase().slice(0, 10));
+    const t = this.#texts;
+    const show = (run: PixelText, value: string): void => {
+      run.setText(value);
+      changed = true;
+    };
+    if (prev === null || prev.lines !== f.lines) show(t.lines, linesText(f.lines));
+    if (prev === null || prev.score !== f.score) show(t.score, digits(f.score, 6));
+    if (prev === null || prev.top !== f.top) show(t.top, digits(f.top, 6));
+    if (prev === null || prev.level !== f.level) show(t.level, digits(f.level, 2));
+    if (prev === null || prev.name !== f.name) show(t.name, f.name.toUpperCase().slice(0, 10));
     for (let i = 0; i < this.#stats.length; i++) {
       const n = f.stats[i] ?? 0;
       if (this.#statShown[i] !== n) {
         this.#statShown[i] = n;
-        this.#stats[i]!.setText(digits(n, 3));
+        show(this.#stats[i]!, digits(n, 3));
       }
     }
-    if (prev === null || prev.flash !== f.flash) this.#flash.setVisible(f.flash);
-    if (prev === null || prev.overlay !== f.overlay) this.#drawOverlay(f);
-    this.#prev = f;
+    if (prev === null || prev.flash !== f.flash) {
+      this.#flash.setVisible(f.flash);
+      changed = true;
+    }
+    if (prev === null || prev.overlay !== f.overlay) {
+      this.#drawOverlay(f);
+      changed = true;
+    }
+    return changed;
   }
 
-  #drawCells(f: PlayerFrame): void {
+  /** Shows the frame's cells; true when any changed. */
+  #drawCells(f: PlayerFrame): boolean {
+    let changed = false;
     for (let i = 0; i < WELL_CELLS; i++) {
       const row = Math.floor(i / 10);
       // -1 hidden, 0..6 piece type, 7 curtain.
       const want = f.hidden ? -1 : row < f.curtain ? 7 : f.cells[i]! - 1;
       if (this.#shown[i] === want) continue;
       this.#shown[i] = want;
+      changed = true;
       const img = this.#cells[i]!;
       if (want < 0) {
         img.setVisible(false);
@@ -178,6 +195,7 @@ export class PlayerPanel {
           .setVisible(true);
       }
     }
+    return changed;
   }
 
   #drawNext(f: PlayerFrame): void {

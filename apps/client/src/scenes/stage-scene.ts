@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { StageDriver } from '../game/driver.ts';
+import type { DrawGate } from '../loop/draw-gate.ts';
 import type { PerfMeter } from '../loop/perf-meter.ts';
 import { PlayerPanel } from '../render/player-panel.ts';
 import { shiftLayout } from '../view/layout.ts';
@@ -27,18 +28,21 @@ const WORLD_STRIDE = 1024;
 
 /**
  * The one play scene: it owns the sprites of one or two player panels and, every display frame,
- * lets the driver catch up with real time and draws what it returns. No rules live here.
+ * lets the driver catch up with real time and draws what it returns (the canvas is drawn only when
+ * that changed something: `DrawGate`). No rules live here.
  */
 export class StageScene extends Phaser.Scene {
   readonly #perf: PerfMeter;
+  readonly #gate: DrawGate;
   readonly #hooks: StageHooks;
   #driver: StageDriver | null = null;
   #layout: StageLayout | null = null;
   #panels: PlayerPanel[] = [];
 
-  constructor(perf: PerfMeter, hooks: StageHooks) {
+  constructor(perf: PerfMeter, gate: DrawGate, hooks: StageHooks) {
     super({ key: SCENE.stage });
     this.#perf = perf;
+    this.#gate = gate;
     this.#hooks = hooks;
   }
 
@@ -79,6 +83,7 @@ export class StageScene extends Phaser.Scene {
     });
     this.#hooks.placed(layout);
     this.#draw();
+    this.#gate.invalidate();
   }
 
   override update(): void {
@@ -89,15 +94,18 @@ export class StageScene extends Phaser.Scene {
     if (this.#driver?.playable === true) this.#perf.markPlayable(t1);
   }
 
+  /** Lets the driver catch up and updates the panels; a change makes the frame draw. */
   #draw(): void {
     this.#hooks.beforeTick();
     const driver = this.#driver;
     if (driver === null) return;
     const frames = driver.tick(performance.now());
     this.#hooks.afterTick(frames, driver);
+    let changed = false;
     for (let i = 0; i < this.#panels.length; i++) {
       const f = frames[i];
-      if (f !== undefined) this.#panels[i]!.draw(f);
+      if (f !== undefined && this.#panels[i]!.draw(f)) changed = true;
     }
+    if (changed) this.#gate.invalidate();
   }
 }
