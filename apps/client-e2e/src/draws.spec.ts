@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { hud, startSolo } from './helpers.ts';
-import { frameOf, openGolden, pause } from './theater-helpers.ts';
+import { frameOf, openGoldenAtStart } from './theater-helpers.ts';
 
 /** The page's perf hook (`window.__tengenPerf`, set by the client's main.ts), as far as used here. */
 interface PerfHook {
@@ -77,10 +77,7 @@ test.describe('drawing only what changed', () => {
   test('a paused replay draws about twice a second; each frame shown is the one a full draw shows', async ({
     page,
   }) => {
-    await openGolden(page);
-    await pause(page);
-    await page.keyboard.press('Home');
-    await expect(hud(page, 'lines')).toHaveText('0');
+    await openGoldenAtStart(page);
     await settle(page);
 
     await page.evaluate(() => (window as unknown as WithPerf).__tengenPerf.reset());

@@ -39,3 +39,11 @@ export async function pause(page: Page): Promise<void> {
   if ((await play.getAttribute('aria-pressed')) === 'true') await play.click();
   await expect(play).toHaveAttribute('aria-pressed', 'false');
 }
+
+/** The golden replay opened, paused and at its first frame (no lines yet). */
+export async function openGoldenAtStart(page: Page): Promise<void> {
+  await openGolden(page);
+  await pause(page);
+  await page.keyboard.press('Home');
+  await expect(hud(page, 'lines')).toHaveText('0');
+}

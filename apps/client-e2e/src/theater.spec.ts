@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { dropUntilOver, hud, startSolo, uniqueName } from './helpers.ts';
-import { frameOf, golden, goldenFile, openGolden, pause, points } from './theater-helpers.ts';
+import {
+  frameOf,
+  golden,
+  goldenFile,
+  openGolden,
+  openGoldenAtStart,
+  pause,
+  points,
+} from './theater-helpers.ts';
 
 test.describe('replay theater', () => {
   test('opens a file from disk, shows its verified result, plays and pauses', async ({ page }) => {
@@ -47,10 +55,7 @@ test.describe('replay theater', () => {
   test('seeks to a line clear with its mark, steps frames both ways, and seeks on the timeline', async ({
     page,
   }) => {
-    await openGolden(page);
-    await pause(page);
-    await page.keyboard.press('Home');
-    await expect(hud(page, 'lines')).toHaveText('0');
+    await openGoldenAtStart(page);
 
     const firstClear = Number(
       await page.getByTestId('mark-clear').first().getAttribute('data-frame'),
