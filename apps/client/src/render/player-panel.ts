@@ -149,20 +149,17 @@ export class PlayerPanel {
     if (levelChanged) this.#drawStatIcons(f.level);
     // Numbers are formatted only when they change: a typical frame builds no strings.
     const t = this.#texts;
-    const show = (run: PixelText, value: string): void => {
-      run.setText(value);
-      changed = true;
-    };
-    if (prev === null || prev.lines !== f.lines) show(t.lines, linesText(f.lines));
-    if (prev === null || prev.score !== f.score) show(t.score, digits(f.score, 6));
-    if (prev === null || prev.top !== f.top) show(t.top, digits(f.top, 6));
-    if (prev === null || prev.level !== f.level) show(t.level, digits(f.level, 2));
-    if (prev === null || prev.name !== f.name) show(t.name, f.name.toUpperCase().slice(0, 10));
+    if (prev === null || prev.lines !== f.lines) changed = this.#show(t.lines, linesText(f.lines));
+    if (prev === null || prev.score !== f.score) changed = this.#show(t.score, digits(f.score, 6));
+    if (prev === null || prev.top !== f.top) changed = this.#show(t.top, digits(f.top, 6));
+    if (prev === null || prev.level !== f.level) changed = this.#show(t.level, digits(f.level, 2));
+    if (prev === null || prev.name !== f.name)
+      changed = this.#show(t.name, f.name.toUpperCase().slice(0, 10));
     for (let i = 0; i < this.#stats.length; i++) {
       const n = f.stats[i] ?? 0;
       if (this.#statShown[i] !== n) {
         this.#statShown[i] = n;
-        show(this.#stats[i]!, digits(n, 3));
+        changed = this.#show(this.#stats[i]!, digits(n, 3));
       }
     }
     if (prev === null || prev.flash !== f.flash) {
@@ -174,6 +171,12 @@ export class PlayerPanel {
       changed = true;
     }
     return changed;
+  }
+
+  /** Shows a changed number or name; true (the panel changed), for `draw` to note. */
+  #show(run: PixelText, value: string): true {
+    run.setText(value);
+    return true;
   }
 
   /** Shows the frame's cells; true when any changed. */
