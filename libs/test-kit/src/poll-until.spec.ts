@@ -24,4 +24,22 @@ describe('chromiumLaunchOptions', () => {
     expect(o.args).toContain('--disable-background-networking');
     expect(o.args.at(-1)).toBe('--mute-audio');
   });
+
+  it('prefers the headless shell to the full Chromium, and leaves Playwright its own without either', () => {
+    const only =
+      (...paths: string[]) =>
+      (p: string) =>
+        paths.includes(p);
+    const both = only('/usr/bin/chromium-headless-shell', '/usr/bin/chromium');
+    expect(chromiumLaunchOptions([], {}, both).executablePath).toBe(
+      '/usr/bin/chromium-headless-shell',
+    );
+    expect(chromiumLaunchOptions([], {}, only('/usr/bin/chromium')).executablePath).toBe(
+      '/usr/bin/chromium',
+    );
+    expect(chromiumLaunchOptions([], {}, only())).not.toHaveProperty('executablePath');
+    expect(chromiumLaunchOptions([], { CHROMIUM_PATH: '/opt/chrome' }, both).executablePath).toBe(
+      '/opt/chrome',
+    );
+  });
 });
