@@ -14,6 +14,25 @@ const testConstraints = options.depConstraints.map((c) =>
 
 export default [
   ...baseConfig,
+  // drizzle-orm's values come through src/drizzle.ts (its CommonJS build; why is written there).
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/drizzle.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*'],
+              allowTypeImports: true,
+              message: "take drizzle-orm's values from src/drizzle.ts (its CommonJS build)",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/**/*.spec.ts', 'src/testing/**/*.ts', 'src/fixtures/**/*.ts'],
     rules: {

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { migrator } from './drizzle.ts';
 import type { SqliteDatabase } from './database.ts';
+
+const { readMigrationFiles } = migrator;
 
 /** The migrations drizzle-kit generated from `schema.ts`, shipped with this package. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { GAME_MODES } from '@tengen/protocol';
 import { bestScoreColumns, gameColumns } from './game-columns.ts';
+import { orm, sqliteCore } from './drizzle.ts';
+
+const { sql } = orm;
+const { index, integer, primaryKey, sqliteTable, text } = sqliteCore;
 
 /** Game modes with their own score table: the protocol's modes, re-exported for the store's callers. */
 export { GAME_MODES, type GameMode } from '@tengen/protocol';

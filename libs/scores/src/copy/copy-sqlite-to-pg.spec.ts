@@ -9,9 +9,11 @@ import type { NewGame } from '../score-store.ts';
 import { newGameId, SqliteScoreStore } from '../sqlite-score-store.ts';
 import { openDatabase } from '../database.ts';
 import { games } from '../schema.ts';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { parseCopyArgs } from './copy-args.ts';
 import { copySqliteToPg } from './copy-sqlite-to-pg.ts';
+import { betterSqlite3 } from '../drizzle.ts';
+
+const { drizzle } = betterSqlite3;
 
 let server: TestPostgres;
 const dir = mkdtempSync(join(tmpdir(), 'scores-copy-'));

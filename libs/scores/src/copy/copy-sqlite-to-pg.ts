@@ -1,6 +1,4 @@
 import { existsSync } from 'node:fs';
-import { asc, count, gt, inArray, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase } from '../database.ts';
 import { REBUILD_BEST_SCORES } from '../game-queries.ts';
 import { migrateDatabase } from '../migrate.ts';
@@ -9,6 +7,10 @@ import { pgFailure } from '../pg/pg-errors.ts';
 import { migratePg } from '../pg/pg-migrate.ts';
 import * as pgSchema from '../pg/schema.ts';
 import * as sqliteSchema from '../schema.ts';
+import { betterSqlite3, orm } from '../drizzle.ts';
+
+const { asc, count, gt, inArray, sql } = orm;
+const { drizzle } = betterSqlite3;
 
 /** One table's copy. */
 export interface TableCopy {

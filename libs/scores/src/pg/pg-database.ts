@@ -1,10 +1,14 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { SQL } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
 import type { Query } from '../sql/program.ts';
 import { games, nameClaims, nameCodes } from './schema.ts';
 import { pgSslOptions, type PgTls } from './pg-tls.ts';
+import { nodePostgres, orm } from '../drizzle.ts';
+
+const { sql } = orm;
+const { drizzle } = nodePostgres;
 
 /** The Drizzle handle on a pool (or, inside a transaction, on its connection). */
 export type PgDb = NodePgDatabase<{ games: typeof games }>;

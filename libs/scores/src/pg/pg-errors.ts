@@ -1,4 +1,6 @@
-import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { errors } from '../drizzle.ts';
+
+const { DrizzleQueryError } = errors;
 
 /**
  * PostgreSQL cannot be reached or cannot take writes right now (refused or broken connection,

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { errors, nodePostgres, nodePostgresMigrator } from '../drizzle.ts';
 import type pg from 'pg';
 import type { MigrationResult } from '../migrate.ts';
 import { openPool, redactUrl, type PgOptions } from './pg-database.ts';
 import { pgFailure } from './pg-errors.ts';
+
+const { drizzle } = nodePostgres;
+const { migrate } = nodePostgresMigrator;
+const { DrizzleQueryError } = errors;
 
 /** The PostgreSQL migrations drizzle-kit generated from `schema.ts`, shipped with this package. */
 export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle/pg', import.meta.url));

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { customType, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { GAME_MODES } from '@tengen/protocol';
 import { bestScoreColumns, gameColumns } from '../game-columns.ts';
+import { orm, pgCore } from '../drizzle.ts';
+
+const { sql } = orm;
+const { customType, index, integer, pgTable, primaryKey, text } = pgCore;
 
 /**
  * An instant as milliseconds since the epoch in a `bigint`, read and written as a `Date`: the same

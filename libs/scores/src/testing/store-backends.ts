@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { startPostgres, type TestPostgres } from '@tengen/test-kit';
 import { afterAll, afterEach } from 'vitest';
 import { openDatabase } from '../database.ts';
@@ -16,6 +15,9 @@ import type { RetryOptions } from '../retry.ts';
 import { games, type NewGameRow } from '../schema.ts';
 import type { ScoreStore } from '../score-store.ts';
 import { SqliteScoreStore } from '../sqlite-score-store.ts';
+import { betterSqlite3 } from '../drizzle.ts';
+
+const { drizzle: drizzleSqlite } = betterSqlite3;
 
 /** Store options the specs vary. */
 export interface TestStoreOptions {
