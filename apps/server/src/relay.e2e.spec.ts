@@ -37,15 +37,19 @@ const stop = async (s: SpawnedServer, signal: NodeJS.Signals = 'SIGTERM') => {
 beforeAll(async () => {
   const gamePort = await freePort();
   relayPort = await freePort();
-  game = await spawnServer({
-    PORT: String(gamePort),
-    DB_FILE: join(dir, 'db.sqlite'),
-    CLIENT_DIR: dir,
-    DRAIN_SECONDS: '1',
-    WATCH_RELAY_URL: `http://127.0.0.1:${relayPort}`,
-    WATCH_RELAY_SECRET: secret,
-  });
-  relay = await startRelay(game.url);
+  // Both at once: neither needs the other to start (the relay connects upstream per watched game),
+  // and two starts one after the other on a busy CI machine came near this hook's 30 s.
+  [game, relay] = await Promise.all([
+    spawnServer({
+      PORT: String(gamePort),
+      DB_FILE: join(dir, 'db.sqlite'),
+      CLIENT_DIR: dir,
+      DRAIN_SECONDS: '1',
+      WATCH_RELAY_URL: `http://127.0.0.1:${relayPort}`,
+      WATCH_RELAY_SECRET: secret,
+    }),
+    startRelay(`http://127.0.0.1:${gamePort}`),
+  ]);
 });
 afterAll(async () => {
   await Promise.allSettled(open.map((p) => p.leave()));
