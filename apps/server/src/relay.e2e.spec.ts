@@ -38,7 +38,7 @@ beforeAll(async () => {
   const gamePort = await freePort();
   relayPort = await freePort();
   // Both at once: neither needs the other to start (the relay connects upstream per watched game),
-  // and two starts one after the other on a busy CI machine came near this hook's 30 s.
+  // and two starts one after the other overran this hook's 30 s on a busy CI replica.
   [game, relay] = await Promise.all([
     spawnServer({
       PORT: String(gamePort),
