@@ -1,9 +1,10 @@
 import { matchMaker } from '@colyseus/core';
+import { ArraySchema, Decoder, Encoder, schema, t, type SchemaType } from '@colyseus/schema';
 import { describe, expect, it } from 'vitest';
 import { TestPlayer } from '@tengen/test-kit';
 import { useServer } from '@tengen/test-kit/vitest';
 import { startTestServer } from '../testing/test-server.ts';
-import { newStateView, ViewTable } from './lean-tables.ts';
+import { leanArrayChanges, newStateView, ViewTable } from './lean-tables.ts';
 
 /** A small deterministic generator (the same sequence every run). */
 function lcg(seed: number): () => number {
@@ -41,6 +42,79 @@ describe('ViewTable', () => {
     expect([table.size, table.get('a'), table.has('b')]).toEqual([0, undefined, false]);
     table.set('b', '4');
     expect([table.size, table.get('b'), table.get('a')]).toEqual([1, '4', undefined]);
+  });
+});
+
+describe('ViewTable iteration', () => {
+  it('yields keys and entries in the order keys were first set, as a Map does', () => {
+    const table = new ViewTable<number, string>();
+    const map = new Map<number, string>();
+    for (const [k, v] of [
+      [4, 'a'],
+      [1, 'b'],
+      [4, 'c'],
+      [9, 'd'],
+    ] as const) {
+      table.set(k, v);
+      map.set(k, v);
+    }
+    table.delete(1);
+    map.delete(1);
+    expect([...table.keys()]).toEqual([...map.keys()]);
+    expect([...table]).toEqual([...map]);
+  });
+});
+
+const Counts = schema({ counts: t.array('uint16'), label: t.string().default('') }, 'Counts');
+type Counts = SchemaType<typeof Counts>;
+
+describe('leanArrayChanges', () => {
+  const twin = (lean: boolean) => {
+    const state = new Counts();
+    state.counts = new ArraySchema<number>(0, 0, 0, 0, 0, 0, 0);
+    if (lean) leanArrayChanges(state.counts);
+    const encoder = new Encoder(state);
+    const decoded = new Counts();
+    const decoder = new Decoder(decoded);
+    decoder.decode(encoder.encodeAll());
+    encoder.discardChanges();
+    return { state, encoder, decoded, decoder };
+  };
+  /** The raw target's staging array (what `leanArrayChanges` refills in place). */
+  const staging = (a: ArraySchema<number>) => (a as unknown as { tmpItems: unknown[] }).tmpItems;
+
+  it('encodes every patch byte for byte as Colyseus does, over 3,000 random changes in place and a few pushes and pops', () => {
+    const rand = lcg(11);
+    const plain = twin(false);
+    const lean = twin(true);
+    for (let n = 0; n < 3000; n++) {
+      const changes = Math.floor(rand() * 4);
+      const structural = n % 500 === 250;
+      for (const side of [plain, lean]) {
+        const r = lcg(n);
+        for (let c = 0; c < changes; c++)
+          side.state.counts[Math.floor(r() * side.state.counts.length)] = Math.floor(r() * 500);
+        if (structural) side.state.counts.push(n);
+        if (n % 500 === 499) side.state.counts.pop();
+        if (n % 97 === 0) side.state.label = `n${n}`;
+      }
+      const bytes = plain.encoder.encode().slice();
+      const leanBytes = lean.encoder.encode().slice();
+      expect(leanBytes).toEqual(bytes);
+      for (const side of [plain, lean]) {
+        side.decoder.decode(side === plain ? bytes : leanBytes);
+        side.encoder.discardChanges();
+        expect([...side.decoded.counts]).toEqual([...side.state.counts]);
+      }
+    }
+    // A change in place: the lean array refills its staging array, Colyseus's makes a new one.
+    for (const side of [plain, lean]) {
+      const before = staging(side.state.counts);
+      side.state.counts[0] = 1;
+      side.encoder.encode();
+      side.encoder.discardChanges();
+      expect(staging(side.state.counts) === before).toBe(side === lean);
+    }
   });
 });
 

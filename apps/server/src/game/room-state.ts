@@ -8,6 +8,7 @@ import {
   type PlayerPhase,
   type RoomPhase,
 } from '@tengen/protocol';
+import { leanArrayChanges } from './lean-tables.ts';
 
 /**
  * One player as clients see it (shape documented by `PlayerStateShape` in the protocol). The game
@@ -79,10 +80,11 @@ export const setResult = (s: GameRoomState, result: MatchDecision, winner = ''):
   s.winner = winner;
 };
 
-/** A new player entry with seven zeroed statistics. */
+/** A new player entry with seven zeroed statistics (`leanArrayChanges`: no garbage per change). */
 export function newPlayerState(): PlayerState {
   const p = new PlayerState();
   p.stats = new ArraySchema<number>(0, 0, 0, 0, 0, 0, 0);
+  leanArrayChanges(p.stats);
   return p;
 }
 
