@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnServer, testAddress, TestPlayer, type SpawnedServer } from '@tengen/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FrameCutter, LeanPair } from './lean-pair.ts';
+import { Room } from '@colyseus/sdk';
+import { MAX_BATCH_FRAMES, MAX_BATCH_RUNS } from '@tengen/protocol';
+import { FrameCutter, inputsBytes, LeanPair, writeInputs } from './lean-pair.ts';
 
 let server: SpawnedServer;
 let dir: string;
@@ -36,6 +38,30 @@ function frame(payload: Buffer, opcode = 2, fin = true): Buffer {
 }
 const payload = (n: number, seed: number) =>
   Buffer.from(Array.from({ length: n }, (_, i) => (i + seed) & 0xff));
+
+describe('writeInputs', () => {
+  it("writes every batch byte for byte as the SDK's room.send does", () => {
+    const room = new Room('duo');
+    let sent = Buffer.alloc(0);
+    (room as unknown as { connection: object }).connection = {
+      isOpen: true,
+      send: (data: Uint8Array) => (sent = Buffer.from(data)),
+    };
+    let seed = 3;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n) | 0;
+    const edges = [0, 1, 127, 128, 255, 256, 65535, 65536, 2 ** 31 - 1];
+    for (let i = 0; i < 2000; i++) {
+      const runs = Array.from(
+        { length: i < 9 ? [1, 15, 16, MAX_BATCH_RUNS][i % 4]! : 1 + rand(40) },
+        () => [1 + rand(MAX_BATCH_FRAMES), rand(256)] as [number, number],
+      );
+      const batch = { from: i < edges.length ? edges[i]! : rand(2 ** 31), runs };
+      room.send('inputs', batch);
+      const out = Buffer.alloc(inputsBytes(runs.length));
+      expect(out.subarray(0, writeInputs(batch, out)).toString('hex')).toBe(sent.toString('hex'));
+    }
+  });
+});
 
 describe('FrameCutter', () => {
   it('cuts whole binary frames out of reads, waiting for the rest of a split one', () => {
