@@ -1,7 +1,7 @@
 // One duo pair of the load generator, as lean as a real client's traffic allows. The SDK joins (the
 // real matchmaking and handshake); after that the pair's two sockets are driven directly:
 // - both players are dealt the same pieces, so one engine and one `QuickBot` play for both, and each
-//   batch is encoded once (by the SDK's own `room.send`) and written to both sockets;
+//   batch is written once for both sockets;
 // - the sockets are read directly (`leanReads`): state patches are only counted (no copy, no
 //   decoding); every other message goes to the SDK as usual;
 // - each batch is written as the SDK's `room.send` writes it, without its packer (`writeInputs`),
@@ -230,7 +230,7 @@ function leanWrites(data: Uint8Array, sockets: readonly WsLike[]): void {
     if (ws.readyState !== 1) continue;
     const socket = ws._socket;
     if (!socket || n >= 65536 || ws._extensions?.['permessage-deflate'] !== undefined)
-      ws.send(Buffer.from(data)); // a copy: \`ws\` may hold it, and \`data\` is reused
+      ws.send(Buffer.from(data)); // a copy: `ws` may hold it, and `data` is reused
     else socket.write(frame);
   }
 }
