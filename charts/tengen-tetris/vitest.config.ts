@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['**/*.spec.ts'],
     environment: 'node',
     testTimeout: 60000,
+    // Set-up hooks spawn real servers (and Redis) beside the rest of CI.
+    hookTimeout: 60000,
   },
 });
