@@ -1,5 +1,6 @@
 import { matchMaker, ServerError } from '@colyseus/core';
 import { MATCHMAKE_REFUSAL } from '@tengen/protocol';
+import { findOpenRoom } from './quick-match-index.ts';
 
 /**
  * How long a quick-match seat is held for its player's socket (Colyseus's default is 15 s). A client
@@ -43,7 +44,8 @@ const pause = () =>
  * 15-50 ms (the full room is locked by then), and only one process at a time creates a room when
  * none is open (a lock in the presence, as Colyseus's own), so players arriving together pair up
  * instead of each opening a room of their own. `beforeCreate` may throw (the creation limit).
- * The game rooms have no static `onAuth`, so no auth data is passed.
+ * Open rooms are found in the set of rooms waiting for a player (`findOpenRoom`), oldest first, not
+ * by scanning every listed room. The game rooms have no static `onAuth`, so no auth data is passed.
  */
 export async function quickMatch(
   roomName: string,
@@ -56,10 +58,7 @@ export async function quickMatch(
   // Rooms that refused this player: not offered again in this call (a room can stay listed while
   // it refuses everyone, e.g. one closing on a leaving process; Colyseus would retry it each time).
   const refused = new Set<string>();
-  const findOpen = async () =>
-    (await matchMaker.query({ name: roomName, locked: false, private: false })).find(
-      (r) => !refused.has(r.roomId),
-    );
+  const findOpen = () => findOpenRoom(roomName, refused);
   const reserve = async (room: NonNullable<Awaited<ReturnType<typeof findOpen>>>) => {
     try {
       return await matchMaker.reserveSeatFor(room, options, undefined);

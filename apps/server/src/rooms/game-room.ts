@@ -23,6 +23,7 @@ import { closeRoom, refuseLiveToken } from './room-closing.ts';
 import { guardPlayerSeats, pendingPlayerSeats } from './player-seats.ts';
 import { SeatWait } from './seat-wait.ts';
 import { QUICK_MATCH_SEAT_SECONDS } from '../quick-match.ts';
+import { QuickMatchListing } from '../quick-match-index.ts';
 import { RoomSpectators } from './room-spectators.ts';
 import { CorkedWrites } from './corked-writes.ts';
 import { flushSoon } from './flush-queue.ts';
@@ -67,6 +68,8 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   #disposed = false;
   #timers: NodeJS.Timeout[] = [];
   #seatWait: SeatWait | undefined;
+  /** Quick-match rooms only: the room's entry in the set of rooms waiting for a player. */
+  #listing: QuickMatchListing | undefined;
   #offDraining: (() => void) | undefined;
   #shutdownStarted = false;
 
@@ -108,11 +111,16 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
         capacity: seats,
         open: this.match.open && !this.deps.lifecycle.draining,
       }),
-      () => void this.lock(),
+      () => {
+        void this.lock();
+        this.#listing?.sync();
+      },
       () => {
         if (this.match.open && !this.deps.lifecycle.draining && pendingPlayerSeats(this) === 0)
           void this.unlock();
+        this.#listing?.sync();
       },
+      () => this.#listing?.sync(),
     );
     // Private rooms are never listed: their codes are secret.
     if (code === '')
@@ -129,6 +137,19 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (code === '' && seats > 1) {
       this.#seatWait = new SeatWait(seats, Date.now);
       this.seatReservationTimeout = QUICK_MATCH_SEAT_SECONDS;
+      // Listed from its first player's seat reservation (the matchmaker has stored the room by
+      // then) until its seats are taken or reserved, so players arriving together find it.
+      this.#listing = new QuickMatchListing(
+        this.roomName,
+        this.roomId,
+        () =>
+          !this.#disposed &&
+          !this.locked &&
+          this.match.open &&
+          !this.deps.lifecycle.draining &&
+          this.state.players.size + pendingPlayerSeats(this) > 0,
+        this.deps.log,
+      );
     }
     this.#offDraining = this.deps.lifecycle.onDraining(() => this.#onProcessLeaving());
   }
@@ -142,6 +163,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
   #onProcessLeaving(): void {
     // Locked first: a closing room waits for its players' submits, and stays listed until it is.
     void this.lock();
+    this.#listing?.sync();
     if (this.match.open && this.match.hasPlayers) this.onBeforeShutdown();
   }
 
@@ -178,6 +200,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
     if (!this.match.open) await this.lock();
     // Locked when its seats were all reserved, but a player left before this one arrived: open again.
     else if (pendingPlayerSeats(this) === 0) void this.unlock();
+    this.#listing?.sync();
     this.#flush();
   }
 
@@ -226,6 +249,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
       if (this.deps.lifecycle.draining) this.#onProcessLeaving();
       else void this.unlock();
     }
+    this.#listing?.sync();
     if (!this.match.hasPlayers) this.#spectators.closeAll();
     this.#flush();
   }
@@ -250,6 +274,7 @@ export abstract class GameRoom extends Room<{ state: GameRoomState }> {
 
   override onDispose(): void {
     this.#disposed = true;
+    this.#listing?.close();
     this.#writes.release();
     this.#offDraining?.();
     this.#live?.stop();

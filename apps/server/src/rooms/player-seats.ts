@@ -34,6 +34,7 @@ export interface SeatCount {
  * would all get a reservation for one seat and all but one would be refused on joining. Player
  * reservations beyond the free seats are refused (the matchmaker then tries another room), and the
  * room is locked once they fill it (`onFull`); if a reservation lapses unused, `onLapsed` runs.
+ * `onReserved` runs after a player's reservation that left a seat free.
  * Spectator and reconnection reservations pass through.
  */
 export function guardPlayerSeats(
@@ -41,6 +42,7 @@ export function guardPlayerSeats(
   seats: () => SeatCount,
   onFull: () => void,
   onLapsed: () => void,
+  onReserved: () => void = () => undefined,
 ): void {
   const r = room as unknown as ReservingRoom;
   const reserve = r._reserveSeat.bind(room);
@@ -62,7 +64,7 @@ export function guardPlayerSeats(
     if (s.taken + pendingPlayers() >= s.capacity) {
       onFull();
       setTimeout(onLapsed, ((seconds ?? r.seatReservationTimeout) + 1) * 1000).unref();
-    }
+    } else onReserved();
     return reserved;
   };
 }
