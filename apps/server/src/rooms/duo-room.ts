@@ -13,9 +13,8 @@ export abstract class DuoRoom extends GameRoom {
 
   protected override async roomCode(options: unknown): Promise<string> {
     if ((options as { private?: unknown } | null)?.private !== true) return '';
-    const code = await uniqueRoomCode(
-      async (c) => (await matchMaker.query({ roomId: c })).length > 0,
-    );
+    // One lookup by id (a Redis HEXISTS when scaled out), never a scan of every listed room.
+    const code = await uniqueRoomCode(async (c) => await matchMaker.driver.has(c));
     this.roomId = code;
     await this.setPrivate(true);
     return code;
