@@ -1,9 +1,8 @@
-import { matchMaker, type IRoomCache } from '@colyseus/core';
+import { matchMaker } from '@colyseus/core';
 import {
   LIVE_PAGE_DEFAULT,
   LIVE_PAGE_MAX,
   ROOM,
-  type LiveGame,
   type LiveResponse,
   type WatchResponse,
 } from '@tengen/protocol';
@@ -15,34 +14,12 @@ import { relayCaller } from '../relay/relay-protocol.ts';
 import { requestSeat } from '../relay/seat-request.ts';
 import { CLIENT_ADDRESS_HEADER } from './client-address.ts';
 import { errorBody } from './scores-routes.ts';
+import { LiveListing } from './live-listing.ts';
 
 const liveQuery = z.strictObject({
   mode: z.enum([ROOM.solo, ROOM.duo]).optional(),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
   limit: z.coerce.number().int().min(1).max(LIVE_PAGE_MAX).default(LIVE_PAGE_DEFAULT),
-});
-
-const count = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 32);
-
-/** A room's published summary (`LiveSummary`), as read back from the matchmaker's driver. */
-const liveMetadata = z.object({
-  live: z.literal(true),
-  mode: z.enum([ROOM.solo, ROOM.duo]),
-  players: z
-    .array(
-      z.object({
-        phase: z.enum(['choosing', 'ready', 'playing', 'over']),
-        level: count,
-        score: count,
-        lines: count,
-      }),
-    )
-    .max(2),
-  spectators: count,
 });
 
 /** Colyseus room ids (9 characters) and private room codes (4). */
@@ -55,22 +32,6 @@ function queryError(error: z.ZodError): string {
     ? issue.path.join('.')
     : String(issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
   return `bad query parameter ${field}: ${issue?.message ?? 'invalid'}`;
-}
-
-/** The listed games among the matchmaker's rooms: public, live, newest first. */
-export function liveGames(rooms: IRoomCache[], mode?: string): LiveGame[] {
-  const listed: { at: number; game: LiveGame }[] = [];
-  for (const room of rooms) {
-    if (room.private || (room.name !== ROOM.solo && room.name !== ROOM.duo)) continue;
-    const meta = liveMetadata.safeParse(room.metadata);
-    if (!meta.success || (mode !== undefined && meta.data.mode !== mode)) continue;
-    const { players, spectators } = meta.data;
-    listed.push({
-      at: room.createdAt ? new Date(room.createdAt).getTime() : 0,
-      game: { roomId: room.roomId, mode: meta.data.mode, players, spectators },
-    });
-  }
-  return listed.sort((a, b) => b.at - a.at).map((l) => l.game);
 }
 
 /** Watching through a relay: where browsers' seats come from, and the secret relays present. */
@@ -95,6 +56,7 @@ export function liveRouter(
   relay: WatchRelayOptions = { url: undefined, secret: undefined },
 ): Router {
   const router = Router();
+  const listing = new LiveListing(() => matchMaker.query({ private: false }));
 
   router.get('/live', async (req: Request, res: Response) => {
     const parsed = liveQuery.safeParse(req.query);
@@ -104,7 +66,7 @@ export function liveRouter(
     }
     const { mode, offset, limit } = parsed.data;
     try {
-      const games = liveGames(await matchMaker.query({ private: false }), mode);
+      const games = await listing.games(mode);
       const body: LiveResponse = {
         games: games.slice(offset, offset + limit),
         total: games.length,
@@ -137,7 +99,8 @@ export function liveRouter(
     }
     if (!ROOM_ID.test(roomId)) return gone();
     try {
-      const [room] = await matchMaker.query({ roomId });
+      // By id (a Redis HMGET when scaled out), never a scan of every listed room.
+      const room = (await matchMaker.findRoomsByIds([roomId])).get(roomId);
       if (!room || (room.name !== ROOM.solo && room.name !== ROOM.duo)) return gone();
       if (caller === 'browser' && relay.url !== undefined && relay.secret !== undefined) {
         const seat = await requestSeat(relay.url, `/relay/watch/${roomId}`, relay.secret);
