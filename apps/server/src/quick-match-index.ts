@@ -5,8 +5,9 @@ import type { Logger } from 'pino';
  * The rooms waiting for a quick-match player, one set per room name in the presence (Redis when the
  * processes scale out, shared by all of them). Quick match reads this set instead of the whole room
  * listing: Colyseus's `query` fetches and parses every listed room of the cluster (Redis `HGETALL`
- * of its room caches), 21 ms of CPU per look with 2,000 rooms listed and 49 ms with 6,000, so each
- * player's quick match cost more the more people played. The set holds only rooms with a free seat.
+ * of its room caches), 22 ms of CPU per look with 2,000 rooms listed and 67 ms with 6,000
+ * (`npx nx run server:bench -c matchmaking`), so each player's quick match cost more the more
+ * people played. The set holds only rooms with a free seat.
  */
 export const openRoomsKey = (roomName: string): string => `tengen:quickmatch:open:${roomName}`;
 

@@ -27,12 +27,12 @@ const liveMetadata = z.object({
 });
 
 /** The listed games among the matchmaker's rooms: public, live, newest first. */
-export function liveGames(rooms: IRoomCache[], mode?: string): LiveGame[] {
+export function liveGames(rooms: IRoomCache[]): LiveGame[] {
   const listed: { at: number; game: LiveGame }[] = [];
   for (const room of rooms) {
     if (room.private || (room.name !== ROOM.solo && room.name !== ROOM.duo)) continue;
     const meta = liveMetadata.safeParse(room.metadata);
-    if (!meta.success || (mode !== undefined && meta.data.mode !== mode)) continue;
+    if (!meta.success) continue;
     const { players, spectators } = meta.data;
     listed.push({
       at: room.createdAt ? new Date(room.createdAt).getTime() : 0,
