@@ -1,3 +1,4 @@
+import './no-pm2-agent.ts';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defineRoom, defineServer, type Presence } from '@colyseus/core';
