@@ -34,6 +34,7 @@ describe('DeadProcessSweeper', () => {
       intervalMs: 60_000,
       sweep: () => (++calls === 1 ? Promise.reject(new Error('redis down')) : Promise.resolve()),
     });
+    // The first round started with the sweeper: this call shares it.
     await expect(sweeper.check()).resolves.toBeUndefined();
     await expect(sweeper.check()).resolves.toBeUndefined();
     expect(calls).toBe(2);
