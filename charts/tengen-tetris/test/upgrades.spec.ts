@@ -170,7 +170,7 @@ describe('autoscaling', () => {
       m.resource?.target.averageUtilization,
     ]);
     expect(targets).toEqual([
-      ['cpu', 'Utilization', 60],
+      ['cpu', 'Utilization', 50],
       ['memory', 'Utilization', 80],
     ]);
   });
