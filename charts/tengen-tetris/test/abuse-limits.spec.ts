@@ -26,7 +26,7 @@ describe('abuse limits and metrics in the chart', () => {
     // The ALB is one hop: the chart trusts exactly the entry it appends.
     expect(env(defaults, 'TRUSTED_PROXY_HOPS')).toBe('1');
     expect(env(defaults, 'CORS_ORIGINS')).toBe('');
-    expect(env(defaults, 'MAX_CONNECTIONS')).toBe('3500');
+    expect(env(defaults, 'MAX_CONNECTIONS')).toBe('3000');
     expect(env(defaults, 'METRICS_PORT')).toBe('9464');
 
     const custom = render({

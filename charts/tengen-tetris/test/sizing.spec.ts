@@ -85,15 +85,18 @@ describe('sizing from the capacity benchmark', () => {
       // up (about a minute: metrics, the HPA's sync, the pod's start and warm-up) while the others
       // still take players.
       const typical = playersAtScaleUp(objects, CPU_US_PER_PLAYER_SECOND.median);
-      expect(cap(objects) - typical).toBeGreaterThanOrEqual(500);
+      expect(cap(objects) - typical).toBeGreaterThanOrEqual(400);
     },
   );
 
-  it.each(shapes)('%s: the cap stays within what one core held at p99 <= 50 ms', (_n, values) => {
-    const objects = autoscaled(values);
-    const request = cores(server(objects).resources?.requests?.['cpu']);
-    expect(cap(objects)).toBeLessThanOrEqual(PLAYERS_HELD_PER_CORE * request);
-  });
+  it.each(shapes)(
+    '%s: the cap stays within what one core held at p99 <= 50 ms in every run',
+    (_n, values) => {
+      const objects = autoscaled(values);
+      const request = cores(server(objects).resources?.requests?.['cpu']);
+      expect(cap(objects)).toBeLessThanOrEqual(PLAYERS_HELD_PER_CORE * request);
+    },
+  );
 
   it.each(shapes)(
     '%s: the memory limit holds the cap with the per-player part doubled',

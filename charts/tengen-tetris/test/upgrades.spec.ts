@@ -170,7 +170,7 @@ describe('autoscaling', () => {
       m.resource?.target.averageUtilization,
     ]);
     expect(targets).toEqual([
-      ['cpu', 'Utilization', 50],
+      ['cpu', 'Utilization', 45],
       ['memory', 'Utilization', 80],
     ]);
   });
