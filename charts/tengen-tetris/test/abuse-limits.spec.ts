@@ -1,24 +1,19 @@
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { IService } from 'kubernetes-models/v1/Service';
 import { describe, expect, it } from 'vitest';
-import { ofKind, render, renderError, type K8sObject } from './render.ts';
+import {
+  ofKind,
+  render,
+  renderError,
+  serverContainer,
+  serverWorkload,
+  type K8sObject,
+} from './render.ts';
 
 const production = ['production-values.yaml'];
 
-function workload(objects: K8sObject[]): IDeployment | IStatefulSet {
-  return objects.find(
-    (o) =>
-      (o.kind === 'StatefulSet' || o.kind === 'Deployment') &&
-      o.metadata.labels?.['app.kubernetes.io/component'] === 'server',
-  ) as IDeployment | IStatefulSet;
-}
-
-const server = (objects: K8sObject[]) =>
-  workload(objects).spec!.template.spec!.containers.find((c) => c.name === 'server')!;
 const env = (objects: K8sObject[], name: string) =>
-  server(objects).env?.find((e) => e.name === name)?.value;
+  serverContainer(objects).env?.find((e) => e.name === name)?.value;
 
 describe('abuse limits and metrics in the chart', () => {
   it('maps the values onto TRUSTED_PROXY_HOPS, CORS_ORIGINS, MAX_CONNECTIONS and METRICS_PORT', () => {
@@ -50,11 +45,11 @@ describe('abuse limits and metrics in the chart', () => {
     'exposes metrics on their own port, scraped by annotation, never routed (%s)',
     (_n, values) => {
       const objects = render({ values, set: { 'server.metricsPort': 9100 } });
-      expect(server(objects).ports).toEqual([
+      expect(serverContainer(objects).ports).toEqual([
         { name: 'http', containerPort: 2567, protocol: 'TCP' },
         { name: 'metrics', containerPort: 9100, protocol: 'TCP' },
       ]);
-      const annotations = workload(objects).spec!.template.metadata!.annotations!;
+      const annotations = serverWorkload(objects).spec!.template.metadata!.annotations!;
       expect(annotations).toMatchObject({
         'prometheus.io/scrape': 'true',
         'prometheus.io/path': '/metrics',

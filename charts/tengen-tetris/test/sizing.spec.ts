@@ -1,7 +1,4 @@
-import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
-import type { IContainer } from 'kubernetes-models/v1/Container';
 import { describe, expect, it } from 'vitest';
 import {
   CPU_US_PER_PLAYER_SECOND,
@@ -10,7 +7,7 @@ import {
   RSS_BASE_MB,
   RSS_PER_PLAYER_KB,
 } from './capacity.ts';
-import { one, render, type K8sObject } from './render.ts';
+import { one, render, serverContainer, type K8sObject } from './render.ts';
 
 // The chart's sizing, checked against what the server benchmark measured (`capacity.ts`), for the
 // defaults and for every shipped values file that autoscales.
@@ -21,17 +18,8 @@ const shapes: [string, string[]][] = [
   ['postgres', ['postgres-values.yaml']],
 ];
 
-function server(objects: K8sObject[]): IContainer {
-  const workload = objects.find(
-    (o) =>
-      (o.kind === 'StatefulSet' || o.kind === 'Deployment') &&
-      o.metadata.labels?.['app.kubernetes.io/component'] === 'server',
-  ) as IStatefulSet | IDeployment;
-  return workload.spec!.template.spec!.containers.find((c) => c.name === 'server')!;
-}
-
 const cap = (objects: K8sObject[]) =>
-  Number(server(objects).env?.find((e) => e.name === 'MAX_CONNECTIONS')?.value);
+  Number(serverContainer(objects).env?.find((e) => e.name === 'MAX_CONNECTIONS')?.value);
 
 /** Kubernetes quantities as the chart writes them: cores ("1000m", "1") and MiB ("768Mi", "1Gi"). */
 function cores(q: unknown): number {
@@ -50,7 +38,7 @@ function playersAtScaleUp(objects: K8sObject[], usPerPlayerSecond: number): numb
   const hpa = one<IHorizontalPodAutoscaler>(objects, 'HorizontalPodAutoscaler');
   const target = hpa.spec?.metrics?.find((m) => m.resource?.name === 'cpu')?.resource?.target;
   const utilization = (target?.averageUtilization ?? NaN) / 100;
-  const request = cores(server(objects).resources?.requests?.['cpu']);
+  const request = cores(serverContainer(objects).resources?.requests?.['cpu']);
   return (utilization * (1 + HPA_TOLERANCE) * request * 1e6) / usPerPlayerSecond;
 }
 
@@ -93,7 +81,7 @@ describe('sizing from the capacity benchmark', () => {
     '%s: the cap stays within what one core held at p99 <= 50 ms in every run',
     (_n, values) => {
       const objects = autoscaled(values);
-      const request = cores(server(objects).resources?.requests?.['cpu']);
+      const request = cores(serverContainer(objects).resources?.requests?.['cpu']);
       expect(cap(objects)).toBeLessThanOrEqual(PLAYERS_HELD_PER_CORE * request);
     },
   );
@@ -102,7 +90,7 @@ describe('sizing from the capacity benchmark', () => {
     '%s: the memory limit holds the cap with the per-player part doubled',
     (_n, values) => {
       const objects = autoscaled(values);
-      const limit = mib(server(objects).resources?.limits?.['memory']);
+      const limit = mib(serverContainer(objects).resources?.limits?.['memory']);
       // Doubled for headroom: GC, socket buffers, bursts.
       expect(RSS_BASE_MB + (2 * cap(objects) * RSS_PER_PLAYER_KB) / 1024).toBeLessThanOrEqual(
         limit,
@@ -116,7 +104,7 @@ describe('sizing from the capacity benchmark', () => {
     const objects = autoscaled(['production-values.yaml']);
     const hpa = one<IHorizontalPodAutoscaler>(objects, 'HorizontalPodAutoscaler');
     const target = hpa.spec?.metrics?.find((m) => m.resource?.name === 'memory')?.resource?.target;
-    const request = mib(server(objects).resources?.requests?.['memory']);
+    const request = mib(serverContainer(objects).resources?.requests?.['memory']);
     const full = RSS_BASE_MB + (cap(objects) * RSS_PER_PLAYER_KB) / 1024;
     expect(full).toBeLessThan(((target?.averageUtilization ?? 0) / 100) * request);
   });
