@@ -4,11 +4,11 @@
 // bench moves, change them here and in the README together.
 
 /** Server CPU per playing connection and second, microseconds: the lowest, the median and the
- * highest (266) of the 21 steps that left the core under 90 % (3,010-4,510 players). */
+ * highest (266) of the 23 steps that left the core under 90 % (3,010-4,510 players). */
 export const CPU_US_PER_PLAYER_SECOND = { low: 176, median: 195 } as const;
 
 /** The most players per core at which the probes' p99 stayed <= 50 ms in every run: 3,010 (5 ramps
- * of 5; 3,510 held in 3 of 5, 4,010 in 6 runs of 12). */
+ * of 5; 3,510 held in 3 of 5, 4,010 in 8 runs of 14). */
 export const PLAYERS_HELD_PER_CORE = 3010;
 
 /** Server RSS before any player (MB), and its growth per playing connection (KB), the highest seen. */
