@@ -5,10 +5,11 @@
 // `npx nx run server:bench` (env: BENCH_STEP=500 BENCH_MAX_PLAYERS=8000 BENCH_SECONDS=15
 // BENCH_SETTLE_SECONDS=5 BENCH_RAMP_SECONDS=10 BENCH_WORKERS=2 BENCH_PROBE_PAIRS=5 BENCH_LEVEL=9
 // BENCH_P99_MS=50 BENCH_NICE=10 BENCH_SERVER_CORE=0 BENCH_LOAD_CORE=1 BENCH_KEEP_GOING=1
-// BENCH_PROFILE=dir, which profiles the server and the generator, BENCH_SERVER_NODE_OPTIONS).
+// BENCH_PROFILE=dir, which profiles the server and the generator, BENCH_SERVER_NODE_OPTIONS,
+// BENCH_GAUGE_SECONDS=5: the machine gauge of `socket-costs.ts`, before and after the ramp).
 // The ramp stops after two steps in a row over the limit, or once the load generator fell behind
 // (its ticks late, or its core used up: then the rows measure the generator, not the server).
-import { execFileSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -24,6 +25,8 @@ import {
   type StepFigures,
 } from './capacity-report.ts';
 import { longGcPauses, longLoggedGcs } from './gc-pauses.ts';
+import { pinProcess } from './pin.ts';
+import { formatSocketCosts, measureSocketCosts } from './socket-costs.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const step = Math.max(2, Math.floor(env('BENCH_STEP', 500) / 2) * 2);
@@ -46,10 +49,6 @@ const loadCore = env('BENCH_LOAD_CORE', 1);
 const keepGoing = process.env['BENCH_KEEP_GOING'] === '1';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Pins every thread of `pid` to `core` (Linux `taskset`). */
-function pin(pid: number, core: number): void {
-  execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
-}
 /** utime + stime of a process in seconds (Linux /proc). */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -59,6 +58,23 @@ function cpuSeconds(pid: number): number {
 function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 }
+
+// The machine's own speed, which no change to the server moves: a patch-sized write and its read
+// between the two cores, before the ramp and after it (`socket-costs.ts`; BENCH_GAUGE_SECONDS=0 skips).
+const gaugeSeconds = env('BENCH_GAUGE_SECONDS', 5);
+const gauge = async (when: string) => {
+  if (!(gaugeSeconds > 0)) return;
+  const costs = await measureSocketCosts({
+    writerCore: serverCore,
+    readerCore: loadCore,
+    seconds: gaugeSeconds,
+    rate: 16_000,
+    sockets: 2_000,
+    bytes: 40,
+  });
+  process.stdout.write(`machine ${when}: ${formatSocketCosts(costs)}\n`);
+};
+await gauge('before');
 
 const dir = mkdtempSync(join(tmpdir(), 'tengen-capacity-'));
 const server = await spawnServer({
@@ -77,8 +93,8 @@ const server = await spawnServer({
   ].join(' '),
 });
 const pid = server.proc.pid ?? 0;
-pin(pid, serverCore);
-pin(process.pid, loadCore);
+pinProcess(pid, serverCore);
+pinProcess(process.pid, loadCore);
 
 type Reply = { type: string; [k: string]: unknown };
 const pool = Array.from({ length: workers }, () => {
@@ -92,7 +108,7 @@ const pool = Array.from({ length: workers }, () => {
     env: { ...process.env, BENCH_JOB: JSON.stringify({ url: server.url, level, nice, tickMs }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  pin(child.pid ?? 0, loadCore);
+  pinProcess(child.pid ?? 0, loadCore);
   const next = (type: string) =>
     new Promise<Reply>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`load worker exited (${code})`));
@@ -252,4 +268,5 @@ try {
   if (server.proc.exitCode === null) server.proc.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 }
+await gauge('after');
 process.exit(0);
