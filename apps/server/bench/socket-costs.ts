@@ -46,7 +46,8 @@ function next<T extends Reply['type']>(
   type: T,
 ): Promise<Extract<Reply, { type: T }>> {
   return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`socket-costs child exited (${code})`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`socket-costs child exited (${code})`));
     const onMessage = (m: Reply) => {
       if (m.type !== type) return;
       from.off('message', onMessage);
@@ -155,7 +156,8 @@ export function formatSocketCosts(c: SocketCosts): string {
 
 const role = process.argv[2];
 if (role === 'reader') runReader();
-else if (role === 'writer') await runWriter(JSON.parse(process.argv[3] ?? '{}') as SocketCostOptions);
+else if (role === 'writer')
+  await runWriter(JSON.parse(process.argv[3] ?? '{}') as SocketCostOptions);
 else if (process.argv[1] === self) {
   const env = (name: string, fallback: number) => {
     const value = Number(process.env[name] ?? fallback);
